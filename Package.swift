@@ -1,0 +1,210 @@
+// swift-tools-version: 6.2
+// casa: backup and recovery for Lightning (lnd) nodes.
+//
+// The target graph is the architecture (docs/design.md, "Components"):
+// - one small target per C library (CSodium/Sodium, CSecp256k1/Secp256k1, CCurl/CurlHTTP);
+//   only the wrapper imports its C module;
+// - a pure core with no I/O: SeedKit (aezeed, AEZ, BIP32), BackupCore (lnd SCB formats,
+//   our keys and envelope), BlobStorage (the storage protocol), LightningWire (BOLT 8, messages);
+// - the vault server never depends on SeedKit or BackupCore: it only ever sees ciphertext;
+// - executables only parse arguments and wire parts together.
+//
+// CASA_CORE_ONLY=1 drops the server-side targets (Hummingbird, GRDB, PostgreSQL, lifecycle),
+// which makes iterating on the pure core a matter of seconds. CI always builds everything.
+// CASA_BENCHMARKS=1 adds the package-benchmark targets (swift package benchmark).
+import PackageDescription
+
+let coreOnly = Context.environment["CASA_CORE_ONLY"] != nil
+let withBenchmarks = Context.environment["CASA_BENCHMARKS"] != nil
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+// MARK: - C libraries, each wrapped by exactly one Swift target
+
+let cTargets: [Target] = [
+    .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+    .systemLibrary(name: "CSecp256k1", pkgConfig: "libsecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
+    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .target(name: "Sodium", dependencies: ["CSodium"], swiftSettings: swiftSettings),
+    .target(name: "Secp256k1", dependencies: ["CSecp256k1", "Sodium"], swiftSettings: swiftSettings),
+    .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+]
+
+// MARK: - Pure core (no I/O)
+
+let coreTargets: [Target] = [
+    .target(name: "SeedKit", dependencies: ["Sodium", "Secp256k1"], swiftSettings: swiftSettings),
+    .target(name: "BackupCore", dependencies: ["Sodium", "Secp256k1", "SeedKit"], swiftSettings: swiftSettings),
+    .target(name: "BlobStorage", swiftSettings: swiftSettings),
+    .target(name: "LightningWire", dependencies: ["Sodium", "Secp256k1"], swiftSettings: swiftSettings),
+]
+
+// MARK: - Clients and flows that need only light dependencies
+
+let clientTargets: [Target] = [
+    .target(name: "VaultAPI", dependencies: ["BlobStorage"], swiftSettings: swiftSettings),
+    .target(name: "VaultClient", dependencies: ["VaultAPI", "BlobStorage", "CurlHTTP", "Sodium"], swiftSettings: swiftSettings),
+    .target(name: "LNDClient", dependencies: ["CurlHTTP"], swiftSettings: swiftSettings),
+    .target(name: "LightningPeer", dependencies: ["LightningWire", "Secp256k1"], swiftSettings: swiftSettings),
+    .target(
+        name: "Recovery",
+        dependencies: ["BackupCore", "SeedKit", "BlobStorage", "VaultClient", "LNDClient", "LightningPeer"],
+        swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+        name: "casa-recover",
+        dependencies: ["Recovery", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        swiftSettings: swiftSettings
+    ),
+    .target(
+        name: "TestSupport",
+        dependencies: ["BlobStorage", "BackupCore", "SeedKit", "Sodium"],
+        swiftSettings: swiftSettings
+    ),
+]
+
+// MARK: - Server side: vault, agent, simulator (heavy dependencies)
+
+let serverTargets: [Target] = [
+    .target(
+        name: "VaultServer",
+        dependencies: [
+            "VaultAPI", "BlobStorage", "Sodium",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+        name: "casa-vault",
+        dependencies: ["VaultServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        swiftSettings: swiftSettings
+    ),
+    .target(
+        name: "LocalStore",
+        dependencies: ["BackupCore", .product(name: "GRDB", package: "GRDB.swift")],
+        swiftSettings: swiftSettings
+    ),
+    .target(
+        name: "BackupAgent",
+        dependencies: [
+            "BackupCore", "SeedKit", "BlobStorage", "LocalStore", "LNDClient", "VaultClient",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+        name: "casa-backupd",
+        dependencies: ["BackupAgent", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        swiftSettings: swiftSettings
+    ),
+    // Test and demo tool only: a simulated lnd. Never linked into the agent.
+    .target(
+        name: "LNDSimulator",
+        dependencies: [
+            "BackupCore", "SeedKit", "LightningWire", "LightningPeer",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+        name: "lnd-sim",
+        dependencies: ["LNDSimulator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        swiftSettings: swiftSettings
+    ),
+]
+
+// MARK: - Tests
+
+let coreTests: [Target] = [
+    .testTarget(name: "SodiumTests", dependencies: ["Sodium"], swiftSettings: swiftSettings),
+    .testTarget(name: "Secp256k1Tests", dependencies: ["Secp256k1", "Sodium"], swiftSettings: swiftSettings),
+    .testTarget(name: "SeedKitTests", dependencies: ["SeedKit", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "BackupCoreTests", dependencies: ["BackupCore", "SeedKit", "Sodium", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "BlobStorageTests", dependencies: ["BlobStorage", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "LightningWireTests", dependencies: ["LightningWire", "LightningPeer", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"], swiftSettings: swiftSettings),
+    .testTarget(
+        name: "RecoveryTests",
+        dependencies: ["Recovery", "casa-recover", "TestSupport", "BackupCore", "SeedKit"],
+        swiftSettings: swiftSettings
+    ),
+]
+
+let serverTests: [Target] = [
+    .testTarget(
+        name: "VaultServerTests",
+        dependencies: [
+            "VaultServer", "VaultAPI", "VaultClient", "BlobStorage", "Sodium", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "BackupCore", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(
+        name: "BackupAgentTests",
+        dependencies: [
+            "BackupAgent", "LNDSimulator", "LNDClient", "VaultServer", "TestSupport",
+            .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(name: "LNDSimulatorTests", dependencies: ["LNDSimulator", "LNDClient", "TestSupport"], swiftSettings: swiftSettings),
+]
+
+// MARK: - Assembly
+
+var targets = cTargets + coreTargets + clientTargets + coreTests
+var dependencies: [Package.Dependency] = [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+]
+if !coreOnly {
+    targets += serverTargets + serverTests
+    dependencies += [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ]
+}
+if withBenchmarks {
+    dependencies.append(.package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    targets.append(
+        .executableTarget(
+            name: "CoreBenchmarks",
+            dependencies: ["BackupCore", "Sodium", "TestSupport", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/CoreBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
+}
+
+let package = Package(
+    name: "casa",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "casa-recover", targets: ["casa-recover"]),
+    ] + (coreOnly ? [] : [
+        .executable(name: "casa-backupd", targets: ["casa-backupd"]),
+        .executable(name: "casa-vault", targets: ["casa-vault"]),
+        .executable(name: "lnd-sim", targets: ["lnd-sim"]),
+    ]),
+    dependencies: dependencies,
+    targets: targets
+)

@@ -1,0 +1,1 @@
+print("casa-backupd: not implemented yet")

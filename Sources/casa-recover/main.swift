@@ -1,0 +1,1 @@
+print("casa-recover: not implemented yet")

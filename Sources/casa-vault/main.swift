@@ -1,0 +1,1 @@
+print("casa-vault: not implemented yet")

@@ -1,0 +1,1 @@
+print("lnd-sim: not implemented yet")
