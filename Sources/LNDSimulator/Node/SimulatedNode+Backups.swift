@@ -1,5 +1,6 @@
 import BackupCore
 import Foundation
+import Logging
 import Sodium
 
 /// Static channel backups: snapshots, channel.backup, verify, restore, the backup stream.
@@ -140,9 +141,11 @@ extension SimulatedNode {
     }
 
     /// VerifyChanBackup: exactly one Single or one Multi; returns the channel points it holds.
-    public func verifyChanBackup(_ request: JSONInput) throws(RPCError) -> JSONValue {
-        let singles = try request.object("single_chan_backups").map { try $0.objects("chan_backups") } ?? []
-        let multi = try request.object("multi_chan_backup").map { try $0.bytes("multi_chan_backup") } ?? []
+    func verifyChanBackup(_ request: JSONInput) throws(RPCError) -> JSONValue {
+        var singles: [JSONInput] = []
+        if let container = try request.object("single_chan_backups") { singles = try container.objects("chan_backups") }
+        var multi: [UInt8] = []
+        if let container = try request.object("multi_chan_backup") { multi = try container.bytes("multi_chan_backup") }
         if !singles.isEmpty && !multi.isEmpty {
             throw .unknown("either a Single or Multi channel backup can be specified, not both")
         }
@@ -167,9 +170,12 @@ extension SimulatedNode {
     }
 
     /// RestoreChannelBackups (lnd-facts.md §3.3).
-    public func restoreChannelBackups(_ request: JSONInput) throws(RPCError) -> JSONValue {
+    func restoreChannelBackups(_ request: JSONInput) throws(RPCError) -> JSONValue {
         let multi = try request.bytes("multi_chan_backup")
-        let singles = try request.object("chan_backups").map { try $0.objects("chan_backups").map { try $0.bytes("chan_backup") } } ?? []
+        var singles: [[UInt8]] = []
+        if let container = try request.object("chan_backups") {
+            for entry in try container.objects("chan_backups") { singles.append(try entry.bytes("chan_backup")) }
+        }
         let restored: Int
         if !multi.isEmpty {
             let opened = try openBackups(.multi(multi))
@@ -199,7 +205,11 @@ extension SimulatedNode {
         }
         for single in singles {
             let shell = BackupBuilder.shell(from: single)
-            if database.index(of: shell.channelPoint) != nil { continue }
+            if let existing = database.index(of: shell.channelPoint) {
+                // ErrChanAlreadyExists: only channels still in the open-channel bucket block a shell.
+                if database.channels[existing].isInOpenBucket { continue }
+                database.channels.remove(at: existing)
+            }
             database.channels.append(shell)
             restored += 1
             let addresses = BackupBuilder.usableAddresses(of: single)

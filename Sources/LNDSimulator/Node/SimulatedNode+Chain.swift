@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Sodium
 
 /// The node's view of the chain: confirmations of funding and closing transactions.

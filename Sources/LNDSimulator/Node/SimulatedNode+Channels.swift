@@ -1,5 +1,6 @@
 import BackupCore
 import Foundation
+import Logging
 import Secp256k1
 import SeedKit
 import Sodium
@@ -96,7 +97,7 @@ extension SimulatedNode {
     }
 
     /// Signer.DeriveSharedKey with lnd's argument checks (signrpc/signer_server.go).
-    public func deriveSharedKey(_ request: JSONInput) throws(RPCError) -> JSONValue {
+    func deriveSharedKey(_ request: JSONInput) throws(RPCError) -> JSONValue {
         let keys = try requireKeys()
         let ephemeral = try request.bytes("ephemeral_pubkey")
         guard ephemeral.count == 33 else { throw .unknown("ephemeral pubkey must be serialized in compressed format") }

@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import Secp256k1
+import SeedKit
 import Sodium
 
 /// Drill operations of the control interface: peers, channels, mining, status.

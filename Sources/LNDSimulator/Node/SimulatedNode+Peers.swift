@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Secp256k1
 import Sodium
 
@@ -47,7 +48,7 @@ extension SimulatedNode {
     }
 
     /// ConnectPeer (`POST /v1/peers`).
-    public func connectPeer(_ request: JSONInput) throws(RPCError) -> JSONValue {
+    func connectPeer(_ request: JSONInput) throws(RPCError) -> JSONValue {
         guard let address = try request.object("addr") else { throw .unknown("need: lnc pubkey@host") }
         let pubkey = try address.string("pubkey").lowercased()
         let host = try address.string("host")

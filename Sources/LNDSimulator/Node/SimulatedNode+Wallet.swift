@@ -1,5 +1,6 @@
 import BackupCore
 import Foundation
+import Logging
 import Secp256k1
 import Sodium
 
@@ -25,7 +26,7 @@ extension SimulatedNode {
         ])
     }
 
-    public func initWallet(_ request: JSONInput) throws(RPCError) -> JSONValue {
+    func initWallet(_ request: JSONInput) throws(RPCError) -> JSONValue {
         if PosixFile.exists(directory.walletDatabase) { throw .unknown("wallet already exists") }
         let password = try request.bytes("wallet_password")
         let mnemonic = try request.strings("cipher_seed_mnemonic")
@@ -42,7 +43,7 @@ extension SimulatedNode {
         return .object([("admin_macaroon", .bytes(macaroon))])
     }
 
-    public func unlockWallet(_ request: JSONInput) throws(RPCError) -> JSONValue {
+    func unlockWallet(_ request: JSONInput) throws(RPCError) -> JSONValue {
         guard PosixFile.exists(directory.walletDatabase) else { throw .unknown("wallet not found") }
         let password = try request.bytes("wallet_password")
         let backups = try backupsFromSnapshot(request.object("channel_backups"))
@@ -135,7 +136,7 @@ extension SimulatedNode {
     }
 
     /// lnd's BakeMacaroon RPC.
-    public func bakeMacaroon(_ request: JSONInput) throws(RPCError) -> JSONValue {
+    func bakeMacaroon(_ request: JSONInput) throws(RPCError) -> JSONValue {
         let allowExternal = try request.bool("allow_external_permissions")
         let rootKeyID = try request.uint64("root_key_id")
         var permissions: [MacaroonPermission] = []
@@ -204,9 +205,8 @@ extension SimulatedNode {
             if !blob.isEmpty { return .multi(blob) }
         }
         if let singles = try snapshot.object("single_chan_backups") {
-            let blobs = try singles.objects("chan_backups").map { entry throws(RPCError) -> [UInt8] in
-                try entry.bytes("chan_backup")
-            }
+            var blobs: [[UInt8]] = []
+            for entry in try singles.objects("chan_backups") { blobs.append(try entry.bytes("chan_backup")) }
             if !blobs.isEmpty { return .singles(blobs) }
         }
         return .none

@@ -1,6 +1,7 @@
 import BackupCore
 import Foundation
 import Logging
+import Secp256k1
 import SeedKit
 import Sodium
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
@@ -44,11 +45,9 @@ final class HTTPServerHandle: Sendable {
         var iterator = ports.makeAsyncIterator()
         guard let bound = await iterator.next() else {
             let reason: String
-            do {
-                try await task.value
-                reason = "the server stopped at once"
-            } catch {
-                reason = "\(error)"
+            switch await task.result {
+            case .success: reason = "the server stopped at once"
+            case .failure(let error): reason = "\(error)"
             }
             throw StartFailure(port: port, reason: reason)
         }

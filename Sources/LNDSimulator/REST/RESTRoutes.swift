@@ -63,8 +63,10 @@ enum RESTRoutes {
             "/lnrpc.Lightning/CloseChannel", [MacaroonPermission("onchain", "write"), MacaroonPermission("offchain", "write")],
             needsServer: true, stream: true
         ) { request, node throws(RPCError) in
-            let fees = try request.queryInt64("sat_per_byte") != 0 || request.queryInt64("sat_per_vbyte") != 0
-                || request.queryInt64("max_fee_per_vbyte") != 0 || request.queryInt64("target_conf") != 0
+            var fees = false
+            for name in ["sat_per_byte", "sat_per_vbyte", "max_fee_per_vbyte", "target_conf"] where try request.queryInt64(name) != 0 {
+                fees = true
+            }
             return .stream(try await node.closeChannel(
                 txid: request.pathParameters["channel_point.funding_txid_str"] ?? "",
                 outputIndex: request.pathUInt32("channel_point.output_index"),

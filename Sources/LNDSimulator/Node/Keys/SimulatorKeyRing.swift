@@ -16,7 +16,8 @@ struct SimulatorKeyRing: Sendable {
 
     func privateKey(for locator: KeyLocator) throws -> PrivateKey {
         var node = master
-        for index in [1017 | 0x8000_0000, coinType | 0x8000_0000, locator.family | 0x8000_0000, 0, locator.index] {
+        let path: [UInt32] = [1017 | 0x8000_0000, coinType | 0x8000_0000, locator.family | 0x8000_0000, 0, locator.index]
+        for index in path {
             node = try SimulatorKeyRing.child(node, index)
         }
         return node.key
