@@ -8,21 +8,13 @@ extension SimulatedNode {
     public func mine(_ count: UInt32) {
         let firstNewBlock = world.height + 1
         world.height += count
-        for (point, output) in world.fundingOutputs where output.spendingTxid != nil && output.spendConfirmedHeight == nil {
-            world.fundingOutputs[point]?.spendConfirmedHeight = firstNewBlock
+        for (point, output) in world.fundingOutputs {
+            if output.confirmedHeight == nil { world.fundingOutputs[point]?.confirmedHeight = firstNewBlock }
+            if output.spendingTxid != nil && output.spendConfirmedHeight == nil {
+                world.fundingOutputs[point]?.spendConfirmedHeight = firstNewBlock
+            }
         }
         saveWorld()
-        guard walletState == .serverActive else { return }
-        var changed = false
-        for index in database.channels.indices where database.channels[index].phase == .pendingOpen {
-            let txIndex = UInt64(index + 1)
-            database.channels[index].shortChannelID = UInt64(firstNewBlock) << 40 | txIndex << 16 | UInt64(database.channels[index].outputIndex)
-            database.channels[index].phase = .open
-            changed = true
-            saveDatabase()
-            channelEvent(.open, channelPoint: database.channels[index].channelPoint)
-        }
-        if changed { saveDatabase() }
         syncWithChain()
     }
 
@@ -35,6 +27,14 @@ extension SimulatedNode {
             let channel = database.channels[index]
             guard channel.phase != .closed else { continue }
             let point = channel.channelPoint
+            if channel.phase == .pendingOpen {
+                guard let confirmed = world.fundingOutputs[point]?.confirmedHeight else { continue }
+                let txIndex = UInt64(index % 0xff_ffff + 1)
+                database.channels[index].shortChannelID = UInt64(confirmed) << 40 | txIndex << 16 | UInt64(channel.outputIndex)
+                database.channels[index].phase = .open
+                saveDatabase()
+                channelEvent(.open, channelPoint: point)
+            }
             if channel.phase == .pendingForceClose {
                 if let confirmed = channel.closeConfirmHeight, world.height >= confirmed + UInt32(channel.localCSVDelay) {
                     database.channels[index].phase = .closed

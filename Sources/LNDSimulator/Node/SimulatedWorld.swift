@@ -6,6 +6,8 @@ public struct SimulatedWorld: Codable, Sendable {
         public var channelPoint: String
         public var peer: String
         public var capacity: Int64
+        /// Height of the block that confirmed the funding transaction.
+        public var confirmedHeight: UInt32?
         public var spendingTxid: String?
         public var spentBy: SimulatedChannel.CloseKind?
         public var spendConfirmedHeight: UInt32?
