@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Independent generator for Tests/Vectors/keys/ and Tests/Vectors/envelope/.
+(The unlock seal vectors, docs/design.md §6.1, are in keys/unlock-*.txt.)
 
 It shares no code with the Swift implementation: BIP32 and ECDH come from coincurve,
 crypto_kdf is hashlib.blake2b with salt/personalisation, XChaCha20-Poly1305 is a hand-written
@@ -139,6 +140,48 @@ def seal(root, account, blob, counter, nonce, kind, created, payload, version=1,
     assert len(out) == total
     return out
 
+# ---------------------------------------------------------------- unlock seal (design.md §6.1)
+def unlock_seal(local, vault, nonce, password, length=None, version=1, pad_byte=None):
+    key = hashlib.blake2b(b"casa-backup/unlock/v1", key=local + vault, digest_size=32).digest()
+    header = b"CASU" + bytes([version]) + b"\x00\x00\x00" + local + nonce
+    body = struct.pack(">H", len(password) if length is None else length) + password
+    rec = bytearray(body + bytes((-len(body)) % 64))
+    if pad_byte is not None:
+        rec[-1] = pad_byte
+    return header + xchacha_seal(key, nonce, bytes(rec), header)
+
+def write_unlock_vectors():
+    for old in os.listdir(KEYS):
+        if old.startswith("unlock-"):
+            os.remove(os.path.join(KEYS, old))
+    local = bytes(range(0x10, 0x30))
+    vault = bytes(range(0xa0, 0xc0))
+    nonce = bytes(range(0x60, 0x78))
+    pw = b"correct horse battery staple"
+    def write(name, expect, comment, body, share=vault, password=None):
+        fields = [("expect", expect), ("vault share", share.hex()), ("comment", comment)]
+        if password is not None:
+            fields.append(("password", password.hex()))
+        with open(os.path.join(KEYS, f"unlock-{name}.txt"), "w") as f:
+            for k_, v in fields:
+                f.write(f"{k_}: {v}\n")
+            f.write("\n")
+            h = body.hex()
+            for i in range(0, len(h), 64):
+                f.write(h[i:i + 64] + "\n")
+    good = unlock_seal(local, vault, nonce, pw)
+    write("success", "success", "a 28-byte wallet password: one 64-byte record block", good, password=pw)
+    long_pw = bytes(range(0x21, 0x21 + 63))
+    write("success-two-blocks", "success", "a 63-byte password needs two record blocks", unlock_seal(local, vault, nonce, long_pw), password=long_pw)
+    write("wrong-vault-share", "wrong vault share", "the vault released another share", good, share=bytes([0xee]) * 32)
+    flipped = bytearray(good); flipped[70] ^= 1
+    write("modified", "wrong vault share", "one ciphertext bit flipped", bytes(flipped))
+    write("bad-magic", "bad magic", "an envelope is not an unlock seal", b"CASA" + good[4:])
+    write("truncated", "truncated", "the last byte is missing", good[:-1])
+    write("unknown-version", "unknown version", "version 2", unlock_seal(local, vault, nonce, pw, version=2))
+    write("bad-record", "bad record", "authentic, but the length field is 0", unlock_seal(local, vault, nonce, pw, length=0))
+    write("bad-record-padding", "bad record", "authentic, but the last padding byte is 1", unlock_seal(local, vault, nonce, pw, pad_byte=1))
+
 def write_kv(path, fields):
     with open(path, "w") as f:
         for key, value in fields:
@@ -267,3 +310,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+    write_unlock_vectors()
