@@ -162,13 +162,7 @@ def write_unlock_vectors():
         fields = [("expect", expect), ("vault share", share.hex()), ("comment", comment)]
         if password is not None:
             fields.append(("password", password.hex()))
-        with open(os.path.join(KEYS, f"unlock-{name}.txt"), "w") as f:
-            for k_, v in fields:
-                f.write(f"{k_}: {v}\n")
-            f.write("\n")
-            h = body.hex()
-            for i in range(0, len(h), 64):
-                f.write(h[i:i + 64] + "\n")
+        write_vector(os.path.join(KEYS, f"unlock-{name}.txt"), fields, body)
     good = unlock_seal(local, vault, nonce, pw)
     write("success", "success", "a 28-byte wallet password: one 64-byte record block", good, password=pw)
     long_pw = bytes(range(0x21, 0x21 + 63))
@@ -187,14 +181,18 @@ def write_kv(path, fields):
         for key, value in fields:
             f.write(f"{key}: {value}\n")
 
-def write_envelope(name, fields, blob_bytes):
-    with open(os.path.join(ENV, name + ".txt"), "w") as f:
+def write_vector(path, fields, body):
+    """`key: value` lines, a blank line, then the body as hex, 64 characters a line."""
+    with open(path, "w") as f:
         for key, value in fields:
             f.write(f"{key}: {value}\n")
         f.write("\n")
-        h = blob_bytes.hex()
+        h = body.hex()
         for i in range(0, len(h), 64):
             f.write(h[i:i + 64] + "\n")
+
+def write_envelope(name, fields, blob_bytes):
+    write_vector(os.path.join(ENV, name + ".txt"), fields, blob_bytes)
 
 def main():
     os.makedirs(KEYS, exist_ok=True)
