@@ -97,7 +97,7 @@ assert hchacha20(bytes(range(32)), bytes.fromhex("000000090000004a00000000314159
 def owner_from_entropy(entropy):
     seed = hashlib.blake2b(b"casa-backup/owner/v1", key=entropy, digest_size=32).digest()
     pub = ed25519_public(seed)
-    account = hashlib.blake2b(b"casa-account/v1" + pub, digest_size=32).digest()
+    account = hashlib.sha256(b"casa-vault/account/v1" + pub).digest()
     return seed, pub, account
 
 def subkeys(root):
@@ -250,7 +250,7 @@ def main():
     k = subkeys(root)
     blob = blob_id(k["name"], "scb/multi")
     other_blob = blob_id(k["name"], "scb/other")
-    other_account = hashlib.blake2b(b"casa-account/v1" + bytes(32), digest_size=32).digest()
+    other_account = hashlib.sha256(b"casa-vault/account/v1" + bytes(32)).digest()
     lnd_multi = bytes.fromhex(open(os.path.join(HERE, "vector-a-channel-backup.hex")).read().split()[0])
     nonce = bytes(range(0x40, 0x40 + 24))
     created = 1764000000
