@@ -113,8 +113,12 @@ import Testing
 
     @Test func reportsTheLikelyKindsError() throws {
         let bad = try #require(throws: ChannelBackupError.self) { try ChannelBackupFile(plaintext: [0x83, 0x00]) }
-        guard case .truncated(let what, _, _, _) = bad else { Issue.record("got \(bad)"); return }
+        guard case let .undetectable(asMulti, asSingle) = bad, case .truncated(let what, _, _, _) = asSingle else {
+            Issue.record("got \(bad)"); return
+        }
+        #expect(asMulti == .unknownMultiVersion(0x83))
         #expect(what == "single body length")
+        #expect(bad.description.contains("--kind"))
         let multiError = try #require(throws: ChannelBackupError.self) { try ChannelBackupFile(plaintext: [0, 0, 0]) }
         guard case .truncated(let multiWhat, _, _, _) = multiError else { Issue.record("got \(multiError)"); return }
         #expect(multiWhat == "channel count")

@@ -24,8 +24,10 @@ public enum ChannelBackupFile: Hashable, Sendable {
     }
 
     /// Decodes a decrypted plaintext. Without `kind`, a Multi is tried first, then a Single
-    /// (a version-0 Single also starts with 0x00, so the first byte alone cannot tell); if
-    /// both fail, the Multi's error is reported unless the bytes look like a Single's header.
+    /// (a version-0 Single also starts with 0x00, so the first byte alone cannot tell). If both
+    /// fail: a first byte of 0 is reported as a damaged Multi (the usual channel.backup);
+    /// otherwise both errors are reported (`undetectable`), since the bytes may be a Single or
+    /// a Multi of a version we do not know.
     public init(plaintext: [UInt8], kind: Kind? = nil) throws(ChannelBackupError) {
         switch kind {
         case .multi: self = .multi(try MultiBackup(decoding: plaintext))
@@ -34,8 +36,8 @@ public enum ChannelBackupFile: Hashable, Sendable {
             let multiError: ChannelBackupError
             do { self = .multi(try MultiBackup(decoding: plaintext)); return } catch { multiError = error }
             do { self = .single(try SingleBackup(decoding: plaintext)); return } catch {
-                let looksSingle = plaintext.first.map { $0 != 0 } ?? false
-                throw looksSingle ? error : multiError
+                if plaintext.first == 0 { throw multiError }
+                throw .undetectable(asMulti: multiError, asSingle: error)
             }
         }
     }
