@@ -1,5 +1,12 @@
-/// Big-endian integers for the envelope's header and record.
-enum EnvelopeInteger {
+/// Big-endian integers and magic checks for our byte formats (envelope, unlock seal).
+enum BinaryFields {
+    /// True if `bytes` is non-empty and starts with `magic`, or with as much of it as it holds
+    /// (so a cut-off prefix of a real header is reported as truncated, not as foreign).
+    static func startsWithMagic(_ bytes: [UInt8], _ magic: [UInt8]) -> Bool {
+        let length = min(bytes.count, magic.count)
+        return length > 0 && bytes[0..<length].elementsEqual(magic[0..<length])
+    }
+
     static func appendUInt64(_ value: UInt64, to bytes: inout [UInt8]) {
         for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
