@@ -4,7 +4,7 @@ import Sodium
 /// 33 bytes that should be a compressed secp256k1 point. The raw bytes are kept exactly
 /// (so a backup re-encodes byte for byte even if a key is bad), and `isValidPoint` says
 /// whether libsecp256k1 accepts them. lnd itself refuses to load a Single with an invalid key.
-public struct CompressedPublicKey: Hashable, Sendable, CustomStringConvertible {
+public struct CompressedPublicKey: Hashable, Sendable, CustomStringConvertible, SingleBackupField {
     public static let byteCount = 33
 
     public let bytes: [UInt8]
@@ -36,6 +36,10 @@ public struct CompressedPublicKey: Hashable, Sendable, CustomStringConvertible {
 
     static func read(from reader: inout ByteReader, _ what: String) throws(ChannelBackupError) -> CompressedPublicKey {
         CompressedPublicKey(unchecked: try reader.readBytes(byteCount, what))
+    }
+
+    func write(to writer: inout ByteWriter) {
+        writer.write(bytes)
     }
 
     private init(unchecked bytes: [UInt8]) {

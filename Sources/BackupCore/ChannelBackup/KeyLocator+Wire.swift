@@ -1,7 +1,7 @@
 import SeedKit
 
-extension KeyLocator {
-    /// u32 family, u32 index, big-endian (lnd's Single encoding).
+/// u32 family, u32 index, big-endian (lnd's Single encoding).
+extension KeyLocator: SingleBackupField {
     func write(to writer: inout ByteWriter) {
         writer.writeUInt32(family)
         writer.writeUInt32(index)
