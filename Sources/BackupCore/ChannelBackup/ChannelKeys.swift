@@ -34,7 +34,7 @@ public typealias RemoteChannelKeys = ChannelKeys<CompressedPublicKey>
 
 /// A fixed-size field of a Single that ChannelKeys can hold.
 protocol SingleBackupField {
-    static func read(from reader: inout ByteReader, _ what: String) throws(ChannelBackupError) -> Self
+    static func read(from reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> Self
     func write(to writer: inout ByteWriter)
 }
 

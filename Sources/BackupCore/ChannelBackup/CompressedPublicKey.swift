@@ -34,8 +34,8 @@ public struct CompressedPublicKey: Hashable, Sendable, CustomStringConvertible, 
     public var hex: String { Hex.encode(bytes) }
     public var description: String { hex }
 
-    static func read(from reader: inout ByteReader, _ what: String) throws(ChannelBackupError) -> CompressedPublicKey {
-        CompressedPublicKey(unchecked: try reader.readBytes(byteCount, what))
+    static func read(from reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> CompressedPublicKey {
+        CompressedPublicKey(unchecked: try reader.readBytes(byteCount, what()))
     }
 
     func write(to writer: inout ByteWriter) {

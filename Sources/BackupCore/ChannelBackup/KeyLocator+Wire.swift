@@ -7,9 +7,9 @@ extension KeyLocator: SingleBackupField {
         writer.writeUInt32(index)
     }
 
-    static func read(from reader: inout ByteReader, _ what: String) throws(ChannelBackupError) -> KeyLocator {
-        let family = try reader.readUInt32("\(what) family")
-        let index = try reader.readUInt32("\(what) index")
+    static func read(from reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> KeyLocator {
+        let family = try reader.readUInt32("\(what()) family")
+        let index = try reader.readUInt32("\(what()) index")
         return KeyLocator(family: family, index: index)
     }
 }
