@@ -15,8 +15,14 @@ import Testing
         var description: String { "m=\(message.count)B tau=\(tau)" }
     }
 
+    static let encryptFiles = ["aez/encrypt.json", "aez/encrypt-core.json"]
+
     static func encryptCases() throws -> [EncryptCase] {
-        guard let rows = try VectorFiles.json("aez/encrypt.json") as? [[Any]] else { return [] }
+        try encryptFiles.flatMap { try encryptCases(file: $0) }
+    }
+
+    static func encryptCases(file: String) throws -> [EncryptCase] {
+        guard let rows = try VectorFiles.json(file) as? [[Any]] else { return [] }
         return rows.compactMap { row in
             guard row.count == 6, let k = row[0] as? String, let n = row[1] as? String,
                   let ad = row[2] as? [String], let tau = row[3] as? Int,
@@ -27,7 +33,8 @@ import Testing
     }
 
     @Test func vectorFilesLoad() throws {
-        #expect(try Self.encryptCases().count == 56)
+        #expect(try Self.encryptCases(file: "aez/encrypt.json").count == 56)
+        #expect(try Self.encryptCases(file: "aez/encrypt-core.json").count == 7)
     }
 
     @Test func encryptVectors() throws {

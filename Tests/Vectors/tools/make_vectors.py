@@ -14,6 +14,8 @@ import coincurve
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+MNEMONIC_A = ("abstract noble exhaust silk pill game train lab lawsuit tunnel adult spin goddess "
+              "elegant island ridge kidney sunset door train method install misery oyster")
 HERE = os.path.dirname(os.path.abspath(__file__))
 KEYS = os.path.join(HERE, "..", "keys")
 ENV = os.path.join(HERE, "..", "envelope")
@@ -201,7 +203,7 @@ def main():
         if old.endswith(".txt"):
             os.remove(os.path.join(ENV, old))
 
-    # Vector A (lnd-facts.md §6.1, regtest).
+    # Vector A (lnd-facts.md §6.1, regtest; its aezeed decodes to the entropy below).
     tprv = "tprv8ZgxMBicQKsPfQdATbJ64t5dVoMdKvtgm8PXdpqMk4b4bEWTvBiZqnnBMrodAVb8QnNhen1uPpRYQRRqdf26nigo32PWs54MTobsTHcRkBF"
     H = 2**31
     node_priv = derive(tprv, [1017 + H, 1 + H, 6 + H, 0, 0])
@@ -219,6 +221,8 @@ def main():
     ])
     write_kv(os.path.join(KEYS, "backup-root-vector-a.txt"), [
         ("comment", "vector A (lnd-facts.md §6.1, regtest): node key m/1017'/1'/6'/0/0 from the tprv, root = SHA256(compressed(k6*P)); root matches lnd-facts.md §3.4"),
+        ("mnemonic", MNEMONIC_A),
+        ("aezeed passphrase", "El Psy Kongroo"),
         ("tprv", tprv),
         ("node private key", node_priv.hex()),
         ("node public key", coincurve.PrivateKey(node_priv).public_key.format().hex()),
@@ -240,6 +244,8 @@ def main():
         ])
     write_kv(os.path.join(KEYS, "owner-vector-a.txt"), [
         ("comment", "docs/design.md §4.6: owner key from vector A's aezeed entropy (lnd-facts.md §6.1), account id"),
+        ("mnemonic", MNEMONIC_A),
+        ("aezeed passphrase", "El Psy Kongroo"),
         ("entropy", entropy.hex()),
         ("owner seed", o_seed.hex()),
         ("owner public key", o_pub.hex()),
