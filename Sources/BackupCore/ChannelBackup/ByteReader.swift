@@ -5,14 +5,18 @@ public struct ByteReader: Sendable {
     /// Offset of the next unread byte.
     public private(set) var offset: Int
 
+    /// A reader over `bytes`, starting at `offset` (clamped to the bytes).
     public init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
         self.offset = Swift.min(Swift.max(offset, 0), bytes.count)
     }
 
+    /// Bytes not yet read.
     public var remaining: Int { bytes.count - offset }
+    /// True once every byte has been read.
     public var isAtEnd: Bool { offset == bytes.count }
 
+    /// Reads `count` bytes; `what` names the field in the error if they are not there.
     public mutating func readBytes(_ count: Int, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> [UInt8] {
         try require(count, what())
         let out = Array(bytes[offset..<offset + count])
@@ -20,20 +24,24 @@ public struct ByteReader: Sendable {
         return out
     }
 
+    /// Reads one byte.
     public mutating func readUInt8(_ what: @autoclosure () -> String) throws(ChannelBackupError) -> UInt8 {
         try require(1, what())
         defer { offset += 1 }
         return bytes[offset]
     }
 
+    /// Reads a big-endian u16.
     public mutating func readUInt16(_ what: @autoclosure () -> String) throws(ChannelBackupError) -> UInt16 {
         UInt16(truncatingIfNeeded: try readBigEndian(2, what()))
     }
 
+    /// Reads a big-endian u32.
     public mutating func readUInt32(_ what: @autoclosure () -> String) throws(ChannelBackupError) -> UInt32 {
         UInt32(truncatingIfNeeded: try readBigEndian(4, what()))
     }
 
+    /// Reads a big-endian u64.
     public mutating func readUInt64(_ what: @autoclosure () -> String) throws(ChannelBackupError) -> UInt64 {
         try readBigEndian(8, what())
     }
