@@ -1,1 +1,2 @@
-print("casa-recover: not implemented yet")
+// Entry point only: the commands live in CasaRecover.swift and one file per subcommand.
+await CasaRecover.main()
