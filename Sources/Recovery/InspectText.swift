@@ -1,4 +1,5 @@
 import BackupCore
+import SeedKit
 
 /// `casa-recover inspect` human output: a summary line, then one channel a row.
 public enum InspectText {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A plain left-aligned text table for terminals: a header row, a rule, then the rows.
 public struct TextTable: Sendable {
     public var headers: [String]

@@ -1,6 +1,7 @@
 import ArgumentParser
 
 /// `casa-recover`: the disaster tool. Everything starts from the 24 words (and aezeed passphrase).
+@main
 struct CasaRecover: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casa-recover",

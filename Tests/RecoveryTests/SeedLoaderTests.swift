@@ -19,16 +19,16 @@ import TestSupport
 
     @Test func misspelledWordGetsTheClosestSuggestion() throws {
         var w = words
-        w[4] = "pil"  // "pill"
+        w[12] = "godess"  // "goddess"
         let error = try loadError(words: w.joined(separator: " "))
-        #expect(error?.description.contains("word 5") == true)
-        #expect(error?.description.contains("\"pill\"") == true)
+        #expect(error?.description.contains("word 13") == true)
+        #expect(error?.description.contains("\"goddess\"") == true, "\(String(describing: error))")
         #expect(error?.exitStatus == .badSeed)
     }
 
     @Test func swappedWordsFailTheChecksum() throws {
         var w = words
-        w.swapAt(0, 1)
+        w.swapAt(5, 6)
         let error = try loadError(words: w.joined(separator: " "))
         #expect(error?.description.contains("checksum") == true)
     }

@@ -1,2 +1,0 @@
-// Entry point only: the commands live in CasaRecover.swift and one file per subcommand.
-await CasaRecover.main()
