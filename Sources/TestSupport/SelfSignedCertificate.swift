@@ -28,18 +28,3 @@ public struct SelfSignedCertificate: Sendable {
         return "sha256//" + digest.base64EncodedString()
     }
 }
-
-/// A temporary directory removed when released.
-public final class TemporaryDirectory: @unchecked Sendable {
-    public let path: String
-
-    public init() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("casa-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        path = base.path
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}
