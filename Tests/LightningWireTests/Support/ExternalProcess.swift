@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Synchronization
 
 /// A real subprocess whose stdout is read line by line on a background thread.
@@ -46,7 +47,13 @@ final class ExternalProcess: Sendable {
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        kill()
+    }
+
+    /// SIGKILL: the child inherits the test runner's blocked-signal mask, so SIGTERM would
+    /// stay pending forever.
+    private func kill() {
+        if process.isRunning { _ = Glibc.kill(process.processIdentifier, SIGKILL) }
     }
 
     /// The first stdout line that satisfies `match`, waiting at most `timeout`.
@@ -75,7 +82,7 @@ final class ExternalProcess: Sendable {
     var stderr: String { output.stderrText.withLock { $0 } }
 
     func terminate() {
-        if process.isRunning { process.terminate() }
+        kill()
         process.waitUntilExit()
     }
 }
