@@ -38,3 +38,13 @@ import Testing
         #expect(!Ed25519.verify(signature: signature, message: message + [0], publicKey: key.publicKey))
     }
 }
+
+@Suite struct KeysBundleTests {
+    @Test func bundleMatchesTheSingleDerivations() throws {
+        let vector = try KeyValueVector.load("keys", "subkeys-vector-a.txt")
+        let keys = try BackupKeys(root: BackupRoot(sharedKey: vector.secret("root")))
+        #expect(keys.envelope.keyID == (try vector.hex("envelope key id")))
+        #expect(keys.multiChannelBackupBlob.bytes == (try vector.hex("blob id scb/multi")))
+        #expect(keys.liveness.publicKey == (try vector.hex("liveness public key")))
+    }
+}

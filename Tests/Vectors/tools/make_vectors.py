@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Independent generator for Tests/Vectors/keys/ and Tests/Vectors/envelope/.
+(The unlock seal vectors, docs/design.md §6.1, are in keys/unlock-*.txt.)
 
 It shares no code with the Swift implementation: BIP32 and ECDH come from coincurve,
 crypto_kdf is hashlib.blake2b with salt/personalisation, XChaCha20-Poly1305 is a hand-written
@@ -13,6 +14,8 @@ import coincurve
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+MNEMONIC_A = ("abstract noble exhaust silk pill game train lab lawsuit tunnel adult spin goddess "
+              "elegant island ridge kidney sunset door train method install misery oyster")
 HERE = os.path.dirname(os.path.abspath(__file__))
 KEYS = os.path.join(HERE, "..", "keys")
 ENV = os.path.join(HERE, "..", "envelope")
@@ -96,7 +99,7 @@ assert hchacha20(bytes(range(32)), bytes.fromhex("000000090000004a00000000314159
 def owner_from_entropy(entropy):
     seed = hashlib.blake2b(b"casa-backup/owner/v1", key=entropy, digest_size=32).digest()
     pub = ed25519_public(seed)
-    account = hashlib.blake2b(b"casa-account/v1" + pub, digest_size=32).digest()
+    account = hashlib.sha256(b"casa-vault/account/v1" + pub).digest()
     return seed, pub, account
 
 def subkeys(root):
@@ -139,19 +142,59 @@ def seal(root, account, blob, counter, nonce, kind, created, payload, version=1,
     assert len(out) == total
     return out
 
+# ---------------------------------------------------------------- unlock seal (design.md §6.1)
+def unlock_seal(local, vault, nonce, password, length=None, version=1, pad_byte=None):
+    key = hashlib.blake2b(b"casa-backup/unlock/v1", key=local + vault, digest_size=32).digest()
+    header = b"CASU" + bytes([version]) + b"\x00\x00\x00" + local + nonce
+    body = struct.pack(">H", len(password) if length is None else length) + password
+    rec = bytearray(body + bytes((-len(body)) % 64))
+    if pad_byte is not None:
+        rec[-1] = pad_byte
+    return header + xchacha_seal(key, nonce, bytes(rec), header)
+
+def write_unlock_vectors():
+    for old in os.listdir(KEYS):
+        if old.startswith("unlock-"):
+            os.remove(os.path.join(KEYS, old))
+    local = bytes(range(0x10, 0x30))
+    vault = bytes(range(0xa0, 0xc0))
+    nonce = bytes(range(0x60, 0x78))
+    pw = b"correct horse battery staple"
+    def write(name, expect, comment, body, share=vault, password=None):
+        fields = [("expect", expect), ("vault share", share.hex()), ("comment", comment)]
+        if password is not None:
+            fields.append(("password", password.hex()))
+        write_vector(os.path.join(KEYS, f"unlock-{name}.txt"), fields, body)
+    good = unlock_seal(local, vault, nonce, pw)
+    write("success", "success", "a 28-byte wallet password: one 64-byte record block", good, password=pw)
+    long_pw = bytes(range(0x21, 0x21 + 63))
+    write("success-two-blocks", "success", "a 63-byte password needs two record blocks", unlock_seal(local, vault, nonce, long_pw), password=long_pw)
+    write("wrong-vault-share", "wrong vault share", "the vault released another share", good, share=bytes([0xee]) * 32)
+    flipped = bytearray(good); flipped[70] ^= 1
+    write("modified", "wrong vault share", "one ciphertext bit flipped", bytes(flipped))
+    write("bad-magic", "bad magic", "an envelope is not an unlock seal", b"CASA" + good[4:])
+    write("truncated", "truncated", "the last byte is missing", good[:-1])
+    write("unknown-version", "unknown version", "version 2", unlock_seal(local, vault, nonce, pw, version=2))
+    write("bad-record", "bad record", "authentic, but the length field is 0", unlock_seal(local, vault, nonce, pw, length=0))
+    write("bad-record-padding", "bad record", "authentic, but the last padding byte is 1", unlock_seal(local, vault, nonce, pw, pad_byte=1))
+
 def write_kv(path, fields):
     with open(path, "w") as f:
         for key, value in fields:
             f.write(f"{key}: {value}\n")
 
-def write_envelope(name, fields, blob_bytes):
-    with open(os.path.join(ENV, name + ".txt"), "w") as f:
+def write_vector(path, fields, body):
+    """`key: value` lines, a blank line, then the body as hex, 64 characters a line."""
+    with open(path, "w") as f:
         for key, value in fields:
             f.write(f"{key}: {value}\n")
         f.write("\n")
-        h = blob_bytes.hex()
+        h = body.hex()
         for i in range(0, len(h), 64):
             f.write(h[i:i + 64] + "\n")
+
+def write_envelope(name, fields, blob_bytes):
+    write_vector(os.path.join(ENV, name + ".txt"), fields, blob_bytes)
 
 def main():
     os.makedirs(KEYS, exist_ok=True)
@@ -160,7 +203,7 @@ def main():
         if old.endswith(".txt"):
             os.remove(os.path.join(ENV, old))
 
-    # Vector A (lnd-facts.md §6.1, regtest).
+    # Vector A (lnd-facts.md §6.1, regtest; its aezeed decodes to the entropy below).
     tprv = "tprv8ZgxMBicQKsPfQdATbJ64t5dVoMdKvtgm8PXdpqMk4b4bEWTvBiZqnnBMrodAVb8QnNhen1uPpRYQRRqdf26nigo32PWs54MTobsTHcRkBF"
     H = 2**31
     node_priv = derive(tprv, [1017 + H, 1 + H, 6 + H, 0, 0])
@@ -178,6 +221,8 @@ def main():
     ])
     write_kv(os.path.join(KEYS, "backup-root-vector-a.txt"), [
         ("comment", "vector A (lnd-facts.md §6.1, regtest): node key m/1017'/1'/6'/0/0 from the tprv, root = SHA256(compressed(k6*P)); root matches lnd-facts.md §3.4"),
+        ("mnemonic", MNEMONIC_A),
+        ("aezeed passphrase", "El Psy Kongroo"),
         ("tprv", tprv),
         ("node private key", node_priv.hex()),
         ("node public key", coincurve.PrivateKey(node_priv).public_key.format().hex()),
@@ -199,6 +244,8 @@ def main():
         ])
     write_kv(os.path.join(KEYS, "owner-vector-a.txt"), [
         ("comment", "docs/design.md §4.6: owner key from vector A's aezeed entropy (lnd-facts.md §6.1), account id"),
+        ("mnemonic", MNEMONIC_A),
+        ("aezeed passphrase", "El Psy Kongroo"),
         ("entropy", entropy.hex()),
         ("owner seed", o_seed.hex()),
         ("owner public key", o_pub.hex()),
@@ -209,7 +256,7 @@ def main():
     k = subkeys(root)
     blob = blob_id(k["name"], "scb/multi")
     other_blob = blob_id(k["name"], "scb/other")
-    other_account = hashlib.blake2b(b"casa-account/v1" + bytes(32), digest_size=32).digest()
+    other_account = hashlib.sha256(b"casa-vault/account/v1" + bytes(32)).digest()
     lnd_multi = bytes.fromhex(open(os.path.join(HERE, "vector-a-channel-backup.hex")).read().split()[0])
     nonce = bytes(range(0x40, 0x40 + 24))
     created = 1764000000
@@ -267,3 +314,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+    write_unlock_vectors()
