@@ -35,7 +35,7 @@ public final class LNDClient: Sendable {
     /// Sends the current state first, then every change.
     public func subscribeState() async throws -> LNDStream<WalletState> {
         let stream: LNDStream<WalletStateMessage> = try await stream(.get, "/v1/state/subscribe")
-        return LNDStream<WalletState>(body: stream.body, httpStatus: stream.httpStatus)
+        return LNDStream(body: stream.body, httpStatus: stream.httpStatus, wire: WalletStateMessage.self) { $0.state }
     }
 
     // MARK: - Lightning
@@ -266,7 +266,7 @@ public final class LNDClient: Sendable {
         } catch let error as HTTPClientError {
             throw LNDError.transport(error)
         }
-        return LNDStream(body: response.body, httpStatus: response.status)
+        return LNDStream(body: response.body, httpStatus: response.status, wire: T.self) { $0 }
     }
 
     /// `{"code","message","details"}` (unary) or `{"error":{...}}` (a stream failing before its first message).

@@ -5,21 +5,40 @@ import Foundation
 /// `{"error": <status>}` line, then EOF (lnd-facts.md §3.1). Iterating decodes messages as
 /// they arrive; an error line throws the mapped `LNDError` and ends the stream; a malformed
 /// line throws `malformedStream` and ends it. Ending the iteration closes the connection.
-public struct LNDStream<Message: Decodable & Sendable>: AsyncSequence, Sendable {
+public struct LNDStream<Message: Sendable>: AsyncSequence, Sendable {
     public typealias Element = Message
 
     let body: HTTPByteStream
     let httpStatus: Int
+    /// Parses one line; lets a stream expose a field of the wire message (SubscribeState's `state`).
+    let parse: @Sendable ([UInt8]) throws -> StreamLine<Message>
+
+    init(body: HTTPByteStream, httpStatus: Int, parse: @escaping @Sendable ([UInt8]) throws -> StreamLine<Message>) {
+        self.body = body
+        self.httpStatus = httpStatus
+        self.parse = parse
+    }
+
+    init<Wire: Decodable>(body: HTTPByteStream, httpStatus: Int, wire: Wire.Type, _ transform: @escaping @Sendable (Wire) -> Message) {
+        self.init(body: body, httpStatus: httpStatus) { line in
+            switch try JSONDecoder().decode(StreamLine<Wire>.self, from: Data(line)) {
+            case .result(let message): return .result(transform(message))
+            case .error(let status): return .error(status)
+            }
+        }
+    }
 
     public struct AsyncIterator: AsyncIteratorProtocol {
         private var chunks: HTTPByteStream.AsyncIterator
         private var splitter = NDJSONLineSplitter()
         private var finished = false
         private let httpStatus: Int
+        private let parse: @Sendable ([UInt8]) throws -> StreamLine<Message>
 
-        init(chunks: HTTPByteStream.AsyncIterator, httpStatus: Int) {
+        init(chunks: HTTPByteStream.AsyncIterator, httpStatus: Int, parse: @escaping @Sendable ([UInt8]) throws -> StreamLine<Message>) {
             self.chunks = chunks
             self.httpStatus = httpStatus
+            self.parse = parse
         }
 
         public mutating func next() async throws -> Message? {
@@ -52,7 +71,7 @@ public struct LNDStream<Message: Decodable & Sendable>: AsyncSequence, Sendable 
         private mutating func decode(_ line: [UInt8]) throws -> Message {
             let parsed: StreamLine<Message>
             do {
-                parsed = try JSONDecoder().decode(StreamLine<Message>.self, from: Data(line))
+                parsed = try parse(line)
             } catch {
                 finished = true
                 throw LNDError.malformedStream("\(String(decoding: line.prefix(120), as: UTF8.self)) (\(error))")
@@ -68,7 +87,7 @@ public struct LNDStream<Message: Decodable & Sendable>: AsyncSequence, Sendable 
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(chunks: body.makeAsyncIterator(), httpStatus: httpStatus)
+        AsyncIterator(chunks: body.makeAsyncIterator(), httpStatus: httpStatus, parse: parse)
     }
 
     /// Closes the stream's connection.
@@ -78,10 +97,12 @@ public struct LNDStream<Message: Decodable & Sendable>: AsyncSequence, Sendable 
 }
 
 /// `{"result": T}` or `{"error": Status}`.
-enum StreamLine<T: Decodable>: Decodable {
+enum StreamLine<T> {
     case result(T)
     case error(RPCStatus)
+}
 
+extension StreamLine: Decodable where T: Decodable {
     enum CodingKeys: String, CodingKey { case result, error }
 
     init(from decoder: any Decoder) throws {
