@@ -60,4 +60,10 @@ public struct CatalogReconciliation: Sendable, Equatable {
     public var missing: [UInt64] = []
     /// Rows whose file failed verification.
     public var corrupt: [UInt64] = []
+
+    public init(added: [UInt64] = [], missing: [UInt64] = [], corrupt: [UInt64] = []) {
+        self.added = added
+        self.missing = missing
+        self.corrupt = corrupt
+    }
 }

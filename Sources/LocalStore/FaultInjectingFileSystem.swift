@@ -22,6 +22,12 @@ public final class FaultInjectingFileSystem: FileSystem {
         state.withLock { $0.faults[index] = fault }
     }
 
+    /// Makes every operation on a path under `prefix` fail with `errno` from now on, as if a
+    /// USB stick had been pulled; `nil` plugs it back.
+    public func failEverything(under prefix: String, errno: Int32?) {
+        state.withLock { $0.deadPrefixes[prefix] = errno }
+    }
+
     /// How many mutating operations have been attempted so far (including failed ones).
     public var operationCount: Int { state.withLock { $0.operationCount } }
 
@@ -107,6 +113,7 @@ public final class FaultInjectingFileSystem: FileSystem {
     public func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
         try state.withLock { disk throws(FileSystemError) in
             try disk.checkPower(.read, path)
+            try disk.checkDeadPrefix(.read, path)
             let id = try disk.resolveFile(path, operation: .read)
             guard case .file(let file) = disk.nodes[id] else {
                 throw FileSystemError(operation: .read, path: path, errno: ErrnoCode.isDirectory)
@@ -118,6 +125,7 @@ public final class FaultInjectingFileSystem: FileSystem {
     public func listDirectory(at path: String) throws(FileSystemError) -> [String] {
         try state.withLock { disk throws(FileSystemError) in
             try disk.checkPower(.list, path)
+            try disk.checkDeadPrefix(.list, path)
             let id = try disk.resolveDirectory(path, operation: .list)
             guard case .directory(let directory) = disk.nodes[id] else { return [] }
             return Array(directory.entries.keys)
@@ -160,6 +168,7 @@ public final class FaultInjectingFileSystem: FileSystem {
             let index = disk.operationCount
             disk.operationCount += 1
             try disk.checkPower(operation, path)
+            try disk.checkDeadPrefix(operation, path)
             let fault = disk.faults.removeValue(forKey: index)
             switch fault {
             case .powerLoss?:

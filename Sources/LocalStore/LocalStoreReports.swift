@@ -20,6 +20,12 @@ public enum MirrorOutcome: Sendable, Equatable {
     case nothingToMirror
     case mirrored(UInt64)
     case failed(String)
+
+    /// The error text of a failed mirror.
+    public var failureMessage: String? {
+        if case .failed(let message) = self { return message }
+        return nil
+    }
 }
 
 /// A snapshot to upload, already read back and verified.

@@ -182,7 +182,12 @@ public final class SnapshotCatalog: Sendable {
     /// Writes a consistent copy of the catalog to `path` (SQLite `VACUUM INTO`), for backups
     /// and for tests that simulate a catalog which lost its last commits.
     public func copy(to path: String) throws(LocalStoreError) {
-        try run { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        do {
+            // VACUUM cannot run inside the transaction that read/write open.
+            try database.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        } catch {
+            throw LocalStoreError.catalog(path: self.path, underlying: String(describing: error))
+        }
     }
 
     // MARK: - SQL helpers

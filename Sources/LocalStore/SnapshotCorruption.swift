@@ -17,6 +17,12 @@ public struct SnapshotCorruption: Error, Sendable, Equatable, CustomStringConver
     public let sequence: UInt64?
     public let reason: Reason
 
+    public init(path: String, sequence: UInt64?, reason: Reason) {
+        self.path = path
+        self.sequence = sequence
+        self.reason = reason
+    }
+
     public var description: String {
         let what: String
         switch reason {

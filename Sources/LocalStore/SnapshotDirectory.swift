@@ -94,6 +94,11 @@ public struct DirectoryScan: Sendable {
     public var intact: [SnapshotMetadata] = []
     public var corrupt: [SnapshotCorruption] = []
 
+    public init(intact: [SnapshotMetadata] = [], corrupt: [SnapshotCorruption] = []) {
+        self.intact = intact
+        self.corrupt = corrupt
+    }
+
     /// The highest sequence present, intact or not (new snapshots must never reuse a name).
     public var highestSequence: UInt64? {
         (intact.map(\.sequence) + corrupt.compactMap(\.sequence)).max()

@@ -10,9 +10,17 @@ struct VirtualDisk {
     var operationCount = 0
     var faults: [Int: InjectedFault] = [:]
     var poweredOff = false
+    /// Path prefixes whose every operation fails, with the errno (a pulled USB stick).
+    var deadPrefixes: [String: Int32] = [:]
 
     func checkPower(_ operation: FileSystemError.Operation, _ path: String) throws(FileSystemError) {
         if poweredOff { throw FileSystemError(operation: operation, path: path, errno: ErrnoCode.io, powerLost: true) }
+    }
+
+    func checkDeadPrefix(_ operation: FileSystemError.Operation, _ path: String) throws(FileSystemError) {
+        for (prefix, code) in deadPrefixes where path == prefix || path.hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/") {
+            throw FileSystemError(operation: operation, path: path, errno: code)
+        }
     }
 
     // MARK: - Lookup
