@@ -1,0 +1,50 @@
+import Sodium
+
+/// Our envelope (docs/envelope.md): XChaCha20-Poly1305 under the backup root's envelope key,
+/// bound to an account, a blob ID and a counter that only goes up, padded to size buckets.
+public enum Envelope {
+    /// Seals `payload` as version `counter` of `blob` in `account`, with a fresh random nonce.
+    /// Use a counter above every counter used before for this blob (docs/envelope.md §6).
+    public static func seal(
+        _ payload: EnvelopePayload, counter: UInt64, account: AccountID, blob: BlobID, key: EnvelopeKey
+    ) throws -> [UInt8] {
+        try seal(payload, counter: counter, account: account, blob: blob, key: key, nonce: Random.bytes(XChaCha20Poly1305.nonceByteCount))
+    }
+
+    /// Deterministic sealing for test vectors only: a nonce must never repeat under one key.
+    static func seal(
+        _ payload: EnvelopePayload, counter: UInt64, account: AccountID, blob: BlobID, key: EnvelopeKey, nonce: [UInt8]
+    ) throws -> [UInt8] {
+        guard payload.kind.rawValue != 0 else { throw EnvelopeError.invalidKind }
+        let total = try EnvelopeSize.total(forPayload: payload.bytes.count)
+        let header = EnvelopeHeader(keyID: key.keyID, counter: counter, binding: key.binding(account: account, blob: blob), nonce: nonce)
+        let headerBytes = header.bytes
+        let record = EnvelopeRecord.encode(payload, paddedTo: total - EnvelopeSize.overhead)
+        let sealed = try XChaCha20Poly1305.seal(
+            record, associatedData: headerBytes + account.bytes + blob.bytes, nonce: nonce, key: key.aead)
+        return headerBytes + sealed
+    }
+
+    /// Opens an envelope expected to be a version of `blob` in `account`, checking everything in
+    /// the order of docs/envelope.md §7. `notOlderThan` is the highest counter already seen for
+    /// this blob (0 if none); a lower counter is a `rollback`.
+    public static func open(
+        _ envelope: [UInt8], account: AccountID, blob: BlobID, key: EnvelopeKey, notOlderThan minimumCounter: UInt64 = 0
+    ) throws -> OpenedEnvelope {
+        let header = try EnvelopeHeader(parsing: envelope)
+        guard ConstantTime.equals(header.keyID, key.keyID) else { throw EnvelopeError.wrongKey }
+        guard ConstantTime.equals(header.binding, key.binding(account: account, blob: blob)) else { throw EnvelopeError.wrongBinding }
+        let headerBytes = Array(envelope[0..<EnvelopeHeader.byteCount])
+        let record: [UInt8]
+        do {
+            record = try XChaCha20Poly1305.open(
+                Array(envelope[EnvelopeHeader.byteCount...]), associatedData: headerBytes + account.bytes + blob.bytes,
+                nonce: header.nonce, key: key.aead)
+        } catch SodiumError.authenticationFailed {
+            throw EnvelopeError.authenticationFailed
+        }
+        let payload = try EnvelopeRecord.decode(record)
+        guard header.counter >= minimumCounter else { throw EnvelopeError.rollback(seen: minimumCounter, got: header.counter) }
+        return OpenedEnvelope(payload: payload, counter: header.counter)
+    }
+}

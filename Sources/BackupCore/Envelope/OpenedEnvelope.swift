@@ -1,0 +1,6 @@
+/// What `Envelope.open` returns: the payload and the authenticated counter. Store the counter
+/// as "seen" for the blob, and pass it as `notOlderThan` next time.
+public struct OpenedEnvelope: Hashable, Sendable {
+    public var payload: EnvelopePayload
+    public var counter: UInt64
+}

@@ -1,0 +1,30 @@
+/// `ping` (type 18): `u16 num_pong_bytes ‖ u16 byteslen ‖ ignored[byteslen]`.
+public struct Ping: Equatable, Sendable {
+    /// Pong size the sender asks for; 65532 or more means "do not answer".
+    public var pongByteCount: UInt16
+    public var ignored: [UInt8]
+
+    public init(pongByteCount: UInt16, ignored: [UInt8] = []) {
+        self.pongByteCount = pongByteCount
+        self.ignored = ignored
+    }
+
+    /// The pong a receiver must send, or nil when none is wanted.
+    public var expectedPong: Pong? {
+        pongByteCount < 65532 ? Pong(ignored: [UInt8](repeating: 0, count: Int(pongByteCount))) : nil
+    }
+
+    public func encodedPayload() -> [UInt8] {
+        var w = ByteWriter()
+        w.u16(pongByteCount); w.u16(UInt16(ignored.count)); w.write(ignored)
+        return w.bytes
+    }
+
+    public init(payload: [UInt8]) throws {
+        var r = ByteReader(payload, context: "ping")
+        pongByteCount = try r.u16("num_pong_bytes")
+        let length = try r.u16("byteslen")
+        ignored = try r.read(Int(length), field: "ignored")
+        _ = try TLVStream.decode(r.rest(), context: "ping", knownEvenTypes: nil)
+    }
+}

@@ -1,0 +1,21 @@
+/// `pong` (type 19): `u16 byteslen ‖ ignored[byteslen]`.
+public struct Pong: Equatable, Sendable {
+    public var ignored: [UInt8]
+
+    public init(ignored: [UInt8] = []) {
+        self.ignored = ignored
+    }
+
+    public func encodedPayload() -> [UInt8] {
+        var w = ByteWriter()
+        w.u16(UInt16(ignored.count)); w.write(ignored)
+        return w.bytes
+    }
+
+    public init(payload: [UInt8]) throws {
+        var r = ByteReader(payload, context: "pong")
+        let length = try r.u16("byteslen")
+        ignored = try r.read(Int(length), field: "ignored")
+        _ = try TLVStream.decode(r.rest(), context: "pong", knownEvenTypes: nil)
+    }
+}

@@ -1,0 +1,10 @@
+/// Fixed protocol limits (docs/vault-api.md, "Limits"); server-configurable limits live in its config.
+public enum VaultLimits {
+    /// Sealed-secret slots are small: a wrapped key share, not a backup.
+    public static let maxSealedSecretSize = 4096
+    /// JSON request bodies (account, device, policy) are tiny.
+    public static let maxJSONBodySize = 16 * 1024
+    /// Content type of blob and sealed-secret bodies.
+    public static let blobContentType = "application/octet-stream"
+    public static let jsonContentType = "application/json"
+}

@@ -1,0 +1,52 @@
+@testable import BackupCore
+import Sodium
+import Testing
+
+/// Every file in Tests/Vectors/envelope/ (docs/envelope.md §8), generated independently by
+/// Tests/Vectors/tools/make_vectors.py.
+@Suite struct EnvelopeVectorTests {
+    static let files: [KeyValueVector] = (try? KeyValueVector.all(in: "envelope")) ?? []
+
+    static let expectedErrors: [String: @Sendable (EnvelopeError) -> Bool] = [
+        "bad magic": { $0 == .badMagic },
+        "truncated": { if case .truncated = $0 { return true } else { return false } },
+        "unknown version": { $0 == .unknownVersion(2) },
+        "bad header": { $0 == .badHeader },
+        "wrong key": { $0 == .wrongKey },
+        "wrong binding": { $0 == .wrongBinding },
+        "authentication failure": { $0 == .authenticationFailed },
+        "bad record": { $0 == .badRecord },
+        "bad padding": { $0 == .badPadding },
+        "rollback": { if case .rollback = $0 { return true } else { return false } },
+    ]
+
+    @Test func everyExpectationIsCovered() {
+        #expect(Self.files.count >= 20)
+        let expects = Set(Self.files.compactMap { $0.fields["expect"] })
+        #expect(expects == Set(Self.expectedErrors.keys).union(["success"]))
+    }
+
+    @Test(arguments: files)
+    func vector(_ vector: KeyValueVector) throws {
+        let key = try BackupRoot(sharedKey: vector.secret("root")).envelopeKey()
+        let account = try AccountID(hex: vector.string("account"))
+        let blob = try BlobID(hex: vector.string("blob"))
+        let minimum = vector.fields["min counter"].flatMap(UInt64.init) ?? 0
+        let expect = try vector.string("expect")
+        if expect == "success" {
+            let opened = try Envelope.open(vector.body, account: account, blob: blob, key: key, notOlderThan: minimum)
+            #expect(opened.counter == (try vector.integer("counter")))
+            #expect(opened.payload.kind.rawValue == UInt8(try vector.integer("kind")))
+            #expect(opened.payload.createdAt == (try vector.integer("created at")))
+            #expect(opened.payload.bytes == (try vector.hex("payload")))
+            // Deterministic sealing with the vector's nonce reproduces the bytes exactly.
+            let nonce = Array(vector.body[40..<64])
+            let resealed = try Envelope.seal(opened.payload, counter: opened.counter, account: account, blob: blob, key: key, nonce: nonce)
+            #expect(resealed == vector.body)
+        } else {
+            try vector.expectFailure(Self.expectedErrors) {
+                _ = try Envelope.open(vector.body, account: account, blob: blob, key: key, notOlderThan: minimum)
+            }
+        }
+    }
+}

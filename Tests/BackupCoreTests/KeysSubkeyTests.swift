@@ -1,0 +1,50 @@
+@testable import BackupCore
+import Sodium
+import Testing
+
+@Suite struct KeysSubkeyTests {
+    /// docs/design.md §4.3–4.5 against Tests/Vectors/keys/subkeys-*.txt (generated independently
+    /// with Python hashlib and `cryptography`).
+    @Test(arguments: ["subkeys-vector-a.txt", "subkeys-counting.txt"])
+    func subkeysMatchVectors(file: String) throws {
+        let vector = try KeyValueVector.load("keys", file)
+        let root = try BackupRoot(sharedKey: vector.secret("root"))
+        let envelope = try root.envelopeKey()
+        #expect(envelope.aead.unsafeCopy() == (try vector.hex("envelope aead key")))
+        #expect(envelope.mac.unsafeCopy() == (try vector.hex("envelope mac key")))
+        #expect(envelope.keyID == (try vector.hex("envelope key id")))
+        let names = try root.blobNameKey()
+        #expect(names.secret.unsafeCopy() == (try vector.hex("blob name key")))
+        #expect(names.blobID(for: LogicalName.multiChannelBackup).bytes == (try vector.hex("blob id scb/multi")))
+        let liveness = try root.livenessKey()
+        #expect(try liveness.keyPair.seed().unsafeCopy() == vector.hex("liveness seed"))
+        #expect(liveness.publicKey == (try vector.hex("liveness public key")))
+    }
+
+    @Test func blobIDsSeparateNamesAndRoots() throws {
+        let rootA = try BackupRoot(sharedKey: SecureBytes(copying: [UInt8](repeating: 1, count: 32)))
+        let rootB = try BackupRoot(sharedKey: SecureBytes(copying: [UInt8](repeating: 2, count: 32)))
+        let a = try rootA.blobNameKey()
+        #expect(a.blobID(for: "scb/multi") != a.blobID(for: "scb/multi2"))
+        #expect(a.blobID(for: "scb/multi") != (try rootB.blobNameKey()).blobID(for: "scb/multi"))
+        #expect(a.blobID(for: "scb/multi").hex.count == 64)
+    }
+
+    @Test func livenessSignaturesVerify() throws {
+        let key = try BackupRoot(sharedKey: SecureBytes.random(count: 32)).livenessKey()
+        let message = Array("heartbeat".utf8)
+        let signature = key.sign(message)
+        #expect(Ed25519.verify(signature: signature, message: message, publicKey: key.publicKey))
+        #expect(!Ed25519.verify(signature: signature, message: message + [0], publicKey: key.publicKey))
+    }
+}
+
+@Suite struct KeysBundleTests {
+    @Test func bundleMatchesTheSingleDerivations() throws {
+        let vector = try KeyValueVector.load("keys", "subkeys-vector-a.txt")
+        let keys = try BackupKeys(root: BackupRoot(sharedKey: vector.secret("root")))
+        #expect(keys.envelope.keyID == (try vector.hex("envelope key id")))
+        #expect(keys.multiChannelBackupBlob.bytes == (try vector.hex("blob id scb/multi")))
+        #expect(keys.liveness.publicKey == (try vector.hex("liveness public key")))
+    }
+}

@@ -1,0 +1,1 @@
+// LNDClient tests live here.
