@@ -6,8 +6,8 @@ import Logging
 /// lnd-sim: a simulated lnd for casa's tests and demos (NOT lnd). It serves lnd's REST API over
 /// TLS on loopback from an lnd-style directory, and a plain-HTTP control API for drills.
 public actor Simulator {
-    public let node: SimulatedNode
-    public let configuration: SimulatorConfiguration
+    nonisolated public let node: SimulatedNode
+    nonisolated public let configuration: SimulatorConfiguration
     private var rest: HTTPServerHandle?
     private var admin: HTTPServerHandle?
     private var boundRESTPort: Int?
@@ -25,7 +25,7 @@ public actor Simulator {
 
     public var restPort: Int? { rest?.port ?? boundRESTPort }
     public var adminPort: Int? { admin?.port }
-    public var directory: LNDDirectory { node.directory }
+    nonisolated public var directory: LNDDirectory { node.directory }
 
     /// Creates the lnd directory layout and TLS pair if missing, starts REST and control servers.
     public func start() async throws {

@@ -19,7 +19,7 @@ struct ChannelBackupFileTests {
         #expect(FileManager.default.contents(atPath: file.path.path) == Data([1, 2, 3]))
         #expect(!FileManager.default.fileExists(atPath: file.archiveDirectory.path), "nothing to archive the first time")
 
-        FileManager.default.createFile(atPath: file.temporaryPath.path, contents: Data([9, 9, 9, 9, 9]))
+        _ = FileManager.default.createFile(atPath: file.temporaryPath.path, contents: Data([9, 9, 9, 9, 9]))
         try file.updateAndSwap([4, 5], now: Date(timeIntervalSince1970: 1_700_000_100))
         #expect(FileManager.default.contents(atPath: file.path.path) == Data([4, 5]))
         #expect(!FileManager.default.fileExists(atPath: file.temporaryPath.path))

@@ -1,4 +1,5 @@
 import Foundation
+import Sodium
 import Testing
 @testable import LNDSimulator
 

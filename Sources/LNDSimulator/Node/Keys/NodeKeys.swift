@@ -3,14 +3,15 @@ import SeedKit
 import Sodium
 
 /// The node's keys, derived from the 16-byte aezeed entropy exactly as lnd does
-/// (lnd-facts.md §2.6): BIP32 master from the entropy, keys at m/1017'/coin'/family'/0/index.
+/// (lnd-facts.md §2.6) with SeedKit: BIP32 master from the entropy, keys at
+/// m/1017'/coin'/family'/0/index.
 struct NodeKeys: Sendable {
     let network: BitcoinNetwork
-    private let ring: SimulatorKeyRing
+    private let ring: LNDKeyRing
 
     init(entropy: SecureBytes, network: BitcoinNetwork) throws {
         self.network = network
-        self.ring = try SimulatorKeyRing(entropy: entropy, network: network)
+        self.ring = LNDKeyRing(root: try ExtendedPrivateKey(masterFromSeed: entropy, network: network), network: network)
     }
 
     func privateKey(_ locator: KeyLocator) throws -> PrivateKey {
@@ -18,12 +19,12 @@ struct NodeKeys: Sendable {
     }
 
     var identityPublicKey: PublicKey {
-        get throws { try privateKey(.nodeIdentity).publicKey }
+        get throws { try ring.publicKey(for: .nodeIdentity) }
     }
 
     /// lnd's SCB key: SHA256 of the compressed family-7 public key (lnd-facts.md §1.1).
     func backupEncryptionKey() throws -> SecureBytes {
-        try SecureBytes(copying: SHA256.hash(privateKey(.backupEncryption).publicKey.compressed))
+        try ring.staticChannelBackupKey()
     }
 
     /// keychain `ECDH`: SHA256(compressed(k·P)).
