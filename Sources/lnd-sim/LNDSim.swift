@@ -53,9 +53,10 @@ struct Run: AsyncParsableCommand {
         try await simulator.start()
         let rest = await simulator.restPort ?? 0
         let admin = await simulator.adminPort ?? 0
-        print("lnd-sim (SIMULATED lnd, for tests and demos) lnddir=\(simulator.directory.root.path) network=\(network.rawValue)")
-        print("rest=https://127.0.0.1:\(rest) admin=http://127.0.0.1:\(admin)")
-        fflush(stdout)
+        // Unbuffered, so a script reading the ports sees them at once.
+        let banner = "lnd-sim (SIMULATED lnd, for tests and demos) lnddir=\(simulator.directory.root.path) network=\(network.rawValue)\n"
+            + "rest=https://127.0.0.1:\(rest) admin=http://127.0.0.1:\(admin)\n"
+        FileHandle.standardOutput.write(Data(banner.utf8))
         await SignalWaiter.wait(for: [SIGINT, SIGTERM])
         await simulator.shutdown()
     }

@@ -19,12 +19,12 @@ struct KeysAndBackupsTests {
             #expect(Hex.encode(Data(base64Encoded: reply["shared_key"]?.stringValue ?? "") ?? Data())
                 == "a63ce9a34466033adc32afe359a9b35235f38ff2d05f2db068b4cb2885a4bd60")
             // lnd's argument checks.
-            #expect(try await harness.failure("POST", "/v2/signer/sharedkey", body: "{\"ephemeral_pubkey\":\"AAAA\"}")
+            #expect(try await harness.failure("POST", "/v2/signer/sharedkey", body: "{\"ephemeral_pubkey\":\"AAAA\"}", macaroon: harness.adminMacaroon)
                 == "ephemeral pubkey must be serialized in compressed format")
-            #expect(try await harness.failure("POST", "/v2/signer/sharedkey", body: "{\"ephemeral_pubkey\":\"\(point)\",\"key_desc\":{}}")
+            #expect(try await harness.failure("POST", "/v2/signer/sharedkey", body: "{\"ephemeral_pubkey\":\"\(point)\",\"key_desc\":{}}", macaroon: harness.adminMacaroon)
                 == "when setting key_desc the field key_desc.key_loc must also be set")
             #expect(try await harness.failure("POST", "/v2/signer/sharedkey",
-                                              body: "{\"ephemeral_pubkey\":\"\(point)\",\"key_desc\":{\"key_loc\":{}},\"key_loc\":{}}")
+                                              body: "{\"ephemeral_pubkey\":\"\(point)\",\"key_desc\":{\"key_loc\":{}},\"key_loc\":{}}", macaroon: harness.adminMacaroon)
                 == "use either key_desc or key_loc")
         }
     }
@@ -40,7 +40,7 @@ struct KeysAndBackupsTests {
             var corrupt = vector.data
             corrupt[100] ^= 1
             #expect(try await harness.failure("POST", "/v1/channels/backup/verify",
-                                              body: "{\"multi_chan_backup\":{\"multi_chan_backup\":\"\(Data(corrupt).base64EncodedString())\"}}")
+                                              body: "{\"multi_chan_backup\":{\"multi_chan_backup\":\"\(Data(corrupt).base64EncodedString())\"}}", macaroon: harness.adminMacaroon)
                 == "chacha20poly1305: message authentication failed")
         }
     }

@@ -55,7 +55,7 @@ struct SchemaConformanceTests {
 
             _ = try await harness.ok("GET", "/v1/getinfo")
             _ = try await harness.ok("GET", "/v1/channels")
-            _ = try await harness.ok("GET", "/v1/channels?active_only=true")
+            _ = try await harness.ok("GET", "/v1/channels", path: "/v1/channels?active_only=true")
             let pendingChannels = try await harness.ok("GET", "/v1/channels/pending")
             #expect(pendingChannels["pending_open_channels"]?.arrayValue?.count == 0, "mining confirmed the pending one")
             #expect(pendingChannels["pending_force_closing_channels"]?.arrayValue?.count == 2)

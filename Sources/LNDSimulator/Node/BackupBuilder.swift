@@ -49,10 +49,12 @@ struct BackupBuilder {
         let transaction = BitcoinTransaction(version: 2, inputs: [input], outputs: [toLocal, toRemote], lockTime: 0x2000_0000 | UInt32(channel.commitHeight & 0xff_ffff))
         let version = channel.commitmentType.singleVersion
         let signature: [UInt8]
+        // Deterministic per channel state, so every Single of the same state is byte-identical.
+        let seed = SHA256.hash(Array("lnd-sim commit sig \(channel.channelPoint) \(channel.commitHeight)".utf8))
         if version.isTaproot {
-            signature = Random.bytes(98)
+            signature = seed + SHA256.hash(seed) + SHA256.hash(SHA256.hash(seed)) + Array(SHA256.hash(seed + seed).prefix(2))
         } else {
-            signature = try PrivateKey.generate().signECDSA(digest: SHA256.hash(transaction.serialized))
+            signature = try PrivateKey(secret: SecureBytes(copying: seed)).signECDSA(digest: SHA256.hash(transaction.serialized))
         }
         return CloseTxInputs(
             commitTx: transaction, commitSignature: signature,
@@ -62,7 +64,7 @@ struct BackupBuilder {
 
     /// A channel shell from a restored Single (zero balances, ChanStatusRestored).
     static func shell(from single: SingleBackup) -> SimulatedChannel {
-        let remote = single.remoteKeys.keys.map(\.hex)
+        let remote = single.remoteKeys.inWireOrder.map(\.hex)
         return SimulatedChannel(
             fundingTxid: single.fundingOutpoint.displayTxid,
             outputIndex: single.fundingOutpoint.outputIndex,

@@ -31,6 +31,16 @@ struct Curl {
         return arguments + [url]
     }
 
+    /// `request` on its own thread: curl blocks, and the simulator in the same process needs the
+    /// few threads of Swift's cooperative pool to answer.
+    func requestOffPool(_ method: String, _ url: String, body: String? = nil, macaroon: [UInt8]? = nil) async throws -> Reply {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try self.request(method, url, body: body, macaroon: macaroon) })
+            }
+        }
+    }
+
     /// A unary request; returns the status and body.
     func request(_ method: String, _ url: String, body: String? = nil, macaroon: [UInt8]? = nil) throws -> Reply {
         let header = try headerFile(macaroon: macaroon)

@@ -43,7 +43,7 @@ final class SimulatorHarness: @unchecked Sendable {
         _ method: String, _ pattern: String, path: String? = nil, body: String? = nil, macaroon: [UInt8]? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> (status: Int, json: JSONValue) {
-        let reply = try curl.request(method, await url(path ?? pattern), body: body, macaroon: macaroon)
+        let reply = try await curl.requestOffPool(method, await url(path ?? pattern), body: body, macaroon: macaroon)
         let json = try JSONParser.parse(reply.body.trimmingCharacters(in: .newlines))
         do {
             if json["error"] != nil {
