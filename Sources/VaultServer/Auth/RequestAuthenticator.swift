@@ -81,7 +81,8 @@ public struct RequestAuthenticator: Sendable {
         switch freshness {
         case .timestamp(let seconds):
             let (ms, overflow) = seconds.multipliedReportingOverflow(by: 1000)
-            guard !overflow, abs(ms - now) <= skewMilliseconds, ms >= replayGuard.notBefore else {
+            // Timestamps have one-second granularity, so compare with the start of the guard's second.
+            guard !overflow, abs(ms - now) <= skewMilliseconds, ms >= replayGuard.notBefore / 1000 * 1000 else {
                 throw VaultError(.unauthorized, .staleTimestamp,
                                  "the request's timestamp is too far from the server clock (serverTime in this body): fix the clock, or use a challenge from POST /v1/challenges",
                                  serverTime: now)
