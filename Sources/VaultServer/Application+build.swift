@@ -1,5 +1,6 @@
 import BlobStorage
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import VaultAPI
@@ -37,8 +38,13 @@ public func buildApplication(
     try configuration.validate()
     var logger = logger ?? Logger(label: "casa-vault")
     logger.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
-    let repository = try await repository ?? openRepository(configuration.storage, configuration: configuration, logger: logger)
-    let router = try await buildRouter(repository: repository, configuration: configuration, clock: clock)
+    let storage: any VaultRepository
+    if let repository {
+        storage = repository
+    } else {
+        storage = try await openRepository(configuration.storage, configuration: configuration, logger: logger)
+    }
+    let router = try await buildRouter(repository: storage, configuration: configuration, clock: clock)
     let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
         maxHeaderFieldSize: configuration.maxHeaderBytes, maxHeaderListSize: configuration.maxHeaderBytes, maxHeaderFieldCount: 100)
     var app = Application(
@@ -47,7 +53,7 @@ public func buildApplication(
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
-    app.addServices(RepositoryService(repository: repository, retentionInterval: configuration.retentionIntervalSeconds, clock: clock, logger: logger))
+    app.addServices(RepositoryService(repository: storage, retentionInterval: configuration.retentionIntervalSeconds, clock: clock, logger: logger))
     return app
 }
 
@@ -61,4 +67,12 @@ public func openRepository(_ storage: VaultConfiguration.Storage, configuration:
     case .postgres(let url):
         return try await PostgresVaultRepository(url: url, connections: configuration.postgresConnections, logger: logger)
     }
+}
+
+/// Builds the application and serves until SIGTERM/SIGINT (for `casa-vault serve`).
+public func runVault(
+    configuration: VaultConfiguration, onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) async throws {
+    let app = try await buildApplication(configuration: configuration, onServerRunning: onServerRunning)
+    try await app.runService()
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlobStorage
+import Foundation
 import Logging
 import VaultAPI
 import VaultServer

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import VaultServer
 
@@ -25,11 +26,11 @@ extension CasaVault {
             case .memory: "memory (not durable)"
             }
             let host = configuration.host
-            let app = try await buildApplication(configuration: configuration) { port in
+            try await runVault(configuration: configuration) { port in
                 let shownHost = host.contains(":") ? "[\(host)]" : host
-                print("casa-vault: serving http://\(shownHost):\(port) from \(where_)")
+                // Written unbuffered, so scripts reading a pipe see the URL at once.
+                FileHandle.standardOutput.write(Data("casa-vault: serving http://\(shownHost):\(port) from \(where_)\n".utf8))
             }
-            try await app.runService()
         }
     }
 }

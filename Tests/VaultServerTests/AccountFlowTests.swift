@@ -28,8 +28,9 @@ import VaultServer
     }
 
     @Test func sealedSecretReleasePolicy() async throws {
-        let clock = TestClock()
-        try await LiveVault.withServer(clock: clock.vaultClock, configure: { $0.skewSeconds = 86_400 * 30 }) { vault in
+        // Ahead of the server's start, so its challenges are newer than the replay guard's start.
+        let clock = TestClock(Date().addingTimeInterval(2))
+        try await LiveVault.withServer(clock: clock.vaultClock) { vault in
             let identity = try await vault.enroll(Identity())
             let device = vault.client(identity.device)
             let path = VaultPath.sealedSecret(identity.account, deviceKey: identity.device.publicKey)
@@ -59,12 +60,13 @@ import VaultServer
 
             // A gap longer than the window (default 3 days) locks it, until a new heartbeat re-arms it.
             clock.advance(seconds: 3 * 86_400 + 1)
+            // (The client clock is now 3 days behind the server: challenges prove freshness instead.)
             #expect(try await device.send("GET", path, freshness: .challenge).status == 423)
-            _ = try await vault.client(identity.liveness).send("POST", VaultPath.heartbeats(identity.account))
+            _ = try await vault.client(identity.liveness).send("POST", VaultPath.heartbeats(identity.account), freshness: .challenge)
             #expect(try await device.send("GET", path, freshness: .challenge).status == 200)
 
             // Revoked: never again, and the slot is wiped.
-            _ = try await vault.client(identity.owner).send("DELETE", VaultPath.device(identity.account, key: identity.device.publicKey))
+            _ = try await vault.client(identity.owner).send("DELETE", VaultPath.device(identity.account, key: identity.device.publicKey), freshness: .challenge)
             #expect(try await device.send("GET", path, freshness: .challenge).status == 403)
         }
     }
@@ -89,8 +91,8 @@ import VaultServer
         // the last 3 days keep everything, including the junk flood, which pushed nothing out.
         #expect(kept == Array(4...60), "kept \(kept)")
         #expect(pruned == 3)
-        let account = try await repository.account(identity.account)
-        #expect(account?.usedBytes == 57 * 10, "usage follows deletions")
+        let used = try #require(try await repository.account(identity.account)).usedBytes
+        #expect(used == Int64(57 * 10), "usage follows deletions")
         try await repository.close()
     }
 

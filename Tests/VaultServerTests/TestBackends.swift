@@ -4,6 +4,7 @@ import Logging
 import Sodium
 import Synchronization
 import Testing
+import TestSupport
 import VaultAPI
 import VaultServer
 

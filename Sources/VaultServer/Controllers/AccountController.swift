@@ -10,10 +10,10 @@ struct AccountController: Sendable {
 
     func addRoutes(to router: Router<VaultRequestContext>) {
         let account = "/v1/accounts/:account"
-        router.put(account, use: create)
-        router.get(account, use: show)
-        router.put(account + "/policy", use: setPolicy)
-        router.post(account + "/heartbeats", use: heartbeat)
+        router.put(RouterPath(account), use: create)
+        router.get(RouterPath(account), use: show)
+        router.put(RouterPath(account + "/policy"), use: setPolicy)
+        router.post(RouterPath(account + "/heartbeats"), use: heartbeat)
     }
 
     /// The owner creates the account (201) or updates its liveness key (200).

@@ -11,13 +11,13 @@ struct BlobController: Sendable {
 
     func addRoutes(to router: Router<VaultRequestContext>) {
         let blobs = "/v1/accounts/:account/blobs"
-        router.get(blobs, use: list)
-        router.get(blobs + "/:name", use: latest)
-        router.delete(blobs + "/:name", use: deleteAll)
-        router.get(blobs + "/:name/versions", use: versions)
-        router.put(blobs + "/:name/versions/:version", use: put)
-        router.get(blobs + "/:name/versions/:version", use: get)
-        router.delete(blobs + "/:name/versions/:version", use: deleteVersion)
+        router.get(RouterPath(blobs), use: list)
+        router.get(RouterPath(blobs + "/:name"), use: latest)
+        router.delete(RouterPath(blobs + "/:name"), use: deleteAll)
+        router.get(RouterPath(blobs + "/:name/versions"), use: versions)
+        router.put(RouterPath(blobs + "/:name/versions/:version"), use: put)
+        router.get(RouterPath(blobs + "/:name/versions/:version"), use: get)
+        router.delete(RouterPath(blobs + "/:name/versions/:version"), use: deleteVersion)
     }
 
     @Sendable func list(_ request: Request, context: VaultRequestContext) async throws -> Response {

@@ -8,10 +8,10 @@ struct DeviceController: Sendable {
 
     func addRoutes(to router: Router<VaultRequestContext>) {
         let device = "/v1/accounts/:account/devices/:device"
-        router.put(device, use: register)
-        router.delete(device, use: revoke)
-        router.put(device + "/sealed-secret", use: putSealedSecret)
-        router.get(device + "/sealed-secret", use: getSealedSecret)
+        router.put(RouterPath(device), use: register)
+        router.delete(RouterPath(device), use: revoke)
+        router.put(RouterPath(device + "/sealed-secret"), use: putSealedSecret)
+        router.get(RouterPath(device + "/sealed-secret"), use: getSealedSecret)
     }
 
     @Sendable func register(_ request: Request, context: VaultRequestContext) async throws -> Response {
@@ -75,7 +75,7 @@ struct DeviceController: Sendable {
             throw VaultError(.unauthorized, .challengeRequired, "the sealed-secret release needs a server challenge: POST /v1/challenges, then sign with Casa-Freshness: c=<challenge>")
         }
         guard authorized.account.releaseArmed(now: authorized.now) else {
-            throw VaultError(.locked, .releaseLocked, "release is locked: no liveness heartbeat within the owner's window; unlock the node by hand so its heartbeat re-arms the release")
+            throw VaultError(.vaultLocked, .releaseLocked, "release is locked: no liveness heartbeat within the owner's window; unlock the node by hand so its heartbeat re-arms the release")
         }
         guard let secret = try await gate.repository.sealedSecret(authorized.account.id, deviceKey: key) else {
             throw VaultError(.notFound, .notFound, "this device has no sealed secret stored")

@@ -10,17 +10,17 @@ struct SystemController: Sendable {
     let clock: VaultClock
 
     func addRoutes(to router: Router<VaultRequestContext>) {
-        router.get(VaultPath.health) { _, _ in
+        router.get(RouterPath(VaultPath.health)) { _, _ in
             try Response.json(HealthResponse(status: "ok", serverTime: clock.milliseconds()))
         }
-        router.get(VaultPath.metrics) { _, _ in
+        router.get(RouterPath(VaultPath.metrics)) { _, _ in
             let totals = try await repository.totals()
             metrics.setTotals(accounts: totals.accounts, bytes: totals.bytes)
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.render())))
         }
-        router.post(VaultPath.challenges) { _, _ in
+        router.post(RouterPath(VaultPath.challenges)) { _, _ in
             try Response.json(challenges.issue(now: clock.milliseconds()))
         }
     }

@@ -33,7 +33,7 @@ public struct VaultError: Error, HTTPResponseError, CustomStringConvertible, Sen
         case .notFound: .notFound
         case .versionConflict, .possibleClone: .conflict
         case .tooLarge: .contentTooLarge
-        case .quotaExceeded: .insufficientStorage
+        case .quotaExceeded: .vaultInsufficientStorage
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .rateLimited: .tooManyRequests

@@ -52,8 +52,9 @@ public actor MemoryVaultRepository: VaultRepository {
     public func recordDeviceSeen(_ id: AccountID, key: [UInt8], at: Int64) { updateDevice(id, key) { $0.lastSeenAt = at } }
 
     private func updateDevice(_ id: AccountID, _ key: [UInt8], _ change: (inout DeviceRecord) -> Void) {
-        guard let index = accounts[id]?.devices.firstIndex(where: { $0.key == key }) else { return }
-        change(&accounts[id]!.devices[index])
+        guard var account = accounts[id], let index = account.devices.firstIndex(where: { $0.key == key }) else { return }
+        change(&account.devices[index])
+        accounts[id] = account
     }
 
     public func putBlob(

@@ -21,9 +21,9 @@ public final class PostgresVaultRepository: VaultRepository {
     public init(url: String, connections: Int = 16, logger: Logger) async throws {
         var configuration = try Self.configuration(url: url)
         configuration.options.maximumConnections = connections
-        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
         self.logger = logger
-        let client = self.client
         runTask = Task { await client.run() }
         replayGuard = PostgresReplayGuard(client: client, logger: logger)
         do {
@@ -97,7 +97,7 @@ public final class PostgresVaultRepository: VaultRepository {
 
     public func createAccount(_ account: AccountRecord) async throws -> Bool {
         let logger = self.logger
-        return try await client.withTransaction(logger: logger) { conn in
+        return try await transaction { conn in
             let keepAll = account.policy.retention.keepAllDays.map(Int64.init)
             let inserted = try await conn.query(
                 """
@@ -174,7 +174,7 @@ public final class PostgresVaultRepository: VaultRepository {
         let logger = self.logger
         let storedAt = now.unixMilliseconds
         let v = Int64(clamping: version)
-        return try await client.withTransaction(logger: logger) { conn in
+        return try await transaction { conn in
             // The account row lock serialises puts of one account across every vault process.
             var used: Int64 = 0
             for try await u in try await conn.query("SELECT used_bytes FROM account WHERE id = \(id.hex) FOR UPDATE", logger: logger).decode(Int64.self) {
@@ -271,7 +271,7 @@ public final class PostgresVaultRepository: VaultRepository {
     public func deleteBlob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Int {
         let logger = self.logger
         let v = version.map { Int64(clamping: $0) }
-        return try await client.withTransaction(logger: logger) { conn in
+        return try await transaction { conn in
             var count = 0
             var freed: Int64 = 0
             for try await size in try await conn.query(
@@ -325,6 +325,15 @@ public final class PostgresVaultRepository: VaultRepository {
     }
 
     // MARK: - Helpers
+
+    /// A transaction whose errors are the closure's own (not wrapped in PostgresTransactionError).
+    private func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { conn in try await body(conn) }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error
+        }
+    }
 
     private static func insertDevice(_ conn: PostgresConnection, _ id: AccountID, _ device: DeviceRecord, logger: Logger) async throws -> Bool {
         let rows = try await conn.query(

@@ -31,6 +31,8 @@ public final class SQLiteVaultRepository: VaultRepository {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         pool = try DatabasePool(path: path, configuration: config)
+        // GRDB sets synchronous=NORMAL on the WAL writer; the writer is the connection that commits.
+        try pool.barrierWriteWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try SQLiteSchema.migrator.migrate(pool)
     }
 
@@ -97,8 +99,8 @@ public final class SQLiteVaultRepository: VaultRepository {
 
     public func sealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws -> [UInt8]? {
         try await pool.read { db in
-            try Data?.fetchOne(db, sql: "SELECT sealed_secret FROM device WHERE account_id = ? AND key = ?", arguments: [id.hex, Data(deviceKey)])
-                .flatMap { $0 }.map { [UInt8]($0) }
+            try Data.fetchOne(db, sql: "SELECT sealed_secret FROM device WHERE account_id = ? AND key = ?", arguments: [id.hex, Data(deviceKey)])
+                .map { [UInt8]($0) }
         }
     }
 
