@@ -108,3 +108,11 @@ extension SnapshotCommandTests {
         #expect(!FileManager.default.fileExists(atPath: workDir))
     }
 }
+
+extension SnapshotCommandTests {
+    @Test func statusWithoutLndSaysWhereItLooked() throws {
+        let result = try run(["status", "--lnddir", fixtures.files.dir.path + "/no-lnd", "--network", "regtest"])
+        #expect(result.status == 69)
+        #expect(result.stderr.contains("tls.cert"))
+    }
+}
