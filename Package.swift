@@ -90,7 +90,7 @@ let serverTargets: [Target] = [
     ),
     .target(
         name: "LocalStore",
-        dependencies: ["BackupCore", .product(name: "GRDB", package: "GRDB.swift")],
+        dependencies: ["BackupCore", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: swiftSettings
     ),
     .target(
