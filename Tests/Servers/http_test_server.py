@@ -71,7 +71,7 @@ class Handler(BaseHTTPRequestHandler):
             # which proves the client hands out chunks before the response ends.
             self.start_chunked()
             self.chunk(b'{"result":{"n":1}}\n{"res')
-            released.wait(20)
+            released.wait(300)  # generous: a loaded CI machine can starve the client for long
             released.clear()
             self.chunk(b'ult":{"n":2}}\n')
             self.chunk(b'{"result":{"n":3}}\n')
