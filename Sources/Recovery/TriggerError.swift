@@ -8,11 +8,10 @@ public enum TriggerError: Error, Sendable, Equatable, CustomStringConvertible {
     case peerNotInBackup(String)
     case channelNotInBackup(String, known: [String])
     case noChannels
-    case confirmationNeeded
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .invalidPeer, .invalidChannelPoint, .peerNeeded, .peersDisagree, .peerNotInBackup, .confirmationNeeded: return .usage
+        case .invalidPeer, .invalidChannelPoint, .peerNeeded, .peersDisagree, .peerNotInBackup: return .usage
         case .channelNotInBackup, .noChannels: return .notFound
         }
     }
@@ -33,9 +32,6 @@ public enum TriggerError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the backup has no channel \(point). Its channels: \(known.isEmpty ? "none" : known.joined(separator: ", "))."
         case .noChannels:
             return "the backup holds no channels: there is nothing to close."
-        case .confirmationNeeded:
-            return "this asks peers to force-close channels and cannot be undone, and there is no terminal to confirm it on. "
-                + "Add --yes to confirm (or --dry-run to see what would be sent)."
         }
     }
 }

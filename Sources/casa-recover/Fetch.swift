@@ -8,8 +8,8 @@ extension CasaRecover {
         static let configuration = CommandConfiguration(
             abstract: "Download a snapshot, check it, show its channels and write it as a channel.backup for lnd.",
             discussion: """
-                Takes the newest snapshot that opens (highest counter), or --version N. The file is written atomically
-                (mode 0600) and never replaces an existing file unless --force is given. It is lnd's own encrypted
+                Takes the newest snapshot that opens (highest counter), or --snapshot N. The file is written atomically \
+                (mode 0600) and never replaces an existing file unless --force is given. It is lnd's own encrypted \
                 channel.backup: `lncli restorechanbackup --multi_file FILE` or `casa-recover restore` accept it.
                 """
         )
@@ -19,7 +19,7 @@ extension CasaRecover {
         @Option(help: "Where to write the channel.backup.")
         var output: String
 
-        @Option(help: "The snapshot to take: a vault version or a local file's sequence (see `list`). Default: the newest.")
+        @Option(name: .customLong("snapshot"), help: "The snapshot to take: a vault version or a local file's sequence (see `list`). Default: the newest.")
         var version: UInt64?
 
         @Flag(help: "Replace --output if it already exists.")

@@ -8,8 +8,8 @@ extension CasaRecover {
         static let configuration = CommandConfiguration(
             abstract: "List the backup snapshots of the node these words belong to, newest first.",
             discussion: """
-                Finds the vault account from the words alone, then opens every snapshot (our envelope, then lnd's
-                channel.backup inside) to show its channel count. With --from DIR, reads a local folder or USB copy instead.
+                Finds the vault account from the words alone, then opens every snapshot (our envelope, then lnd's \
+                channel.backup inside) to show its channel count. With --from DIR, reads a local folder or USB copy instead. \
                 Nothing is written or changed.
                 """
         )

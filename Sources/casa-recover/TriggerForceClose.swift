@@ -117,7 +117,7 @@ extension CasaRecover {
                 }
                 if !yes {
                     Self.progress(plan.text + "\n")
-                    guard try TriggerConfirmation.ask(channels: requests.count) else { throw RecoveryError.declined }
+                    guard try TerminalPrompt.confirm(TriggerConfirmation.question(channels: requests.count)) else { throw RecoveryError.declined }
                 }
                 let reports = await ForceCloseTrigger(nodeKey: nodeKey, options: options).run(requests) { event in
                     Self.progress("[\(event.channel)] \(event.message)")

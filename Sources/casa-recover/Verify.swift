@@ -7,12 +7,12 @@ extension CasaRecover {
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check that a snapshot downloads, opens with your words and holds lnd's channels; writes nothing.",
-            discussion: "Takes the newest snapshot that opens, or --version N. Exit code 0 means it is ready to restore."
+            discussion: "Takes the newest snapshot that opens, or --snapshot N. Exit code 0 means it is ready to restore."
         )
 
         @OptionGroup var snapshots: SnapshotOptions
 
-        @Option(help: "The snapshot to check: a vault version or a local file's sequence (see `list`). Default: the newest.")
+        @Option(name: .customLong("snapshot"), help: "The snapshot to check: a vault version or a local file's sequence (see `list`). Default: the newest.")
         var version: UInt64?
 
         @Option(help: "The node's network. Without it, mainnet keys are tried first, then the test networks'.")

@@ -80,6 +80,6 @@ import Testing
         #expect(question.contains("FORCE-CLOSE"))
         #expect(question.contains("lost its channel state"))
         #expect(question.contains("never while the old node may still be running"))
-        #expect(TriggerError.confirmationNeeded.exitStatus == .usage)
+        #expect(RecoveryError.confirmationNeeded.exitStatus == .usage)
     }
 }
