@@ -23,15 +23,20 @@ public enum TriggerTargets {
             throw TriggerError.peerNotInBackup(stray.node.description)
         }
         return try chosen.map { single in
-            guard let peer = single.remoteNodePublicKey.publicKey else {
-                throw RecoveryError.invalidBackup("channel \(single.fundingOutpoint): the peer's node id \(single.remoteNodePublicKey) is not a valid key")
-            }
-            let point = try LightningWire.ChannelPoint(txidInternalOrder: single.fundingOutpoint.txidInternal,
-                                                       outputIndex: single.fundingOutpoint.outputIndex)
-            let given = overrides.filter { $0.node == peer }.map(\.address)
+            let given = overrides.filter { $0.node.compressed == single.remoteNodePublicKey.bytes }.map(\.address)
             let stored = single.addresses.compactMap(\.hostPort).compactMap { try? PeerAddress(parsing: $0) }
-            return try ForceCloseRequest(channelPoint: point, peer: peer, addresses: given.isEmpty ? stored : given)
+            return try request(for: single, addresses: given.isEmpty ? stored : given)
         }
+    }
+
+    /// The trigger's request for one backed-up channel, sent to `addresses`.
+    public static func request(for single: SingleBackup, addresses: [PeerAddress]) throws -> ForceCloseRequest {
+        guard let peer = single.remoteNodePublicKey.publicKey else {
+            throw RecoveryError.invalidBackup("channel \(single.fundingOutpoint): the peer's node id \(single.remoteNodePublicKey) is not a valid key")
+        }
+        let point = try LightningWire.ChannelPoint(txidInternalOrder: single.fundingOutpoint.txidInternal,
+                                                   outputIndex: single.fundingOutpoint.outputIndex)
+        return try ForceCloseRequest(channelPoint: point, peer: peer, addresses: addresses)
     }
 
     /// One channel known only by its channel point; its peer and addresses come from `--peer`.
