@@ -80,6 +80,26 @@ import TestSupport
         #expect(f.connections.all.allSatisfy { (try? f.ourNodeID()) == $0 })
     }
 
+    /// --socks: through a real SOCKS5 server (microsocks), with the peer named by a host name that
+    /// only the proxy resolves (SOCKS5h, as for .onion).
+    @Test func socksProxyCarriesTheTrigger() async throws {
+        let f = try TriggerFixtures([("lnd", .lnd)])
+        let lnd = try #require(f.peers["lnd"])
+        let port = LoopbackPort.unused()
+        let proxy = try ChildProcess(program: "microsocks", ["-i", "127.0.0.1", "-p", String(port)])
+        defer { proxy.stop() }
+        #expect(await LoopbackPort.waitUntilAccepting(port))
+        let result = try f.run(["--backup", f.backup, "--socks", "127.0.0.1:\(port)", "--peer", "\(lnd.nodeID)@localhost:\(lnd.address.port)",
+                                "--yes", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("SOCKS5 proxy 127.0.0.1:\(port)"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let report = try #require((object["channels"] as? [[String: Any]])?.first)
+        #expect(report["outcome"] as? String == "errorReceived")
+        #expect((report["steps"] as? [[String: Any]])?.first?["address"] as? String == "localhost:\(lnd.address.port)")
+        #expect(try await !f.stillOpen("lnd"))
+    }
+
     @Test func dryRunConnectsToNobody() throws {
         let f = try TriggerFixtures([("lnd", .lnd), ("silent", .silent)])
         let text = try f.run(["--backup", f.backup, "--dry-run"])
