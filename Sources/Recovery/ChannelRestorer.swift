@@ -82,50 +82,82 @@ public struct ChannelRestorer: Sendable {
 
     // MARK: Restore
 
+    /// Channels per RestoreChannelBackups call. Channels whose peer has no usable address are
+    /// kept out (they would abort lnd's loop), so a batch normally goes through whole; if lnd
+    /// refuses one, its channels are retried one by one to find the culprit.
+    static let batchSize = 50
+
     private func restoreMissing(_ snapshot: OpenedSnapshot, state: inout RestoreState) async throws -> Int {
         let known = Dictionary(try await lnd.channels().map { ($0.channelPoint, $0) }, uniquingKeysWith: { a, _ in a })
         let key = try snapshot.keys.keyRing.staticChannelBackupKey()
-        var restored = 0
+        var pending: [(point: String, sealed: [UInt8])] = []
         for channel in snapshot.inspection.channels {
             let point = channel.fundingOutpoint.description
             var entry = state.channels[point] ?? ChannelProgress()
+            defer { state.channels[point] = entry }
             if entry.restored || entry.alreadyPresent { continue }
             if let existing = known[point] {
-                entry.alreadyPresent = true
-                state.channels[point] = entry
-                progress("\(point): lnd already has it (\(existing.state.rawValue)); left alone")
-                try stateFile.save(state)
+                // A shell lnd holds from an earlier, interrupted run of ours is ours to follow through.
+                if existing.restoredFromBackup {
+                    entry.restored = true
+                    progress("\(point): restored in an earlier run")
+                } else {
+                    entry.alreadyPresent = true
+                    progress("\(point): lnd already has it (\(existing.state.rawValue)); left alone")
+                }
                 continue
             }
             var single = channel
-            if single.addresses.allSatisfy({ $0.hostPort == nil }) {
+            if !single.addresses.contains(where: Self.isUsable) {
                 let graph = (try? await lnd.graphAddresses(of: channel.remoteNodePublicKey.hex)) ?? []
                 single.addresses = graph.compactMap(NodeAddress.fromGraph)
                 if single.addresses.isEmpty {
-                    let reason = "no address for the peer in the backup or in lnd's graph (lnd would abort the restore)"
-                    entry.lastError = reason
-                    state.channels[point] = entry
-                    try stateFile.save(state)
-                    progress("\(point): \(reason)")
+                    entry.lastError = "no usable address for the peer in the backup or in lnd's graph (lnd would abort the restore)"
+                    progress("\(point): \(entry.lastError ?? "")")
                     continue
                 }
-                progress("\(point): the backup has no address for the peer; using the graph's \(graph.joined(separator: ", "))")
+                progress("\(point): the backup has no usable address for the peer; using the graph's \(graph.joined(separator: ", "))")
             }
+            pending.append((point, try LNDBackupCrypto.seal(single, key: key)))
+        }
+        try stateFile.save(state)
+
+        var restored = 0
+        var start = 0
+        while start < pending.count {
+            let batch = Array(pending[start..<min(start + Self.batchSize, pending.count)])
+            start += batch.count
             do {
-                let sealed = try LNDBackupCrypto.seal(single, key: key)
-                restored += try await lnd.restoreChannelBackups([(channelPoint: point, single: sealed)])
-                entry.restored = true
-                entry.lastError = nil
-                progress("\(point): restored; lnd connects to the peer and asks it to force-close")
+                restored += try await lnd.restoreChannelBackups(batch.map { (channelPoint: $0.point, single: $0.sealed) })
+                for item in batch { markRestored(item.point, in: &state) }
             } catch let error as RecoveryError {
-                if case .lndUnavailable = error { state.channels[point] = entry; try stateFile.save(state); throw error }
-                entry.lastError = error.description
-                progress("\(point): lnd refused it: \(error.description)")
+                if case .lndUnavailable = error { throw error }
+                for item in batch {
+                    do {
+                        restored += try await lnd.restoreChannelBackups([(channelPoint: item.point, single: item.sealed)])
+                        markRestored(item.point, in: &state)
+                    } catch let error as RecoveryError {
+                        if case .lndUnavailable = error { try stateFile.save(state); throw error }
+                        state.channels[item.point, default: ChannelProgress()].lastError = error.description
+                        progress("\(item.point): lnd refused it: \(error.description)")
+                    }
+                }
             }
-            state.channels[point] = entry
             try stateFile.save(state)
         }
         return restored
+    }
+
+    private func markRestored(_ point: String, in state: inout RestoreState) {
+        state.channels[point, default: ChannelProgress()].restored = true
+        state.channels[point, default: ChannelProgress()].lastError = nil
+        progress("\(point): restored; lnd connects to the peer and asks it to force-close")
+    }
+
+    /// An address lnd can dial on restore: not padding or opaque data, not Tor v2 (lnd drops those).
+    static func isUsable(_ address: NodeAddress) -> Bool {
+        if case .torV2 = address { return false }
+        return address.hostPort != nil
     }
 
     // MARK: Follow-through

@@ -89,7 +89,7 @@ public final class LNDClientAdapter: RecoveryLND, @unchecked Sendable {
                 guard let c = entry.channel else { continue }
                 out.append(LNDChannel(channelPoint: c.channelPoint, remotePubkey: c.remoteNodePub, state: state, capacitySat: c.capacity,
                                       localBalanceSat: c.localBalance, closingTxid: entry.closingTxid.isEmpty ? nil : entry.closingTxid,
-                                      limboBalanceSat: entry.limboBalance))
+                                      limboBalanceSat: entry.limboBalance, restoredFromBackup: c.chanStatusFlags.contains("ChanStatusRestored")))
             }
         }
         add(pending.pendingOpen, .pendingOpen)
