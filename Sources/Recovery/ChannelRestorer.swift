@@ -207,7 +207,7 @@ public struct ChannelRestorer: Sendable {
                 result.nextStep = "nothing; `casa-recover status` shows it"
             } else if !entry.restored {
                 result.reason = entry.lastError ?? "not restored"
-                result.nextStep = "find the peer's current address (a Lightning explorer) and run `casa-recover trigger-force-close` for this channel; or run restore again"
+                result.nextStep = "find the peer's current address (a Lightning explorer), then `casa-recover trigger-force-close --backup <work-dir>/channel.backup --channel-point \(point) --peer \(channel.remoteNodePublicKey.hex)@HOST:PORT`; or run restore again"
             } else if Self.isClosing(lndChannel) {
                 result.status = .closing
                 result.reason = "the closing transaction is known (\(lndChannel?.closingTxid ?? "pending"))"
@@ -215,7 +215,7 @@ public struct ChannelRestorer: Sendable {
             } else if peers.contains(channel.remoteNodePublicKey.hex) {
                 result.status = .closing
                 result.reason = "the peer is connected and lnd asked it to force-close; its closing transaction is not seen yet"
-                result.nextStep = "wait; if no closing transaction appears within a few blocks, run `casa-recover trigger-force-close` (some peers ignore lnd's request)"
+                result.nextStep = "wait; if no closing transaction appears within a few blocks, `casa-recover trigger-force-close --backup <work-dir>/channel.backup --channel-point \(point)` (some peers ignore lnd's request)"
             } else if let escalation = entry.escalation, escalation.requested {
                 result.status = .closing
                 result.reason = "the peer was asked directly to force-close (\(escalation.outcome))"
@@ -226,7 +226,7 @@ public struct ChannelRestorer: Sendable {
                     + (entry.lastError.map { "; \($0)" } ?? "") + ")"
                     + (entry.escalation.map { "; direct request: \($0.outcome)" } ?? "")
                 result.nextStep = entry.connectAttempts >= schedule.escalateAfterAttempts && escalation == nil
-                    ? "needs trigger-force-close: `casa-recover trigger-force-close` for this channel, or run restore again later"
+                    ? "needs trigger-force-close: `casa-recover trigger-force-close --backup <work-dir>/channel.backup --channel-point \(point)`, or run restore again later"
                     : "run `casa-recover restore` again later; lnd also keeps retrying in the background"
             }
             return result
