@@ -9,7 +9,7 @@ import TestSupport
 /// `casa-recover trigger-force-close` as a real subprocess against simulated peers on loopback.
 @Suite struct TriggerCommandTests {
     @Test func asksEveryPeerAndReportsWhatEachDid() async throws {
-        let f = try TriggerFixtures([("lnd", .lnd), ("cln", .cln), ("silent", .silent), ("gone", nil)])
+        let f = try TriggerFixtures([("lnd", .lnd), ("cln", .cln), ("ignoresDLP", .ignoresDataLoss), ("silent", .silent), ("gone", nil)])
         let result = try f.run(["--backup", f.backup, "--network", "regtest", "--yes", "--json"])
         #expect(result.status == 75, "\(result.stderr)")
 
@@ -22,7 +22,7 @@ import TestSupport
             let point = try #require(f.peers[name]).channelPoint.description
             return try #require(byChannel[point])
         }
-        #expect(channels.count == 4)
+        #expect(channels.count == 5)
         for c in channels {
             #expect(Set(c.keys).isSuperset(of: ["channel", "channel_id", "peer", "outcome", "advice", "steps"]))
         }
@@ -31,20 +31,23 @@ import TestSupport
         #expect(try report("lnd")["channel_id"] as? String == f.peers["lnd"]?.channelID.description)
         #expect(try report("cln")["outcome"] as? String == "warningReceived")
         #expect(try report("silent")["outcome"] as? String == "silent")
+        // Drill 7's peer: ignores the data-loss reestablish, closes on the error without a word.
+        #expect(try report("ignoresDLP")["outcome"] as? String == "silent")
         #expect(try report("gone")["outcome"] as? String == "unreachable")
         #expect(try report("lnd")["peer"] as? String == f.peers["lnd"]?.nodeID.description)
         let steps = try #require(try report("silent")["steps"] as? [[String: Any]])
         #expect(steps.map { $0["kind"] as? String } == ["reestablish", "error"])
         #expect(steps.allSatisfy { $0["message_sent"] as? Bool == true })
 
-        // What the peers did: lnd closed on the reestablish, CLN on the error, the silent one kept it.
+        // What the peers did: lnd closed on the reestablish, CLN and drill 7's peer on the error, the silent one kept it.
         #expect(try await !f.stillOpen("lnd"))
         #expect(try await !f.stillOpen("cln"))
+        #expect(try await !f.stillOpen("ignoresDLP"))
         #expect(try await f.stillOpen("silent"))
         // They were contacted as our node (family 6 of vector A's seed), never as anyone else.
         let ours = try f.ourNodeID()
         let seen = f.connections.all
-        #expect(seen.count == 6)
+        #expect(seen.count == 8)
         #expect(seen.allSatisfy { $0 == ours })
         // Progress goes to stderr, one line per step, naming the channel.
         #expect(result.stderr.contains("[\(f.peers["silent"]!.channelPoint)] sent channel_reestablish"))
