@@ -166,23 +166,25 @@ public struct ChannelRestorer: Sendable {
         for round in 0...schedule.reconnectPauses.count {
             let waiting = try await waitingChannels(snapshot, state: state)
             if waiting.isEmpty { return }
-            for channel in waiting {
-                let point = channel.fundingOutpoint.description
-                let pubkey = channel.remoteNodePublicKey.hex
-                let addresses = await currentAddresses(channel)
-                progress("\(point): peer \(pubkey) is not connected; connecting to \(addresses.isEmpty ? "(no known address)" : addresses.joined(separator: ", "))")
-                var entry = state.channels[point] ?? ChannelProgress()
+            // One connect per peer and round (a peer often has several channels), one save per round.
+            for (pubkey, channels) in Dictionary(grouping: waiting, by: { $0.remoteNodePublicKey.hex }).sorted(by: { $0.key < $1.key }) {
+                let addresses = await currentAddresses(pubkey, backup: channels.flatMap { $0.addresses.compactMap(\.hostPort) })
+                progress("peer \(pubkey) (\(channels.count) channel\(channels.count == 1 ? "" : "s")) is not connected; connecting to "
+                         + (addresses.isEmpty ? "(no known address)" : addresses.joined(separator: ", ")))
                 var errors: [String] = []
                 for address in addresses {
                     do { try await lnd.connectPeer(pubkey, address: address) } catch { errors.append("\(address): \(error)") }
                 }
-                entry.connectAttempts += 1
-                entry.lastError = addresses.isEmpty ? "no known address for the peer" : (errors.count == addresses.count ? errors.joined(separator: "; ") : nil)
-                state.channels[point] = entry
-                try stateFile.save(state)
+                let failure = addresses.isEmpty ? "no known address for the peer" : (errors.count == addresses.count ? errors.joined(separator: "; ") : nil)
+                for channel in channels {
+                    let point = channel.fundingOutpoint.description
+                    state.channels[point, default: ChannelProgress()].connectAttempts += 1
+                    state.channels[point, default: ChannelProgress()].lastError = failure
+                }
             }
+            try stateFile.save(state)
             if round < schedule.reconnectPauses.count {
-                progress("\(waiting.count) peer\(waiting.count == 1 ? "" : "s") still offline; checking again in \(schedule.reconnectPauses[round])")
+                progress("\(waiting.count) channel\(waiting.count == 1 ? "" : "s") still wait for their peer; checking again in \(schedule.reconnectPauses[round])")
                 await sleep(schedule.reconnectPauses[round])
             }
         }
@@ -211,10 +213,14 @@ public struct ChannelRestorer: Sendable {
     }
 
     /// The graph's addresses first (peers move), then the backup's.
-    private func currentAddresses(_ channel: SingleBackup) async -> [String] {
-        let graph = (try? await lnd.graphAddresses(of: channel.remoteNodePublicKey.hex)) ?? []
+    private func currentAddresses(_ pubkey: String, backup: [String]) async -> [String] {
+        let graph = (try? await lnd.graphAddresses(of: pubkey)) ?? []
         var seen = Set<String>()
-        return (graph + channel.addresses.compactMap(\.hostPort)).filter { seen.insert($0).inserted }
+        return (graph + backup).filter { seen.insert($0).inserted }
+    }
+
+    private func currentAddresses(_ channel: SingleBackup) async -> [String] {
+        await currentAddresses(channel.remoteNodePublicKey.hex, backup: channel.addresses.compactMap(\.hostPort))
     }
 
     static func isClosing(_ channel: LNDChannel?) -> Bool {
