@@ -144,6 +144,11 @@ let coreTests: [Target] = [
     .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "Sodium", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "LNDClientTests", dependencies: ["LNDClient", "CurlHTTP", "Sodium", "SeedKit", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
+        name: "VaultClientTests",
+        dependencies: ["VaultClient", "VaultAPI", "BlobStorage", "CurlHTTP", "Sodium", "TestSupport"],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
         name: "RecoveryTests",
         dependencies: ["Recovery", "casa-recover", "TestSupport", "BackupCore", "SeedKit"],
         swiftSettings: swiftSettings

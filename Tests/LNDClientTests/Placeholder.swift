@@ -1,1 +1,0 @@
-// LNDClient tests live here.
