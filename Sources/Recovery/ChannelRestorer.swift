@@ -56,13 +56,13 @@ public struct ChannelRestorer: Sendable {
             // The snapshot opened with keys from these words' node key, so the wallet we create
             // is the node the backup belongs to (checked again with GetInfo below).
             progress("creating lnd's wallet from your words (node \(node)); lnd will rescan the chain for on-chain funds (recovery window \(recoveryWindow))")
-            try await lnd.initWallet(WalletCreation(password: try secrets.walletPassword(), mnemonic: secrets.mnemonic,
+            try await lnd.initWallet(WalletCreation(password: try secrets.walletPassword(true), mnemonic: secrets.mnemonic,
                                                     passphrase: secrets.passphrase, recoveryWindow: recoveryWindow))
             state.walletCreated = true
             try stateFile.save(state)
         case .locked:
             progress("unlocking lnd's wallet (nothing is restored before its node identity is checked)")
-            try await lnd.unlockWallet(password: try secrets.walletPassword())
+            try await lnd.unlockWallet(password: try secrets.walletPassword(false))
         case .unlocked, .rpcActive, .serverActive, .waitingToStart:
             break
         }

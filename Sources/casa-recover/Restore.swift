@@ -73,8 +73,8 @@ extension CasaRecover {
                 try ChannelBackupWriter.write(snapshot.lndBackup, to: backupPath, force: true)
 
                 let client = try lnd.connect(network: network)
-                let passwordSource: SecretSource = walletPasswordFile.map { .file($0) } ?? .terminal(prompt: "lnd wallet password (typing is hidden): ")
-                let secrets = RestoreSecrets(mnemonic: loaded.words, passphrase: loaded.passphrase, walletPassword: { try passwordSource.read() })
+                let passwords = WalletPasswordReader(file: walletPasswordFile)
+                let secrets = RestoreSecrets(mnemonic: loaded.words, passphrase: loaded.passphrase, walletPassword: { try passwords.read(creating: $0) })
                 let escalation: (any ForceCloseEscalation)? = noTrigger ? nil
                     : PeerTriggerEscalation(nodeKey: try snapshot.keys.keyRing.privateKey(for: .nodeIdentity))
                 let quiet = json

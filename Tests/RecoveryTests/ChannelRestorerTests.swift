@@ -27,7 +27,7 @@ import TestSupport
     func secrets(password: String = "correct horse battery") throws -> RestoreSecrets {
         let words = try Mnemonic.parse(text: try String(contentsOfFile: fixtures.files.wordsA, encoding: .utf8))
         return RestoreSecrets(mnemonic: words, passphrase: try SecureBytes(copying: Array("El Psy Kongroo".utf8)),
-                              walletPassword: { try SecureBytes(copying: Array(password.utf8)) })
+                              walletPassword: { _ in try SecureBytes(copying: Array(password.utf8)) })
     }
 
     func restorer(_ lnd: FakeLND, escalation: (any ForceCloseEscalation)? = nil,
