@@ -1,4 +1,5 @@
 import BackupCore
+import Secp256k1
 import Sodium
 import Testing
 
@@ -43,5 +44,13 @@ import Testing
         #expect(throws: LNDBackupCryptoError.self) { try LNDBackupCrypto.encrypt(plaintext: [1], key: SecureBytes.random(count: 31)) }
         #expect(throws: LNDBackupCryptoError.self) { try LNDBackupCrypto.key(fromFamily7PublicKey: [0x02] + [UInt8](repeating: 0, count: 32)) }
         #expect(throws: LNDBackupCryptoError.self) { try LNDBackupCrypto.key(fromFamily7PublicKey: [0x02]) }
+    }
+}
+
+@Suite struct ChannelBackupKeyTests {
+    @Test func keyFromParsedPublicKeyMatchesVectorA() throws {
+        let vector = try ChannelBackupVectorFile("anchors-multi.vector")
+        let pub = try PublicKey(bytes: #require(Hex.decode(try vector.header("scb pubkey"))))
+        #expect(try LNDBackupCrypto.key(fromFamily7PublicKey: pub).unsafeCopy() == (try vector.key()).unsafeCopy())
     }
 }

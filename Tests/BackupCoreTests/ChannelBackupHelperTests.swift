@@ -89,3 +89,58 @@ import Testing
         #expect(back == ChannelSummary(lease))
     }
 }
+
+@Suite struct ChannelBackupFileTests {
+    @Test func detectsMultiAndSingle() throws {
+        let a = try ChannelBackupVectorFile("anchors-multi.vector")
+        let b = try ChannelBackupVectorFile("custom-channel-single.vector")
+        let multi = try ChannelBackupFile.open(blob: a.bytes, key: a.key())
+        #expect(multi.kind == .multi && multi.singles.count == 1)
+        let single = try ChannelBackupFile.open(blob: b.bytes, key: b.key())
+        #expect(single.kind == .single)
+        #expect(single.summaries.map(\.channelPoint) == [try b.header("channel point")])
+        #expect(throws: ChannelBackupError.self) { try ChannelBackupFile.open(blob: b.bytes, key: b.key(), kind: .multi) }
+    }
+
+    /// A version-0 Single without close tx starts with 0x00 like a Multi; detection still works.
+    @Test func versionZeroSingleIsNotMistakenForMulti() throws {
+        let single = try ChannelBackupFixtures.single(.legacy, closeTx: false)
+        let decoded = try ChannelBackupFile(plaintext: single.encoded())
+        #expect(decoded == .single(single))
+        let multi = MultiBackup(singles: [single])
+        #expect(try ChannelBackupFile(plaintext: multi.encoded()) == .multi(multi))
+    }
+
+    @Test func reportsTheLikelyKindsError() throws {
+        let bad = try #require(throws: ChannelBackupError.self) { try ChannelBackupFile(plaintext: [0x83, 0x00]) }
+        guard case let .undetectable(asMulti, asSingle) = bad, case .truncated(let what, _, _, _) = asSingle else {
+            Issue.record("got \(bad)"); return
+        }
+        #expect(asMulti == .unknownMultiVersion(0x83))
+        #expect(what == "single body length")
+        #expect(bad.description.contains("--kind"))
+        let multiError = try #require(throws: ChannelBackupError.self) { try ChannelBackupFile(plaintext: [0, 0, 0]) }
+        guard case .truncated(let multiWhat, _, _, _) = multiError else { Issue.record("got \(multiError)"); return }
+        #expect(multiWhat == "channel count")
+    }
+}
+
+@Suite struct ChannelBackupValueTests {
+    @Test func fixedLengthValuesAreChecked() throws {
+        #expect(throws: ChannelBackupError.self) { try CompressedPublicKey(bytes: [0x02]) }
+        #expect(throws: ChannelBackupError.self) { try ChannelPoint(txidInternal: [1, 2], outputIndex: 0) }
+        #expect(throws: ChannelBackupError.self) { try ChannelPoint(displayTxid: String(repeating: "a", count: 62), outputIndex: 0) }
+        #expect(throws: ChannelBackupError.self) { try ShortChannelID(blockHeight: 1 << 24, txIndex: 0, outputIndex: 0) }
+        let zero = try CompressedPublicKey(bytes: [UInt8](repeating: 0, count: 33))
+        #expect(zero.isZero && !zero.isValidPoint)
+    }
+
+    @Test func versionByteSplitsFlag() throws {
+        for version in SingleBackupVersion.allCases {
+            for flag in [false, true] {
+                let (decoded, hasCloseTx) = try SingleBackupVersion.decode(versionByte: version.versionByte(hasCloseTx: flag))
+                #expect(decoded == version && hasCloseTx == flag)
+            }
+        }
+    }
+}

@@ -38,9 +38,9 @@ import Testing
         #expect(s.addresses.compactMap(\.hostPort) == ["127.0.0.1:10541"])
         #expect(s.capacity == 10_000_000)
         #expect(s.localKeys.csvDelay == 4)
-        #expect(s.localKeys.locators == [(0, 0), (1, 0), (3, 0), (4, 0), (2, 0)].map { KeyLocator(family: $0.0, index: $0.1) })
+        #expect(s.localKeys.inWireOrder == [(0, 0), (1, 0), (3, 0), (4, 0), (2, 0)].map { KeyLocator(family: $0.0, index: $0.1) })
         #expect(s.remoteKeys.csvDelay == 4)
-        #expect(s.remoteKeys.keys.map(\.hex) == [
+        #expect(s.remoteKeys.inWireOrder.map(\.hex) == [
             "0237fffc3ea752c34b753f7bb15284aabc27652bf72c77ce30282edc0bb846dbdb",
             "02eaa658d6a35376add7a295db89d54ece66e606ebc544c9470083e42a7c11df72",
             "03e5b647457aa4c446b442b4fb0ac38370d95160c20c0c91d700d07b4dd03026f2",
@@ -113,8 +113,8 @@ import Testing
         #expect(s.addresses.compactMap(\.hostPort) == ["172.18.0.6:9735", "127.0.0.1:9636"])
         #expect(s.capacity == 100_000)
         #expect(s.localKeys.csvDelay == 144 && s.remoteKeys.csvDelay == 144)
-        #expect(s.localKeys.locators == [0, 1, 3, 4, 2].map { KeyLocator(family: $0, index: 1) })
-        #expect(s.remoteKeys.keys.map(\.hex) == [
+        #expect(s.localKeys.inWireOrder == [0, 1, 3, 4, 2].map { KeyLocator(family: $0, index: 1) })
+        #expect(s.remoteKeys.inWireOrder.map(\.hex) == [
             "03c1102d1b9e016d72a39226ab34fb92fe6194b2f177882f5b167926d76417e070",
             "034a07a00f89920b27d965b041084cef9619f952fd8e1bbb4699be9f7a5806c4ee",
             "02a1b59387e693774772894155f5338f1e816ea3a36c2792377738f376ba1fde53",

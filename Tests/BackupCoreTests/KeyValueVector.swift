@@ -1,5 +1,6 @@
 import Foundation
 import Sodium
+import Testing
 
 /// One test vector file: `key: value` lines, then optionally a blank line and a hex body
 /// (docs/envelope.md §8). Files live in Tests/Vectors/, found relative to this source file.
@@ -65,5 +66,19 @@ struct KeyValueVector: CustomStringConvertible {
     enum VectorError: Error {
         case missing(String, String)
         case badHex(String, String)
+    }
+}
+
+extension KeyValueVector {
+    /// For a failure vector: `open` must throw an `E` that `table[expect]` accepts.
+    func expectFailure<E: Error>(_ table: [String: @Sendable (E) -> Bool], _ open: () throws -> Void) throws {
+        let expect = try string("expect")
+        let matches = try #require(table[expect], "unknown expect: \(expect)")
+        do {
+            try open()
+            Issue.record("\(name) opened, expected \(expect)")
+        } catch let error as E {
+            #expect(matches(error), "\(name): got \(error), expected \(expect)")
+        }
     }
 }

@@ -15,6 +15,13 @@ import Testing
         #expect(AccountID(ownerPublicKey: owner.publicKey) == owner.accountID)
     }
 
+    /// The vault computes account IDs with its own code (VaultAPI); both must agree on its vector.
+    @Test func accountIDMatchesTheVaultAPIVector() throws {
+        let vector = try KeyValueVector.load("vault-request", "account-id.txt")
+        let account = AccountID(ownerPublicKey: try vector.hex("owner-key"))
+        #expect(account.hex == (try vector.string("expect-account")))
+    }
+
     @Test func ownerKeyRejectsWrongEntropyLength() throws {
         #expect(throws: BackupKeyError.invalidEntropyLength(32)) {
             try OwnerKey(entropy: SecureBytes.random(count: 32))

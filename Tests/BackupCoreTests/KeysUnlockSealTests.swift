@@ -31,12 +31,8 @@ import Testing
                 nonce: Array(vector.body[40..<64]))
             #expect(resealed.localFile.unsafeCopy() == vector.body)
         } else {
-            let matches = try #require(Self.expectedErrors[expect], "unknown expect: \(expect)")
-            do {
+            try vector.expectFailure(Self.expectedErrors) {
                 _ = try UnlockSeal.unseal(localFile: localFile, vaultShare: vaultShare)
-                Issue.record("\(vector.name) opened, expected \(expect)")
-            } catch let error as UnlockSealError {
-                #expect(matches(error), "\(vector.name): got \(error), expected \(expect)")
             }
         }
     }

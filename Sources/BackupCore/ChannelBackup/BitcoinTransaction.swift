@@ -85,17 +85,17 @@ public struct BitcoinTransaction: Hashable, Sendable {
         serialized = Array(reader.bytes[start..<reader.offset])
     }
 
-    private static func readScript(_ reader: inout ByteReader, _ what: String) throws(ChannelBackupError) -> [UInt8] {
-        let length = try reader.readCompactSize("\(what) length")
+    private static func readScript(_ reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> [UInt8] {
+        let length = try reader.readCompactSize("\(what()) length")
         guard length <= UInt64(reader.remaining) else {
-            throw .truncated(what: what, offset: reader.offset, needed: Int(clamping: length), available: reader.remaining)
+            throw .truncated(what: what(), offset: reader.offset, needed: Int(clamping: length), available: reader.remaining)
         }
-        return try reader.readBytes(Int(length), what)
+        return try reader.readBytes(Int(length), what())
     }
 
-    private static func check(count: UInt64, minimumEach: Int, reader: ByteReader, what: String) throws(ChannelBackupError) {
+    private static func check(count: UInt64, minimumEach: Int, reader: ByteReader, what: @autoclosure () -> String) throws(ChannelBackupError) {
         guard count <= UInt64(reader.remaining / minimumEach) else {
-            throw .invalidField(what: what, reason: "count \(count) cannot fit in the \(reader.remaining) bytes left")
+            throw .invalidField(what: what(), reason: "count \(count) cannot fit in the \(reader.remaining) bytes left")
         }
     }
 

@@ -5,42 +5,50 @@ public struct ByteReader: Sendable {
     /// Offset of the next unread byte.
     public private(set) var offset: Int
 
+    /// A reader over `bytes`, starting at `offset` (clamped to the bytes).
     public init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
         self.offset = Swift.min(Swift.max(offset, 0), bytes.count)
     }
 
+    /// Bytes not yet read.
     public var remaining: Int { bytes.count - offset }
+    /// True once every byte has been read.
     public var isAtEnd: Bool { offset == bytes.count }
 
-    public mutating func readBytes(_ count: Int, _ what: String) throws(ChannelBackupError) -> [UInt8] {
-        try require(count, what)
+    /// Reads `count` bytes; `what` names the field in the error if they are not there.
+    public mutating func readBytes(_ count: Int, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> [UInt8] {
+        try require(count, what())
         let out = Array(bytes[offset..<offset + count])
         offset += count
         return out
     }
 
-    public mutating func readUInt8(_ what: String) throws(ChannelBackupError) -> UInt8 {
-        try require(1, what)
+    /// Reads one byte.
+    public mutating func readUInt8(_ what: @autoclosure () -> String) throws(ChannelBackupError) -> UInt8 {
+        try require(1, what())
         defer { offset += 1 }
         return bytes[offset]
     }
 
-    public mutating func readUInt16(_ what: String) throws(ChannelBackupError) -> UInt16 {
-        UInt16(truncatingIfNeeded: try readBigEndian(2, what))
+    /// Reads a big-endian u16.
+    public mutating func readUInt16(_ what: @autoclosure () -> String) throws(ChannelBackupError) -> UInt16 {
+        UInt16(truncatingIfNeeded: try readBigEndian(2, what()))
     }
 
-    public mutating func readUInt32(_ what: String) throws(ChannelBackupError) -> UInt32 {
-        UInt32(truncatingIfNeeded: try readBigEndian(4, what))
+    /// Reads a big-endian u32.
+    public mutating func readUInt32(_ what: @autoclosure () -> String) throws(ChannelBackupError) -> UInt32 {
+        UInt32(truncatingIfNeeded: try readBigEndian(4, what()))
     }
 
-    public mutating func readUInt64(_ what: String) throws(ChannelBackupError) -> UInt64 {
-        try readBigEndian(8, what)
+    /// Reads a big-endian u64.
+    public mutating func readUInt64(_ what: @autoclosure () -> String) throws(ChannelBackupError) -> UInt64 {
+        try readBigEndian(8, what())
     }
 
     /// Reads an unsigned big-endian integer of `count` (≤ 8) bytes, e.g. the 3-byte SCID fields.
-    public mutating func readBigEndian(_ count: Int, _ what: String) throws(ChannelBackupError) -> UInt64 {
-        try require(count, what)
+    public mutating func readBigEndian(_ count: Int, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> UInt64 {
+        try require(count, what())
         var value: UInt64 = 0
         for i in 0..<count { value = value << 8 | UInt64(bytes[offset + i]) }
         offset += count
@@ -48,8 +56,8 @@ public struct ByteReader: Sendable {
     }
 
     /// Little-endian integers appear only inside Bitcoin transactions.
-    public mutating func readLittleEndian(_ count: Int, _ what: String) throws(ChannelBackupError) -> UInt64 {
-        try require(count, what)
+    public mutating func readLittleEndian(_ count: Int, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> UInt64 {
+        try require(count, what())
         var value: UInt64 = 0
         for i in (0..<count).reversed() { value = value << 8 | UInt64(bytes[offset + i]) }
         offset += count
@@ -58,24 +66,24 @@ public struct ByteReader: Sendable {
 
     /// Bitcoin's CompactSize. Like btcd, non-canonical (over-long) encodings are rejected,
     /// which keeps decode → encode byte-exact.
-    public mutating func readCompactSize(_ what: String) throws(ChannelBackupError) -> UInt64 {
+    public mutating func readCompactSize(_ what: @autoclosure () -> String) throws(ChannelBackupError) -> UInt64 {
         let start = offset
-        let prefix = try readUInt8(what)
+        let prefix = try readUInt8(what())
         let value: UInt64
         let minimum: UInt64
         switch prefix {
-        case 0xfd: value = try readLittleEndian(2, what); minimum = 0xfd
-        case 0xfe: value = try readLittleEndian(4, what); minimum = 0x1_0000
-        case 0xff: value = try readLittleEndian(8, what); minimum = 0x1_0000_0000
+        case 0xfd: value = try readLittleEndian(2, what()); minimum = 0xfd
+        case 0xfe: value = try readLittleEndian(4, what()); minimum = 0x1_0000
+        case 0xff: value = try readLittleEndian(8, what()); minimum = 0x1_0000_0000
         default: return UInt64(prefix)
         }
-        guard value >= minimum else { throw .nonCanonicalCompactSize(what: what, offset: start) }
+        guard value >= minimum else { throw .nonCanonicalCompactSize(what: what(), offset: start) }
         return value
     }
 
-    private func require(_ count: Int, _ what: String) throws(ChannelBackupError) {
+    private func require(_ count: Int, _ what: @autoclosure () -> String) throws(ChannelBackupError) {
         guard count >= 0, count <= remaining else {
-            throw .truncated(what: what, offset: offset, needed: count, available: remaining)
+            throw .truncated(what: what(), offset: offset, needed: count, available: remaining)
         }
     }
 }

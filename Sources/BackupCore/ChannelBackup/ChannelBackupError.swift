@@ -21,6 +21,8 @@ public enum ChannelBackupError: Error, Equatable, Sendable, CustomStringConverti
     case cannotEncode(what: String, reason: String)
     /// Text (a txid, "txid:vout", "BLOCKxTXxOUT") could not be parsed.
     case invalidText(what: String, text: String, expected: String)
+    /// The kind was not given and the bytes decode neither as a Multi nor as a Single.
+    indirect case undetectable(asMulti: ChannelBackupError, asSingle: ChannelBackupError)
 
     public var description: String {
         switch self {
@@ -49,6 +51,9 @@ public enum ChannelBackupError: Error, Equatable, Sendable, CustomStringConverti
             return "cannot encode \(what): \(reason)"
         case let .invalidText(what, text, expected):
             return "invalid \(what) \"\(text)\": expected \(expected)"
+        case let .undetectable(asMulti, asSingle):
+            return "not a channel backup this tool can read. As a channel.backup (multi): \(asMulti). "
+                + "As a single channel backup: \(asSingle). If you know which kind the file is, say so (--kind)"
         }
     }
 }

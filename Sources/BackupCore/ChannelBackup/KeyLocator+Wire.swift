@@ -1,15 +1,15 @@
 import SeedKit
 
-extension KeyLocator {
-    /// u32 family, u32 index, big-endian (lnd's Single encoding).
+/// u32 family, u32 index, big-endian (lnd's Single encoding).
+extension KeyLocator: SingleBackupField {
     func write(to writer: inout ByteWriter) {
         writer.writeUInt32(family)
         writer.writeUInt32(index)
     }
 
-    static func read(from reader: inout ByteReader, _ what: String) throws(ChannelBackupError) -> KeyLocator {
-        let family = try reader.readUInt32("\(what) family")
-        let index = try reader.readUInt32("\(what) index")
+    static func read(from reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> KeyLocator {
+        let family = try reader.readUInt32("\(what()) family")
+        let index = try reader.readUInt32("\(what()) index")
         return KeyLocator(family: family, index: index)
     }
 }

@@ -17,6 +17,11 @@ public enum LNDBackupCrypto {
         return try SecureBytes(copying: SHA256.hash(publicKey))
     }
 
+    /// lnd's backup key from the family-7 public key derived with SeedKit.
+    public static func key(fromFamily7PublicKey publicKey: PublicKey) throws -> SecureBytes {
+        try SecureBytes(copying: SHA256.hash(publicKey.compressed))
+    }
+
     /// Opens a blob; the first 24 bytes are the nonce and the associated data.
     public static func decrypt(blob: [UInt8], key: SecureBytes) throws -> [UInt8] {
         guard blob.count >= nonceByteCount else { throw LNDBackupCryptoError.payloadTooSmall(blob.count) }
@@ -51,10 +56,12 @@ public enum LNDBackupCrypto {
         try SingleBackup(decoding: decrypt(blob: blob, key: key))
     }
 
+    /// Encodes and seals a Multi (what lnd writes to `channel.backup`).
     public static func seal(_ multi: MultiBackup, key: SecureBytes, nonce: [UInt8]? = nil) throws -> [UInt8] {
         try encrypt(plaintext: multi.encoded(), key: key, nonce: nonce)
     }
 
+    /// Encodes and seals one Single (what lnd returns per channel from ExportAllChannelBackups).
     public static func seal(_ single: SingleBackup, key: SecureBytes, nonce: [UInt8]? = nil) throws -> [UInt8] {
         try encrypt(plaintext: single.encoded(), key: key, nonce: nonce)
     }

@@ -8,23 +8,23 @@ extension NodeAddress {
         while !block.isAtEnd {
             let at = start + block.offset
             let type = try block.readUInt8("address type")
-            let what = "address of type \(type) at byte \(at)"
+            func what() -> String { "address of type \(type) at byte \(at)" }
             switch type {
             case 0:
                 out.append(.padding)
             case 1:
-                out.append(.ipv4(address: try block.readBytes(4, what), port: try block.readUInt16(what)))
+                out.append(.ipv4(address: try block.readBytes(4, what()), port: try block.readUInt16(what())))
             case 2:
-                out.append(.ipv6(address: try block.readBytes(16, what), port: try block.readUInt16(what)))
+                out.append(.ipv6(address: try block.readBytes(16, what()), port: try block.readUInt16(what())))
             case 3:
-                out.append(.torV2(service: try block.readBytes(10, what), port: try block.readUInt16(what)))
+                out.append(.torV2(service: try block.readBytes(10, what()), port: try block.readUInt16(what())))
             case 4:
-                out.append(.torV3(service: try block.readBytes(35, what), port: try block.readUInt16(what)))
+                out.append(.torV3(service: try block.readBytes(35, what()), port: try block.readUInt16(what())))
             case 5:
-                let count = Int(try block.readUInt8(what))
-                out.append(.dns(hostname: try block.readBytes(count, what), port: try block.readUInt16(what)))
+                let count = Int(try block.readUInt8(what()))
+                out.append(.dns(hostname: try block.readBytes(count, what()), port: try block.readUInt16(what())))
             default:
-                out.append(.opaque([type] + (try block.readBytes(block.remaining, what))))
+                out.append(.opaque([type] + (try block.readBytes(block.remaining, what()))))
             }
         }
         return out

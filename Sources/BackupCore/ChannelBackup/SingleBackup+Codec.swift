@@ -29,8 +29,8 @@ extension SingleBackup {
         remoteNodePublicKey = try CompressedPublicKey.read(from: &reader, "remote node public key")
         addresses = try NodeAddress.readList(from: &reader)
         capacity = try reader.readUInt64("capacity")
-        localKeys = try LocalChannelKeys.read(from: &reader)
-        remoteKeys = try RemoteChannelKeys.read(from: &reader)
+        localKeys = try LocalChannelKeys.read(from: &reader, side: "local")
+        remoteKeys = try RemoteChannelKeys.read(from: &reader, side: "remote")
         shachainRoot = try ShachainRoot.read(from: &reader)
         leaseExpiry = version.hasLeaseExpiry ? try reader.readUInt32("lease expiry") : nil
         closeTxInputs = hasCloseTx ? try CloseTxInputs.read(from: &reader, version: version) : nil

@@ -52,7 +52,7 @@ public struct SingleBackup: Hashable, Sendable {
     public var invalidPublicKeys: [String] {
         var bad: [String] = []
         if !remoteNodePublicKey.isValidPoint { bad.append("remote node") }
-        for (name, key) in zip(LocalChannelKeys.wireNames, remoteKeys.keys) where !key.isValidPoint {
+        for (name, key) in zip(RemoteChannelKeys.wireNames, remoteKeys.inWireOrder) where !key.isValidPoint {
             bad.append("remote \(name)")
         }
         if let legacy = shachainRoot.legacyPublicKey, !legacy.isValidPoint { bad.append("shachain root") }

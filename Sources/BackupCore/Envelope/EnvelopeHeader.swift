@@ -21,17 +21,14 @@ public struct EnvelopeHeader: Hashable, Sendable {
 
     /// Parses and checks a header in the order of docs/envelope.md §7 (checks 1–5).
     public init(parsing envelope: [UInt8]) throws {
-        let magicLength = min(envelope.count, Self.magic.count)
-        guard magicLength > 0, envelope[0..<magicLength].elementsEqual(Self.magic[0..<magicLength]) else {
-            throw EnvelopeError.badMagic
-        }
+        guard BinaryFields.startsWithMagic(envelope, Self.magic) else { throw EnvelopeError.badMagic }
         guard envelope.count >= Self.byteCount else { throw EnvelopeError.truncated(byteCount: envelope.count) }
         version = envelope[4]
         guard version == Self.currentVersion else { throw EnvelopeError.unknownVersion(version) }
         guard envelope[5..<8].allSatisfy({ $0 == 0 }) else { throw EnvelopeError.badHeader }
         guard EnvelopeSize.isValidTotal(envelope.count) else { throw EnvelopeError.truncated(byteCount: envelope.count) }
         keyID = Array(envelope[8..<16])
-        counter = EnvelopeInteger.readUInt64(envelope, at: 16)
+        counter = BinaryFields.readUInt64(envelope, at: 16)
         binding = Array(envelope[24..<40])
         nonce = Array(envelope[40..<64])
     }
@@ -42,7 +39,7 @@ public struct EnvelopeHeader: Hashable, Sendable {
         out.append(version)
         out += [0, 0, 0]
         out += keyID
-        EnvelopeInteger.appendUInt64(counter, to: &out)
+        BinaryFields.appendUInt64(counter, to: &out)
         out += binding
         out += nonce
         return out

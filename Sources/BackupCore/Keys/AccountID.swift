@@ -1,6 +1,7 @@
 import Sodium
 
-/// The vault account: `BLAKE2b-256("casa-account/v1" ‖ owner public key)` (docs/design.md §4.6).
+/// The vault account: `SHA-256("casa-vault/account/v1" ‖ owner public key)` (docs/design.md §4.6,
+/// docs/vault-api.md; the vault checks the same commitment with its own code).
 /// It commits to the owner key, so the account is found from the 24 words alone, and it is
 /// unlinkable to the node's identity pubkey.
 public struct AccountID: HexIdentifier {
@@ -13,6 +14,6 @@ public struct AccountID: HexIdentifier {
 
     /// The account of an owner public key (32-byte Ed25519).
     public init(ownerPublicKey: [UInt8]) {
-        bytes = BLAKE2b.hash(KeyDerivationLabels.accountID + ownerPublicKey, outputByteCount: 32)
+        bytes = SHA256.hash(KeyDerivationLabels.accountID + ownerPublicKey)
     }
 }

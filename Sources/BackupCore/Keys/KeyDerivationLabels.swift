@@ -14,8 +14,8 @@ enum KeyDerivationLabels {
 
     /// Message of the keyed BLAKE2b that turns the seed entropy into the owner key's seed.
     static let ownerKey = Array("casa-backup/owner/v1".utf8)
-    /// Prefix of the account ID commitment.
-    static let accountID = Array("casa-account/v1".utf8)
+    /// Prefix of the account ID commitment; the vault computes the same (docs/vault-api.md).
+    static let accountID = Array("casa-vault/account/v1".utf8)
     /// Prefix of a blob ID's keyed hash (followed by a 0x00 separator and the logical name).
     static let blobName = Array("casa-backup/blob-name/v1".utf8)
     /// Envelope header MAC messages (docs/envelope.md §2).

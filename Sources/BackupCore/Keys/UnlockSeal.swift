@@ -46,8 +46,7 @@ public enum UnlockSeal {
     public static func unseal(localFile: SecureBytes, vaultShare: SecureBytes) throws -> SecureBytes {
         var file = localFile.unsafeCopy()
         defer { SecureBytes.zero(&file) }
-        let magicLength = min(file.count, magic.count)
-        guard magicLength > 0, file[0..<magicLength].elementsEqual(magic[0..<magicLength]) else { throw UnlockSealError.badMagic }
+        guard BinaryFields.startsWithMagic(file, magic) else { throw UnlockSealError.badMagic }
         guard file.count >= headerByteCount else { throw UnlockSealError.truncated(byteCount: file.count) }
         guard file[4] == version else { throw UnlockSealError.unknownVersion(file[4]) }
         guard file[5..<8].allSatisfy({ $0 == 0 }) else { throw UnlockSealError.badHeader }

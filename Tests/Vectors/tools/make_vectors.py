@@ -14,6 +14,8 @@ import coincurve
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+MNEMONIC_A = ("abstract noble exhaust silk pill game train lab lawsuit tunnel adult spin goddess "
+              "elegant island ridge kidney sunset door train method install misery oyster")
 HERE = os.path.dirname(os.path.abspath(__file__))
 KEYS = os.path.join(HERE, "..", "keys")
 ENV = os.path.join(HERE, "..", "envelope")
@@ -97,7 +99,7 @@ assert hchacha20(bytes(range(32)), bytes.fromhex("000000090000004a00000000314159
 def owner_from_entropy(entropy):
     seed = hashlib.blake2b(b"casa-backup/owner/v1", key=entropy, digest_size=32).digest()
     pub = ed25519_public(seed)
-    account = hashlib.blake2b(b"casa-account/v1" + pub, digest_size=32).digest()
+    account = hashlib.sha256(b"casa-vault/account/v1" + pub).digest()
     return seed, pub, account
 
 def subkeys(root):
@@ -162,13 +164,7 @@ def write_unlock_vectors():
         fields = [("expect", expect), ("vault share", share.hex()), ("comment", comment)]
         if password is not None:
             fields.append(("password", password.hex()))
-        with open(os.path.join(KEYS, f"unlock-{name}.txt"), "w") as f:
-            for k_, v in fields:
-                f.write(f"{k_}: {v}\n")
-            f.write("\n")
-            h = body.hex()
-            for i in range(0, len(h), 64):
-                f.write(h[i:i + 64] + "\n")
+        write_vector(os.path.join(KEYS, f"unlock-{name}.txt"), fields, body)
     good = unlock_seal(local, vault, nonce, pw)
     write("success", "success", "a 28-byte wallet password: one 64-byte record block", good, password=pw)
     long_pw = bytes(range(0x21, 0x21 + 63))
@@ -187,14 +183,18 @@ def write_kv(path, fields):
         for key, value in fields:
             f.write(f"{key}: {value}\n")
 
-def write_envelope(name, fields, blob_bytes):
-    with open(os.path.join(ENV, name + ".txt"), "w") as f:
+def write_vector(path, fields, body):
+    """`key: value` lines, a blank line, then the body as hex, 64 characters a line."""
+    with open(path, "w") as f:
         for key, value in fields:
             f.write(f"{key}: {value}\n")
         f.write("\n")
-        h = blob_bytes.hex()
+        h = body.hex()
         for i in range(0, len(h), 64):
             f.write(h[i:i + 64] + "\n")
+
+def write_envelope(name, fields, blob_bytes):
+    write_vector(os.path.join(ENV, name + ".txt"), fields, blob_bytes)
 
 def main():
     os.makedirs(KEYS, exist_ok=True)
@@ -203,7 +203,7 @@ def main():
         if old.endswith(".txt"):
             os.remove(os.path.join(ENV, old))
 
-    # Vector A (lnd-facts.md §6.1, regtest).
+    # Vector A (lnd-facts.md §6.1, regtest; its aezeed decodes to the entropy below).
     tprv = "tprv8ZgxMBicQKsPfQdATbJ64t5dVoMdKvtgm8PXdpqMk4b4bEWTvBiZqnnBMrodAVb8QnNhen1uPpRYQRRqdf26nigo32PWs54MTobsTHcRkBF"
     H = 2**31
     node_priv = derive(tprv, [1017 + H, 1 + H, 6 + H, 0, 0])
@@ -221,6 +221,8 @@ def main():
     ])
     write_kv(os.path.join(KEYS, "backup-root-vector-a.txt"), [
         ("comment", "vector A (lnd-facts.md §6.1, regtest): node key m/1017'/1'/6'/0/0 from the tprv, root = SHA256(compressed(k6*P)); root matches lnd-facts.md §3.4"),
+        ("mnemonic", MNEMONIC_A),
+        ("aezeed passphrase", "El Psy Kongroo"),
         ("tprv", tprv),
         ("node private key", node_priv.hex()),
         ("node public key", coincurve.PrivateKey(node_priv).public_key.format().hex()),
@@ -242,6 +244,8 @@ def main():
         ])
     write_kv(os.path.join(KEYS, "owner-vector-a.txt"), [
         ("comment", "docs/design.md §4.6: owner key from vector A's aezeed entropy (lnd-facts.md §6.1), account id"),
+        ("mnemonic", MNEMONIC_A),
+        ("aezeed passphrase", "El Psy Kongroo"),
         ("entropy", entropy.hex()),
         ("owner seed", o_seed.hex()),
         ("owner public key", o_pub.hex()),
@@ -252,7 +256,7 @@ def main():
     k = subkeys(root)
     blob = blob_id(k["name"], "scb/multi")
     other_blob = blob_id(k["name"], "scb/other")
-    other_account = hashlib.blake2b(b"casa-account/v1" + bytes(32), digest_size=32).digest()
+    other_account = hashlib.sha256(b"casa-vault/account/v1" + bytes(32)).digest()
     lnd_multi = bytes.fromhex(open(os.path.join(HERE, "vector-a-channel-backup.hex")).read().split()[0])
     nonce = bytes(range(0x40, 0x40 + 24))
     created = 1764000000

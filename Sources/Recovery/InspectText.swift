@@ -1,0 +1,21 @@
+import BackupCore
+import SeedKit
+
+/// `casa-recover inspect` human output: a summary line, then one channel a row.
+public enum InspectText {
+    public static func render(_ inspection: BackupInspection) -> String {
+        var table = TextTable(headers: ["CHANNEL POINT", "CAPACITY (sat)", "VER", "COMMITMENT", "CLOSE TX", "PEER", "SCID", "INITIATOR", "LEASE", "ADDRESSES"])
+        for c in inspection.summaries {
+            table.append([
+                c.channelPoint, String(c.capacitySat), String(c.version), c.commitment, c.hasCloseTx ? "yes" : "no",
+                c.remotePubkey, c.shortChannelID, c.initiator ? "us" : "peer", c.leaseExpiry.map(String.init) ?? "-",
+                c.addresses.isEmpty ? "(none: peer must be found in the graph)" : c.addresses.joined(separator: ", "),
+            ])
+        }
+        let total = inspection.summaries.reduce(UInt64(0)) { $0 + $1.capacitySat }
+        let noun = inspection.channels.count == 1 ? "channel" : "channels"
+        let head = "\(inspection.kind == .multi ? "Multi (channel.backup)" : "Single channel backup") on \(inspection.network.rawValue): "
+            + "\(inspection.channels.count) \(noun), \(total) sat total capacity"
+        return inspection.channels.isEmpty ? head : head + "\n\n" + table.render()
+    }
+}

@@ -1,0 +1,71 @@
+import SeedKit
+import Sodium
+
+/// Turns the owner's secret inputs into `SeedMaterial`, with errors that say what to fix.
+/// Words and passphrase come from files (scripts, drills) or the terminal (no echo).
+public struct SeedLoader: Sendable {
+    public var wordsFile: String?
+    public var passphraseFile: String?
+    public var rootKeyFile: String?
+    /// scrypt cost for the aezeed; only tests lower it.
+    public var scryptN: UInt64
+
+    public init(wordsFile: String? = nil, passphraseFile: String? = nil, rootKeyFile: String? = nil,
+                scryptN: UInt64 = CipherSeed.productionScryptN) {
+        self.wordsFile = wordsFile
+        self.passphraseFile = passphraseFile
+        self.rootKeyFile = rootKeyFile
+        self.scryptN = scryptN
+    }
+
+    public func load() throws -> SeedMaterial {
+        if let rootKeyFile {
+            return .rootKey(try loadRootKey(rootKeyFile))
+        }
+        return try loadWords().material
+    }
+
+    /// The words themselves as well, for lnd's InitWallet (restore). A root key cannot create a wallet.
+    public func loadWords() throws -> (material: SeedMaterial, words: [String], passphrase: SecureBytes?) {
+        guard rootKeyFile == nil else { throw RecoveryError.needsWords }
+        let wordsSource: SecretSource = wordsFile.map { .file($0) }
+            ?? .terminal(prompt: "Your 24 seed words (typing is hidden), then Enter: ")
+        let wordsText = try wordsSource.read()
+        let words: [String]
+        do {
+            words = try Mnemonic.parse(text: String(decoding: wordsText.unsafeCopy(), as: UTF8.self))
+        } catch let error as AezeedError {
+            throw RecoveryError.invalidSeed(error.description + ".")
+        }
+        // With --words-file and no --passphrase-file, the seed has no passphrase (scripts never prompt).
+        let passphraseSource: SecretSource? = passphraseFile.map { .file($0) }
+            ?? (wordsFile == nil ? .terminal(prompt: "Aezeed passphrase (Enter if you never set one): ") : nil)
+        let passphrase = try passphraseSource?.read()
+        let given = (passphrase?.count ?? 0) == 0 ? nil : passphrase
+        do {
+            let seed = try CipherSeed.decipher(mnemonic: words, passphrase: given, scryptN: scryptN)
+            return (.cipherSeed(seed), words, given)
+        } catch let error as AezeedError {
+            throw RecoveryError.invalidSeed(error.description + ".")
+        }
+    }
+
+    private func loadRootKey(_ path: String) throws -> ExtendedPrivateKey {
+        let secret = try SecretSource.file(path).read()
+        let text = String(decoding: secret.unsafeCopy(), as: UTF8.self).trimmingWhitespace()
+        do {
+            return try ExtendedPrivateKey(base58: text)
+        } catch {
+            throw RecoveryError.invalidRootKey(String(describing: error))
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The outcome of a subprocess run by `ProcessRunner`.
+public struct ProcessResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// Runs one of this package's executables (built next to the test binary) as a real
+/// subprocess, for end-to-end CLI tests.
+public enum ProcessRunner {
+    /// The build products directory: where the running test binary lives.
+    public static var productsDirectory: URL {
+        let exe = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        var dir = exe.deletingLastPathComponent()
+        // The test binary may sit inside <products>/<package>PackageTests.xctest/.
+        while dir.pathExtension == "xctest" { dir.deleteLastPathComponent() }
+        return dir
+    }
+
+    public static func executable(_ name: String) -> URL {
+        productsDirectory.appendingPathComponent(name)
+    }
+
+    /// Runs `name` with `arguments` and no stdin; the process is killed after `timeout` seconds.
+    public static func run(_ name: String, _ arguments: [String], environment: [String: String]? = nil, timeout: TimeInterval = 120) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = executable(name)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = DataBox(), errData = DataBox()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { outData.set(out.fileHandleForReading.readDataToEndOfFile()) }
+        DispatchQueue.global().async(group: group) { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        group.wait()
+        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self),
+                             stderr: String(decoding: errData.get(), as: UTF8.self))
+    }
+}
+
+/// A lock-protected Data for collecting pipe output from another thread.
+final class DataBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ d: Data) { lock.lock(); data = d; lock.unlock() }
+    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import SeedKit
+
+extension BitcoinNetwork: ExpressibleByArgument {}

@@ -1,1 +1,0 @@
-print("casa-recover: not implemented yet")

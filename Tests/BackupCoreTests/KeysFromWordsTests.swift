@@ -1,0 +1,45 @@
+@testable import BackupCore
+import SeedKit
+import Sodium
+import Testing
+
+/// From the 24 words alone (docs/design.md §3.2): vector A's mnemonic and aezeed passphrase
+/// (lnd-facts.md §6.1) give the backup root of lnd-facts.md §3.4 and the owner's account.
+@Suite struct KeysFromWordsTests {
+    static func decipherVectorA() throws -> (CipherSeed, KeyValueVector) {
+        let vector = try KeyValueVector.load("keys", "backup-root-vector-a.txt")
+        let words = try vector.string("mnemonic").split(separator: " ").map(String.init)
+        let passphrase = try SecureBytes(copying: Array(vector.string("aezeed passphrase").utf8))
+        return (try CipherSeed.decipher(mnemonic: words, passphrase: passphrase), vector)
+    }
+
+    @Test func wordsGiveTheRootLndComputes() throws {
+        let (seed, vector) = try Self.decipherVectorA()
+        let root = try BackupRoot(keyRing: LNDKeyRing(cipherSeed: seed, network: .regtest))
+        #expect(Hex.encode(root.secret.unsafeCopy()) == "a63ce9a34466033adc32afe359a9b35235f38ff2d05f2db068b4cb2885a4bd60")
+        // The same bytes lnd returns to the agent for DeriveSharedKey(P) (here: ECDH with the node key).
+        let agent = try BackupRoot(sharedKey: SecureBytes(copying: vector.hex("root")))
+        #expect(root.matches(agent))
+    }
+
+    @Test func rootKeyGivesTheSameRoot() throws {
+        let vector = try KeyValueVector.load("keys", "backup-root-vector-a.txt")
+        let ring = LNDKeyRing(root: try ExtendedPrivateKey(base58: vector.string("tprv")), network: .regtest)
+        #expect(try BackupRoot(keyRing: ring).secret.unsafeCopy() == vector.hex("root"))
+    }
+
+    @Test func wordsGiveTheOwnerAccount() throws {
+        let (seed, _) = try Self.decipherVectorA()
+        let owner = try OwnerKey(cipherSeed: seed)
+        let vector = try KeyValueVector.load("keys", "owner-vector-a.txt")
+        #expect(owner.publicKey == (try vector.hex("owner public key")))
+        #expect(owner.accountID.hex == (try vector.string("account id")))
+    }
+
+    /// Mainnet uses coin type 0: another node key, so another root.
+    @Test func mainnetGivesAnotherRoot() throws {
+        let (seed, vector) = try Self.decipherVectorA()
+        let mainnet = try BackupRoot(keyRing: LNDKeyRing(cipherSeed: seed, network: .mainnet))
+        #expect(mainnet.secret.unsafeCopy() != (try vector.hex("root")))
+    }
+}
