@@ -45,6 +45,8 @@ if [ -n "${CASA_TEST_POSTGRES_URL:-}" ]; then
   results+=("$(run_vault postgres --database "$CASA_TEST_POSTGRES_URL")")
 fi
 mkdir -p "$work/nginx/tmp" "$work/nginx/www/dav"
+# nginx workers run unprivileged: let them write there.
+chmod 755 "$work"; chmod -R 777 "$work/nginx"
 sed "s|__ROOT__|$work/nginx|g" benchmarks/vault-upload/nginx.conf > "$work/nginx/nginx.conf"
 nginx -c "$work/nginx/nginx.conf"
 sleep 0.3
