@@ -45,24 +45,11 @@ public struct BackupInspector: Sendable {
     }
 
     private func decode(_ plaintext: [UInt8], kind: BackupKind?) throws -> (BackupKind, [SingleBackup]) {
-        switch kind {
-        case .multi:
-            return (.multi, try decodeMulti(plaintext).singles)
-        case .single:
-            return (.single, [try decodeSingle(plaintext)])
-        case nil:
-            // A Single v0 also starts with 0x00, so only a complete parse tells them apart.
-            if let multi = try? MultiBackup(decoding: plaintext) { return (.multi, multi.singles) }
-            if let single = try? SingleBackup(decoding: plaintext) { return (.single, [single]) }
-            return (.multi, try decodeMulti(plaintext).singles)
+        do {
+            let file = try ChannelBackupFile(plaintext: plaintext, kind: kind)
+            return (file.kind, file.singles)
+        } catch {
+            throw RecoveryError.invalidBackup(error.description)
         }
-    }
-
-    private func decodeMulti(_ plaintext: [UInt8]) throws -> MultiBackup {
-        do { return try MultiBackup(decoding: plaintext) } catch { throw RecoveryError.invalidBackup(error.description) }
-    }
-
-    private func decodeSingle(_ plaintext: [UInt8]) throws -> SingleBackup {
-        do { return try SingleBackup(decoding: plaintext) } catch { throw RecoveryError.invalidBackup(error.description) }
     }
 }

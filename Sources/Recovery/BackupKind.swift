@@ -1,7 +1,7 @@
-/// The two shapes of an lnd static channel backup.
-public enum BackupKind: String, Sendable, CaseIterable, Codable {
-    /// `channel.backup`: all channels (`multi_chan_backup` over REST).
-    case multi
-    /// One exported channel (`chan_backup` over REST).
-    case single
-}
+import BackupCore
+
+/// The two shapes of an lnd static channel backup: `multi` (`channel.backup`, all channels)
+/// and `single` (one exported channel).
+public typealias BackupKind = ChannelBackupFile.Kind
+
+extension ChannelBackupFile.Kind: Codable {}

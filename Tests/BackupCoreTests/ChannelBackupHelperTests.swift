@@ -123,14 +123,6 @@ import Testing
         guard case .truncated(let multiWhat, _, _, _) = multiError else { Issue.record("got \(multiError)"); return }
         #expect(multiWhat == "channel count")
     }
-
-    @Test func fileContentsMayBeRawOrHex() throws {
-        let a = try ChannelBackupVectorFile("anchors-multi.vector")
-        #expect(ChannelBackupFile.blob(fromFileContents: a.bytes) == a.bytes)
-        let hex = Array((Hex.encode(a.bytes.prefix(300)) + "\n" + Hex.encode(a.bytes.dropFirst(300)).uppercased() + "\n").utf8)
-        #expect(ChannelBackupFile.blob(fromFileContents: hex) == a.bytes)
-        #expect(ChannelBackupFile.blob(fromFileContents: Array("abc".utf8)) == Array("abc".utf8))
-    }
 }
 
 @Suite struct ChannelBackupValueTests {

@@ -47,17 +47,6 @@ public enum ChannelBackupFile: Hashable, Sendable {
         try ChannelBackupFile(plaintext: LNDBackupCrypto.decrypt(blob: blob, key: key), kind: kind)
     }
 
-    /// The encrypted blob inside file contents: raw bytes as lnd writes `channel.backup`, or
-    /// the same bytes as hex text (as `lncli exportchanbackup` prints; whitespace ignored).
-    public static func blob(fromFileContents contents: [UInt8]) -> [UInt8] {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }
-        let isHexDigit: (UInt8) -> Bool = { (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0) }
-        guard contents.allSatisfy({ isHexDigit($0) || isSpace($0) }) else { return contents }
-        let digits = contents.filter { !isSpace($0) }
-        guard !digits.isEmpty, let decoded = Hex.decode(String(decoding: digits, as: UTF8.self)) else { return contents }
-        return decoded
-    }
-
     /// One `ChannelSummary` per channel, for `casa-recover inspect`.
     public var summaries: [ChannelSummary] { singles.map(ChannelSummary.init) }
 }
