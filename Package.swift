@@ -90,7 +90,7 @@ let serverTargets: [Target] = [
     ),
     .target(
         name: "LocalStore",
-        dependencies: ["BackupCore", .product(name: "GRDB", package: "GRDB.swift")],
+        dependencies: ["BackupCore", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: swiftSettings
     ),
     .target(
@@ -143,6 +143,11 @@ let coreTests: [Target] = [
     ),
     .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "Sodium", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "LNDClientTests", dependencies: ["LNDClient", "CurlHTTP", "Sodium", "SeedKit", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(
+        name: "VaultClientTests",
+        dependencies: ["VaultClient", "VaultAPI", "BlobStorage", "CurlHTTP", "Sodium", "TestSupport"],
+        swiftSettings: swiftSettings
+    ),
     .testTarget(
         name: "RecoveryTests",
         dependencies: ["Recovery", "casa-recover", "TestSupport", "BackupCore", "SeedKit"],
