@@ -10,12 +10,13 @@ import Secp256k1
 /// their node key (family 6) must be lnd's identity pubkey.
 public struct Enrollment: Sendable {
     let lnd: any LNDNode
-    let vault: any VaultControl
+    /// The vault for the account the words give (known only after deriving the owner key).
+    let vault: @Sendable (AccountID) throws -> any VaultControl
     let network: BitcoinNetwork
     let deviceKeyPath: String
     let scryptN: UInt64
 
-    public init(lnd: any LNDNode, vault: any VaultControl, network: BitcoinNetwork, deviceKeyPath: String,
+    public init(lnd: any LNDNode, vault: @escaping @Sendable (AccountID) throws -> any VaultControl, network: BitcoinNetwork, deviceKeyPath: String,
                 scryptN: UInt64 = CipherSeed.productionScryptN) {
         self.lnd = lnd
         self.vault = vault
@@ -49,6 +50,7 @@ public struct Enrollment: Sendable {
         let liveness = try fromWords.livenessKey()
         let owner = try OwnerKey(cipherSeed: seed)
         let (device, created) = try loadOrCreateDeviceKey()
+        let vault = try vault(owner.accountID)
         try await vault.createAccount(owner: owner, livenessPublicKey: liveness.publicKey)
         try await vault.registerDevice(owner: owner, devicePublicKey: device.publicKey)
         return Result(account: owner.accountID, devicePublicKey: device.publicKey, createdDeviceKey: created)

@@ -28,7 +28,7 @@ struct EnrollCommand: AsyncParsableCommand {
             let passphrase = try passphraseFile.map { try SecretInput.read(file: $0, prompt: "") }
                 ?? (wordsFile == nil ? SecretInput.read(file: nil, prompt: "Aezeed passphrase (Enter if none): ") : nil)
             let enrollment = Enrollment(
-                lnd: try LiveWiring.lnd(configuration), vault: try LiveWiring.vault(configuration), network: network,
+                lnd: try LiveWiring.lnd(configuration), vault: { try LiveWiring.enrollmentVault(configuration, account: $0) }, network: network,
                 deviceKeyPath: configuration.deviceKeyPath)
             let result = try await enrollment.enroll(words: words, passphrase: (passphrase?.count ?? 0) == 0 ? nil : passphrase)
             try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)

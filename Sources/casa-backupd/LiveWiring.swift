@@ -1,4 +1,5 @@
 import BackupAgent
+import BackupCore
 import BlobStorage
 
 /// Builds the real lnd, store and vault connections for a configuration. A piece whose target
@@ -9,13 +10,23 @@ enum LiveWiring {
     }
 
     static func store(_ configuration: AgentConfiguration) throws -> any SnapshotStore {
-        throw AgentError.configuration("this build has no local snapshot store wired in yet (LocalStore); see docs/agent.md \"Status of this build\"")
+        try LocalStoreAdapter(configuration: configuration)
     }
 
-    /// Without a vault client (or without `vault_url`), snapshots stay queued locally.
+    /// The vault signed with this device's key; without `vault_url`, snapshots stay queued locally.
     static func vault(_ configuration: AgentConfiguration) throws -> any BlobStore & VaultControl {
-        NoVault(reason: configuration.vaultURL == nil
-            ? "no vault_url configured: snapshots are kept locally and queued"
-            : "this build has no vault client yet (VaultClient): snapshots are kept locally and queued")
+        guard let url = configuration.vaultURL else {
+            return NoVault(reason: "no vault_url configured: snapshots are kept locally and queued")
+        }
+        return try VaultConnection(
+            baseURL: url, account: configuration.accountID(), deviceKey: Enrollment.loadDeviceKey(at: configuration.deviceKeyPath))
+    }
+
+    /// For `enroll`: the account is not known yet, the owner key decides it.
+    static func enrollmentVault(_ configuration: AgentConfiguration, account: AccountID) throws -> any BlobStore & VaultControl {
+        guard let url = configuration.vaultURL else {
+            throw AgentError.configuration("set vault_url (or --vault-url) to enroll")
+        }
+        return try VaultConnection(baseURL: url, account: account, deviceKey: DeviceKey.generate())
     }
 }

@@ -25,7 +25,7 @@ struct EnrollmentTests {
         let vault = ScriptedVault()
         let dir = try TemporaryDirectoryHandle()
         let keyPath = dir.path + "/device.key"
-        let enrollment = Enrollment(lnd: lnd, vault: vault, network: .regtest, deviceKeyPath: keyPath)
+        let enrollment = Enrollment(lnd: lnd, vault: { _ in vault }, network: .regtest, deviceKeyPath: keyPath)
         let result = try await enrollment.enroll(words: words, passphrase: passphrase)
         let owner = try VectorFile.load("keys", "owner-vector-a.txt")
         #expect(result.account.hex == (try owner.field("account id")))
@@ -49,7 +49,7 @@ struct EnrollmentTests {
         let vault = ScriptedVault()
         let dir = try TemporaryDirectoryHandle()
         let keyPath = dir.path + "/device.key"
-        let enrollment = Enrollment(lnd: lnd, vault: vault, network: .regtest, deviceKeyPath: keyPath)
+        let enrollment = Enrollment(lnd: lnd, vault: { _ in vault }, network: .regtest, deviceKeyPath: keyPath)
         await #expect {
             try await enrollment.enroll(words: words, passphrase: passphrase)
         } throws: { error in
