@@ -30,7 +30,7 @@ let cTargets: [Target] = [
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     .target(name: "Sodium", dependencies: ["CSodium"], swiftSettings: swiftSettings),
     .target(name: "Secp256k1", dependencies: ["CSecp256k1", "Sodium"], swiftSettings: swiftSettings),
-    .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+    .target(name: "CurlHTTP", dependencies: ["CCurl", "Sodium"], swiftSettings: swiftSettings),
 ]
 
 // MARK: - Pure core (no I/O)
@@ -47,7 +47,7 @@ let coreTargets: [Target] = [
 let clientTargets: [Target] = [
     .target(name: "VaultAPI", dependencies: ["BlobStorage"], swiftSettings: swiftSettings),
     .target(name: "VaultClient", dependencies: ["VaultAPI", "BlobStorage", "CurlHTTP", "Sodium"], swiftSettings: swiftSettings),
-    .target(name: "LNDClient", dependencies: ["CurlHTTP"], swiftSettings: swiftSettings),
+    .target(name: "LNDClient", dependencies: ["CurlHTTP", "Sodium", "SeedKit"], swiftSettings: swiftSettings),
     .target(name: "LightningPeer", dependencies: ["LightningWire", "Secp256k1"], swiftSettings: swiftSettings),
     .target(
         name: "Recovery",
@@ -90,7 +90,7 @@ let serverTargets: [Target] = [
     ),
     .target(
         name: "LocalStore",
-        dependencies: ["BackupCore", .product(name: "GRDB", package: "GRDB.swift")],
+        dependencies: ["BackupCore", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: swiftSettings
     ),
     .target(
@@ -141,7 +141,13 @@ let coreTests: [Target] = [
         exclude: ["Peers"],  // pyln_peer.py, run as a subprocess
         swiftSettings: swiftSettings
     ),
-    .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"], swiftSettings: swiftSettings),
+    .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "Sodium", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "LNDClientTests", dependencies: ["LNDClient", "CurlHTTP", "Sodium", "SeedKit", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(
+        name: "VaultClientTests",
+        dependencies: ["VaultClient", "VaultAPI", "BlobStorage", "CurlHTTP", "Sodium", "TestSupport"],
+        swiftSettings: swiftSettings
+    ),
     .testTarget(
         name: "RecoveryTests",
         dependencies: ["Recovery", "casa-recover", "TestSupport", "BackupCore", "SeedKit"],

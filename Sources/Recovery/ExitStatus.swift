@@ -13,4 +13,18 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case badSeed = 67
     /// The backup was not made by this seed (or this network's keys).
     case notThisSeed = 68
+    /// The vault or lnd cannot be reached (network, service down); retrying later may work.
+    case unavailable = 69
+    /// No account for these words, no snapshot, or no snapshot with that version.
+    case notFound = 70
+    /// lnd's wallet belongs to another node than these words.
+    case wrongNode = 71
+    /// The output file exists (use --force) or cannot be written.
+    case cannotWrite = 73
+    /// The user did not confirm; nothing was done.
+    case declined = 74
+    /// Work remains (channels waiting for their peer); run the same command again later.
+    case incomplete = 75
+    /// The vault refused the request (not authorized).
+    case refused = 77
 }

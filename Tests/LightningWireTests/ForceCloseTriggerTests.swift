@@ -11,7 +11,11 @@ import Testing
 @Suite struct ForceCloseTriggerTests {
     static let channel = try! ChannelID(bytes: Hex.decode(TestKeys.channelIDHex)!)
 
-    static func run(_ behaviour: SimulatedPeer.Behaviour, options: ForceCloseTrigger.Options = .init(listen: .milliseconds(300)),
+    /// Far longer than a loopback answer takes; an answer ends the wait early, so only steps
+    /// the peer does not answer (whose outcome does not depend on it) use the whole window.
+    static let answerWindow = Duration.seconds(3)
+
+    static func run(_ behaviour: SimulatedPeer.Behaviour, options: ForceCloseTrigger.Options = .init(listen: answerWindow),
                     peerKey: PrivateKey? = nil) throws -> (ChannelTriggerReport, SimulatedPeer, EventLog<SimulatedPeer.Event>) {
         let events = EventLog<SimulatedPeer.Event>()
         let node = try SimulatedPeer(nodeKey: peerKey ?? PrivateKey.generate(), behaviour: behaviour, channels: [channel], onEvent: events.append)
@@ -31,6 +35,7 @@ import Testing
         #expect(report.outcome == .errorReceived)
         #expect(report.peerMessage == "sync error")
         #expect(report.steps[0].received.map(\.type) == [MessageType.channelReestablish, MessageType.error])
+        #expect(report.steps[0].ending == .peerAnswered)
         #expect(try Self.forceClosed(events))
         #expect(node.openChannels.isEmpty)
     }
@@ -44,7 +49,7 @@ import Testing
 
     /// Drill 7's peer: ignores the reestablish; only our error closes the channel.
     @Test func peerIgnoringDataLossClosesOnTheError() throws {
-        let (report, _, events) = try Self.run(.ignoresDataLoss)
+        let (report, _, events) = try Self.run(.ignoresDataLoss, options: .init(listen: .milliseconds(300)))
         #expect(report.outcome == .silent)
         #expect(report.steps.map(\.messageSent) == [true, true])
         #expect(try Self.forceClosed(events))
@@ -62,6 +67,7 @@ import Testing
 
     @Test func withDataLossFieldsSendsThe113ByteForm() throws {
         let (_, _, events) = try Self.run(.silent, options: .init(listen: .milliseconds(200), reestablishForm: .withDataLossFields))
+        #expect(try events.waitFor { if case .received(_, .error) = $0 { return true }; return false })
         let sent = events.all.compactMap { e -> ChannelReestablish? in
             if case .received(_, .channelReestablish(let m)) = e { return m }
             return nil
@@ -97,7 +103,7 @@ import Testing
         node.start()
         defer { node.stop() }
         let request = try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: node.nodeID, addresses: [node.address])
-        let report = try ForceCloseTrigger(nodeKey: TestKeys.ourNode(), options: .init(listen: .milliseconds(200))).run(request)
+        let report = try ForceCloseTrigger(nodeKey: TestKeys.ourNode(), options: .init(listen: Self.answerWindow)).run(request)
         #expect(report.outcome == .errorReceived)
         #expect(report.advice.contains("does not know this channel"))
     }
@@ -161,7 +167,7 @@ import Testing
         node.start()
         defer { node.stop() }
         let request = try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: node.nodeID, addresses: [node.address])
-        let reports = await ForceCloseTrigger(nodeKey: try TestKeys.ourNode(), options: .init(listen: .milliseconds(200))).run([request])
+        let reports = await ForceCloseTrigger(nodeKey: try TestKeys.ourNode(), options: .init(listen: Self.answerWindow)).run([request])
         #expect(reports.map(\.outcome) == [.errorReceived])
     }
 }

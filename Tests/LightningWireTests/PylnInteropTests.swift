@@ -41,9 +41,9 @@ import Testing
 
     @Test func errorFromPylnIsReported() throws {
         let (peer, port, nodeID) = try PylnPeer.listen(key: TestKeys.peerNodeSecret, arguments: [
-            "--connections", "2", "--on-reestablish", "error", "--reestablish-text", "sync error",
+            "--connections", "2", "--on-reestablish", "error", "--reestablish-text", "sync error", "--on-error", "warning",
         ])
-        let report = try Self.trigger().run(Self.request(port: port, nodeID: nodeID))
+        let report = try Self.trigger(listen: .seconds(20)).run(Self.request(port: port, nodeID: nodeID))
         _ = try peer.waitForEvent("done")
         #expect(report.outcome == .errorReceived)
         #expect(report.peerMessage == "sync error")
@@ -55,7 +55,7 @@ import Testing
             "--connections", "2", "--on-reestablish", "warning", "--reestablish-text", "bad reestablish revocation_number: 0 vs 1",
             "--on-error", "close",
         ])
-        let report = try Self.trigger().run(Self.request(port: port, nodeID: nodeID))
+        let report = try Self.trigger(listen: .seconds(20)).run(Self.request(port: port, nodeID: nodeID))
         _ = try peer.waitForEvent("done")
         #expect(report.outcome == .warningReceived)
         #expect(report.peerMessage == "bad reestablish revocation_number: 0 vs 1")

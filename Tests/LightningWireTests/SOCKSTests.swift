@@ -12,9 +12,11 @@ import Testing
     @Test func triggerThroughMicrosocksToPyln() throws {
         let (proxy, proxyAddress) = try Microsocks.start()
         defer { proxy.terminate() }
-        let (peer, port, nodeID) = try PylnPeer.listen(key: TestKeys.peerNodeSecret, arguments: ["--connections", "2", "--on-error", "error"])
+        let (peer, port, nodeID) = try PylnPeer.listen(key: TestKeys.peerNodeSecret, arguments: [
+            "--connections", "2", "--on-reestablish", "warning", "--on-error", "error",
+        ])
         let trigger = try ForceCloseTrigger(nodeKey: TestKeys.ourNode(), options: .init(
-            route: .socks5(proxy: proxyAddress), timeouts: PeerTimeouts(connect: .seconds(10)), listen: .milliseconds(400)))
+            route: .socks5(proxy: proxyAddress), timeouts: PeerTimeouts(connect: .seconds(10)), listen: .seconds(20)))
         let request = try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: PublicKey(bytes: Hex.decode(nodeID)!),
                                             addresses: [PeerAddress(host: "localhost", port: port)])
         let report = trigger.run(request)
@@ -22,6 +24,7 @@ import Testing
         #expect(PylnPeer.messages(done, connection: 0).map(\.type) == [16, 136])
         #expect(PylnPeer.messages(done, connection: 1).map(\.type) == [16, 17])
         #expect(report.outcome == .errorReceived)
+        #expect(report.steps.map(\.ending) == [.peerAnswered, .peerAnswered])
         #expect(report.steps.allSatisfy { $0.address == "localhost:\(port)" })
     }
 

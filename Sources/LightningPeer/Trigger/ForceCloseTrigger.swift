@@ -22,7 +22,8 @@ public struct ForceCloseTrigger: Sendable {
     public struct Options: Sendable {
         public var route: ConnectionRoute
         public var timeouts: PeerTimeouts
-        /// How long to listen for the peer's answer after each message (chantools: 5 s).
+        /// How long to listen for the peer's answer after each message (chantools: 5 s). An error
+        /// or warning for the channel ends the wait early.
         public var listen: Duration
         public var reestablishForm: ReestablishForm
         /// The error's data: empty like chantools (reveals nothing). Never end it in "internal error",
@@ -149,7 +150,8 @@ public struct ForceCloseTrigger: Sendable {
         return (report, used)
     }
 
-    /// Records what the peer says until the wait is over or it hangs up; answers pings.
+    /// Records what the peer says until the wait is over, it hangs up, or it answers with an
+    /// error or warning for the channel; answers pings meanwhile.
     private func listen(on connection: PeerConnection, request: ForceCloseRequest, into report: inout TriggerStepReport, say: (String) -> Void) {
         let deadline = ContinuousClock.now + options.listen
         while true {
@@ -159,8 +161,13 @@ public struct ForceCloseTrigger: Sendable {
                     if let pong = ping.expectedPong { try connection.send(.pong(pong)) }
                     continue
                 }
-                report.received.append(Self.describe(message, channel: request.channelID))
+                let received = Self.describe(message, channel: request.channelID)
+                report.received.append(received)
                 say("received \(message.summary)")
+                if received.concernsThisChannel && (received.type == MessageType.error || received.type == MessageType.warning) {
+                    report.ending = .peerAnswered
+                    return
+                }
             } catch PeerError.timedOut {
                 report.ending = .listenedUntilTimeout
                 return

@@ -13,6 +13,8 @@ public struct TriggerStepReport: Codable, Sendable, Equatable {
         case notConnected
         /// We listened for the whole wait and hung up ourselves.
         case listenedUntilTimeout
+        /// The peer answered with an error or warning for the channel; nothing more to wait for.
+        case peerAnswered
         /// The peer closed the connection.
         case peerDisconnected
         /// The peer broke the protocol or the transport failed after our message.

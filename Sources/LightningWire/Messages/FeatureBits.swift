@@ -3,8 +3,11 @@
 public struct FeatureBits: Equatable, Hashable, Sendable, ExpressibleByArrayLiteral, CustomStringConvertible {
     public private(set) var bits: Set<Int>
 
+    /// The highest bit a vector can carry (its u16 length limits it to 65535 bytes).
+    public static let maxBit = 65535 * 8 - 1
+
     public init(_ bits: some Sequence<Int>) {
-        self.bits = Set(bits.filter { $0 >= 0 })
+        self.bits = Set(bits.filter { (0...Self.maxBit).contains($0) })
     }
 
     public init(arrayLiteral elements: Int...) {

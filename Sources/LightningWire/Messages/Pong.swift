@@ -8,7 +8,8 @@ public struct Pong: Equatable, Sendable {
 
     public func encodedPayload() -> [UInt8] {
         var w = ByteWriter()
-        w.u16(UInt16(ignored.count)); w.write(ignored)
+        let padding = ignored.prefix(Int(UInt16.max))
+        w.u16(UInt16(padding.count)); w.write(Array(padding))
         return w.bytes
     }
 

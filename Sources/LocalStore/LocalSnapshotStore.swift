@@ -1,0 +1,300 @@
+import Foundation
+import Sodium
+import Synchronization
+
+/// The agent's crash-safe local store: sealed snapshots as files (the truth), a SQLite catalog
+/// (an index that is rebuilt from the files when it lags), the persistent upload queue and an
+/// optional second copy. See docs/local-store.md.
+///
+/// A snapshot is acknowledged when `save` returns: its file is then durable (fsynced, renamed,
+/// directory fsynced) and survives any crash or power loss. Readers only ever get bytes that
+/// verify against their hash; a damaged version is reported and skipped for an older one.
+public final class LocalSnapshotStore: Sendable {
+    public let configuration: LocalStoreConfiguration
+    public let primary: SnapshotDirectory
+    public let secondary: SnapshotDirectory?
+    public let catalog: SnapshotCatalog
+    /// What opening found and repaired.
+    public let openingReport: OpeningReport
+
+    private let writer: Mutex<WriterState>
+    private let mirrorLock = Mutex(())
+
+    struct WriterState {
+        var nextSequence: UInt64
+        var latest: SnapshotMetadata?
+        /// Set when a catalog write failed after a durable save; the next queue access rescans.
+        var catalogNeedsReconcile = false
+    }
+
+    /// Opens the store: creates the directories, removes interrupted temporary files, verifies
+    /// every version and reconciles the catalog with them.
+    public init(_ configuration: LocalStoreConfiguration) throws(LocalStoreError) {
+        try configuration.validate()
+        self.configuration = configuration
+        primary = SnapshotDirectory(path: configuration.snapshotDirectory, fileSystem: configuration.fileSystem)
+        secondary = configuration.secondaryDirectory.map { SnapshotDirectory(path: $0, fileSystem: configuration.fileSystem) }
+        catalog = try Self.openCatalog(at: configuration.catalogPath)
+
+        let scan: DirectoryScan
+        do {
+            try primary.prepare()
+            scan = try primary.scan()
+        } catch {
+            throw .fileSystem(error)
+        }
+        let reconciliation = try catalog.reconcile(with: scan)
+        let highest = max(scan.highestSequence ?? 0, try catalog.highestSequence() ?? 0)
+        writer = Mutex(WriterState(nextSequence: highest + 1, latest: scan.intact.last))
+
+        var secondaryError: String?
+        if let secondary {
+            do {
+                try secondary.prepare()
+            } catch {
+                secondaryError = error.description
+                try? catalog.recordFailure(.secondary, error: error.description, at: Date())
+            }
+        }
+        openingReport = OpeningReport(reconciliation: reconciliation, corruptions: scan.corrupt, secondaryError: secondaryError)
+    }
+
+    // MARK: - Writing
+
+    /// Stores a sealed snapshot durably and queues it for the vault. Returns once the file is
+    /// durable: that is the acknowledgement. `multiHash` is SHA-256 of the decrypted lnd Multi.
+    @discardableResult
+    public func save(sealed: [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date = Date()) throws(LocalStoreError) -> SnapshotMetadata {
+        guard !sealed.isEmpty else { throw .invalidSnapshot("the sealed snapshot is empty") }
+        guard multiHash.count == SHA256.byteCount else {
+            throw .invalidSnapshot("the Multi hash has \(multiHash.count) bytes, SHA-256 has \(SHA256.byteCount)")
+        }
+        guard channelCount >= 0, channelCount <= Int(UInt32.max) else {
+            throw .invalidSnapshot("channel count \(channelCount) is out of range")
+        }
+        let contentHash = SHA256.hash(sealed)
+        return try writer.withLock { state throws(LocalStoreError) in
+            // The sequence is consumed even if the write fails: a name is never reused.
+            let metadata = SnapshotMetadata(
+                sequence: state.nextSequence,
+                createdAtMilliseconds: SnapshotMetadata.milliseconds(createdAt),
+                channelCount: channelCount,
+                multiHash: multiHash,
+                contentHash: contentHash,
+                size: sealed.count
+            )
+            state.nextSequence += 1
+            do throws(FileSystemError) {
+                try primary.write(fileBytes: SnapshotFileFormat.encode(metadata, sealed: sealed), sequence: metadata.sequence)
+            } catch {
+                throw .fileSystem(error)
+            }
+            state.latest = metadata
+            // Durable now. The catalog is only an index: if it cannot be written, the next queue
+            // access rebuilds it from the files rather than failing an acknowledged snapshot.
+            do {
+                try catalog.recordStored(metadata, enqueue: true, primarySuccessAt: createdAt)
+            } catch {
+                state.catalogNeedsReconcile = true
+            }
+            return metadata
+        }
+    }
+
+    /// Like `save`, but does nothing (and returns nil) when the Multi equals the latest one.
+    public func saveIfChanged(sealed: [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date = Date()) throws(LocalStoreError) -> SnapshotMetadata? {
+        if latest?.multiHash == multiHash { return nil }
+        return try save(sealed: sealed, multiHash: multiHash, channelCount: channelCount, createdAt: createdAt)
+    }
+
+    /// The newest snapshot saved or found at opening (not re-verified; use `readLatest`).
+    public var latest: SnapshotMetadata? { writer.withLock { $0.latest } }
+
+    // MARK: - Reading
+
+    /// The newest intact snapshot, verified; falls back to older versions, then to the second
+    /// copy, and reports every damaged file it skipped.
+    public func readLatest() throws(LocalStoreError) -> SnapshotRead {
+        let fromPrimary: SnapshotRead
+        do {
+            fromPrimary = try primary.newestIntact()
+        } catch {
+            guard let secondary, let fromSecondary = try? secondary.newestIntact() else { throw .fileSystem(error) }
+            return fromSecondary
+        }
+        guard fromPrimary.snapshot == nil, let secondary, let fromSecondary = try? secondary.newestIntact() else {
+            return fromPrimary
+        }
+        return SnapshotRead(snapshot: fromSecondary.snapshot, corruptions: fromPrimary.corruptions + fromSecondary.corruptions)
+    }
+
+    /// One version from the primary directory, verified.
+    public func read(sequence: UInt64) throws(LocalStoreError) -> StoredSnapshot {
+        do {
+            return try primary.read(sequence: sequence)
+        } catch {
+            if case .unreadable(let code) = error.reason, code == ErrnoCode.noEntry { throw .notFound(sequence: sequence) }
+            throw .corrupt(error)
+        }
+    }
+
+    // MARK: - Retention
+
+    /// Keeps the newest `keepVersions` intact versions and removes older ones. A version is
+    /// removed only after enough newer ones were read back and verified, so the last good copy
+    /// is never deleted. Damaged files newer than the kept ones stay (and keep being reported).
+    @discardableResult
+    public func applyRetention() throws(LocalStoreError) -> RetentionReport {
+        let report: RetentionReport
+        do {
+            report = try Self.prune(primary, keeping: configuration.keepVersions)
+        } catch {
+            throw .fileSystem(error)
+        }
+        if !report.removed.isEmpty { try catalog.markPruned(report.removed) }
+        return report
+    }
+
+    static func prune(_ directory: SnapshotDirectory, keeping keep: Int) throws(FileSystemError) -> RetentionReport {
+        var report = RetentionReport()
+        for sequence in try directory.sequences().reversed() {
+            if report.kept.count >= keep {
+                try directory.remove(sequence: sequence)
+                report.removed.append(sequence)
+                continue
+            }
+            do {
+                _ = try directory.read(sequence: sequence)
+                report.kept.append(sequence)
+            } catch {
+                report.corruptions.append(error)
+            }
+        }
+        return report
+    }
+
+    // MARK: - Second copy
+
+    /// Copies the newest intact snapshot to the secondary directory (if configured and not
+    /// already there), then prunes it. Never throws: a failing USB stick is recorded in the
+    /// catalog and reported, and never blocks the primary (this runs under its own lock).
+    @discardableResult
+    public func mirrorToSecondary(at date: Date = Date()) -> MirrorOutcome {
+        guard let secondary else { return .notConfigured }
+        return mirrorLock.withLock { _ in
+            let newest: StoredSnapshot
+            do throws(FileSystemError) {
+                guard let snapshot = try primary.newestIntact().snapshot else { return .nothingToMirror }
+                newest = snapshot
+            } catch {
+                return .failed(error.description)
+            }
+            let sequence = newest.metadata.sequence
+            do throws(FileSystemError) {
+                try secondary.prepare()
+                if (try? secondary.read(sequence: sequence)) != newest {
+                    try secondary.write(fileBytes: SnapshotFileFormat.encode(newest.metadata, sealed: newest.sealed), sequence: sequence)
+                }
+                // Verified read-back before anything older there is pruned.
+                guard (try? secondary.read(sequence: sequence)) == newest else {
+                    throw FileSystemError(operation: .read, path: secondary.filePath(for: sequence), errno: ErrnoCode.io)
+                }
+                _ = try Self.prune(secondary, keeping: configuration.keepVersions)
+            } catch {
+                try? catalog.recordFailure(.secondary, error: error.description, at: date)
+                return .failed(error.description)
+            }
+            try? catalog.recordSuccess(.secondary, sequence: sequence, at: date)
+            return .mirrored(sequence)
+        }
+    }
+
+    // MARK: - Upload queue
+
+    /// The oldest snapshot still to upload, read and verified, or nil when the queue is empty.
+    /// Entries whose file is gone or damaged are superseded (a newer state replaces them).
+    /// The caller uploads it when `job.notBefore` has passed, then calls `markUploaded` or
+    /// `markUploadFailed`.
+    public func nextUpload() throws(LocalStoreError) -> UploadJob? {
+        try reconcileIfNeeded()
+        // Bounded: each pass either returns or supersedes one entry.
+        while let head = try catalog.nextPendingUpload() {
+            if let snapshot = try? primary.read(sequence: head.sequence), snapshot.metadata.contentHash == head.contentHash {
+                return UploadJob(snapshot: snapshot, attempts: head.attempts, notBefore: head.notBefore, lastError: head.lastError)
+            }
+            try catalog.markSuperseded(contentHash: head.contentHash)
+        }
+        return nil
+    }
+
+    public func markUploaded(_ job: UploadJob, at date: Date = Date()) throws(LocalStoreError) {
+        try catalog.markUploaded(contentHash: job.snapshot.metadata.contentHash, at: date)
+    }
+
+    /// Records a failed upload; returns when to try again (exponential backoff).
+    @discardableResult
+    public func markUploadFailed(_ job: UploadJob, error: String, at date: Date = Date()) throws(LocalStoreError) -> Date {
+        try catalog.markUploadFailed(contentHash: job.snapshot.metadata.contentHash, error: error, at: date,
+                                     backoff: configuration.uploadBackoff)
+    }
+
+    // MARK: - Status
+
+    public func status() throws(LocalStoreError) -> LocalStoreStatus {
+        try reconcileIfNeeded()
+        return LocalStoreStatus(
+            latest: latest,
+            pendingUploads: try catalog.pendingUploadCount(),
+            destinations: try catalog.destinationStatuses()
+        )
+    }
+
+    /// Checks what a crash test (or `casa-backupd verify`) needs: the newest intact snapshot is
+    /// at least as new as the last acknowledged one, and that acknowledged version, if still
+    /// kept, reads back with the acknowledged hash.
+    public func checkAcknowledged(sequence: UInt64, contentHash: [UInt8]) -> AcknowledgementCheck {
+        guard let read = try? readLatest(), let newest = read.snapshot else { return .noIntactSnapshot }
+        guard newest.metadata.sequence >= sequence else { return .olderThanAcknowledged(newest: newest.metadata.sequence) }
+        if let acknowledged = try? primary.read(sequence: sequence), acknowledged.metadata.contentHash != contentHash {
+            return .acknowledgedContentChanged
+        }
+        return .intact(newest: newest.metadata)
+    }
+
+    // MARK: - Helpers
+
+    private func reconcileIfNeeded() throws(LocalStoreError) {
+        let needed = writer.withLock { state in
+            defer { state.catalogNeedsReconcile = false }
+            return state.catalogNeedsReconcile
+        }
+        guard needed else { return }
+        do {
+            _ = try catalog.reconcile(with: try primary.scan())
+        } catch let error as LocalStoreError {
+            writer.withLock { $0.catalogNeedsReconcile = true }
+            throw error
+        } catch {
+            writer.withLock { $0.catalogNeedsReconcile = true }
+            throw .fileSystem(error as? FileSystemError ?? FileSystemError(operation: .list, path: primary.path, errno: ErrnoCode.io))
+        }
+    }
+
+    /// Opens the catalog; one that SQLite cannot open is moved aside and rebuilt from the files.
+    private static func openCatalog(at path: String) throws(LocalStoreError) -> SnapshotCatalog {
+        do {
+            try POSIXFileSystem().createDirectory(at: FilePath.parent(of: path), mode: 0o700)
+        } catch {
+            throw .fileSystem(error)
+        }
+        do {
+            return try SnapshotCatalog(path: path)
+        } catch {
+            let aside = path + ".unreadable-\(Int(Date().timeIntervalSince1970))"
+            for suffix in ["", "-wal", "-shm"] {
+                try? POSIXFileSystem().rename(from: path + suffix, to: aside + suffix)
+            }
+            return try SnapshotCatalog(path: path)
+        }
+    }
+}

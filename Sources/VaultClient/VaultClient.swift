@@ -1,0 +1,204 @@
+public import BlobStorage
+public import CurlHTTP
+import Foundation
+public import Sodium
+import Synchronization
+import VaultAPI
+
+/// The vault's HTTP API as a `BlobStore`: every request signed with one Ed25519 key
+/// (docs/vault-api.md, "Signed requests"), retried with backoff and jitter on 5xx and network
+/// errors (never on 4xx, re-signed with a fresh nonce each time), honouring Retry-After.
+public final class VaultClient: BlobStore {
+    public let configuration: VaultClientConfiguration
+    private let key: Ed25519.KeyPair
+    private let http: CurlHTTPClient
+    private let sleep: @Sendable (Duration) async throws -> Void
+    /// Server clock minus local clock, in seconds, from the last Casa-Server-Time seen.
+    private let clockOffset = Mutex<Int64>(0)
+
+    /// - Parameter sleep: how to wait between attempts (tests record the delays instead).
+    public init(configuration: VaultClientConfiguration, key: Ed25519.KeyPair,
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) throws {
+        self.configuration = configuration
+        self.key = key
+        self.sleep = sleep
+        http = try CurlHTTPClient(configuration: HTTPClientConfiguration(
+            security: configuration.security, proxy: configuration.proxy, timeouts: configuration.timeouts,
+            maxResponseBytes: BlobStoreLimits.defaultMaxBlobSize * 2, userAgent: "casa-vault-client"
+        ))
+    }
+
+    // MARK: - BlobStore
+
+    public func put(_ name: BlobName, version: UInt64, data: [UInt8], contentHash: ContentHash) async throws -> BlobInfo {
+        let response = try await perform(
+            .put, path: VaultPath.version(configuration.account, name, version), body: data,
+            headers: ["Content-Type": "application/octet-stream", VaultHeader.contentHash: contentHash.hex]
+        )
+        return try decodeJSON(BlobInfoDTO.self, response).model()
+    }
+
+    public func get(_ name: BlobName, version: UInt64?) async throws -> Blob {
+        let path = version.map { VaultPath.version(configuration.account, name, $0) } ?? VaultPath.blob(configuration.account, name)
+        let response = try await perform(.get, path: path)
+        guard let versionText = response.headers[VaultHeader.version], let number = UInt64(versionText),
+              let hashText = response.headers[VaultHeader.contentHash], let storedText = response.headers[VaultHeader.storedAt],
+              let stored = Int64(storedText)
+        else {
+            throw BlobStoreError(.unavailable, "the vault's answer lacks Casa-Version/Casa-Content-Hash/Casa-Stored-At: is this a casa vault?")
+        }
+        let info = BlobInfo(name: name, version: number, size: response.body.count,
+                            contentHash: try ContentHash(hex: hashText), storedAt: Date(unixMilliseconds: stored))
+        return Blob(info: info, data: response.body)
+    }
+
+    public func list() async throws -> [BlobSummary] {
+        try decodeJSON(BlobListResponse.self, await perform(.get, path: VaultPath.blobs(configuration.account))).blobs.map { try $0.model() }
+    }
+
+    public func versions(of name: BlobName, after: UInt64?, limit: Int) async throws -> [BlobInfo] {
+        let query = VaultPath.versionsQuery(after: after, limit: limit)
+        let response = try await perform(.get, path: VaultPath.versions(configuration.account, name), query: query)
+        return try decodeJSON(VersionListResponse.self, response).versions.map { try $0.model() }
+    }
+
+    // MARK: - Other signed calls
+
+    /// Posts a heartbeat (signed by this client's key: the liveness key arms the sealed-secret release).
+    public func heartbeat() async throws -> HeartbeatResponse {
+        try decodeJSON(HeartbeatResponse.self, await perform(.post, path: VaultPath.heartbeats(configuration.account)))
+    }
+
+    /// Any signed request (account and device administration, sealed secrets). Returns 2xx
+    /// responses; everything else throws `BlobStoreError` with the vault's code and message.
+    public func perform(_ method: HTTPMethod, path: String, query: String = "", body: [UInt8] = [],
+                        headers extra: HTTPHeaders = [:]) async throws -> HTTPResponse {
+        let policy = configuration.retry
+        var attempt = 1
+        var correctedClock = false
+        while true {
+            let failure: BlobStoreError
+            var retryAfter: Duration? = nil
+            switch try await attemptOnce(method, path: path, query: query, body: body, headers: extra, mayCorrectClock: !correctedClock) {
+            case .success(let response):
+                return response
+            case .clockCorrected:
+                correctedClock = true
+                continue
+            case .retryable(let error, let wait):
+                failure = error
+                retryAfter = wait
+            }
+            guard attempt < policy.maxAttempts else { throw failure }
+            if let retryAfter, retryAfter > policy.maxRetryAfter { throw failure }
+            let backoff = policy.delay(afterAttempt: attempt, random: Double(Random.uniform(1 << 24)) / Double(1 << 24))
+            try await sleep(max(backoff, retryAfter ?? .zero))
+            attempt += 1
+        }
+    }
+
+    private enum Attempt {
+        case success(HTTPResponse)
+        case clockCorrected
+        case retryable(BlobStoreError, retryAfter: Duration?)
+    }
+
+    /// One signed attempt; throws the final error for answers that retrying cannot fix.
+    private func attemptOnce(_ method: HTTPMethod, path: String, query: String, body: [UInt8], headers: HTTPHeaders,
+                             mayCorrectClock: Bool) async throws -> Attempt {
+        let response: HTTPResponse
+        do {
+            response = try await http.send(try await signed(method, path: path, query: query, body: body, headers: headers))
+        } catch let error as HTTPClientError {
+            guard error.isTransient else { throw BlobStoreError(.unavailable, "vault: \(error.description)") }
+            return .retryable(BlobStoreError(.unavailable, "vault unreachable: \(error.description)"), retryAfter: nil)
+        }
+        noteServerTime(response.headers)
+        if response.head.isSuccess { return .success(response) }
+        let failure = Self.error(from: response)
+        // A clock without RTC may be far off: take the offset from the server's time and re-sign once.
+        if mayCorrectClock, configuration.freshness == .timestamp, response.status == 401,
+           (try? JSONDecoder().decode(ErrorResponse.self, from: Data(response.body)))?.error.code == VaultErrorCode.staleTimestamp.rawValue {
+            return .clockCorrected
+        }
+        // 5xx only; 507 quota_exceeded is a 5xx that waiting does not fix.
+        guard response.status >= 500, failure.code != .quotaExceeded else { throw failure }
+        return .retryable(failure, retryAfter: Self.retryAfter(response.headers))
+    }
+
+    // MARK: - Signing
+
+    private func signed(_ method: HTTPMethod, path: String, query: String, body: [UInt8], headers extra: HTTPHeaders) async throws -> HTTPRequest {
+        let freshness: Freshness
+        switch configuration.freshness {
+        case .timestamp:
+            freshness = .timestamp(Date().unixSeconds + clockOffset.withLock { $0 })
+        case .challenge:
+            freshness = .challenge(try await challenge())
+        }
+        let canonical = SignedRequest(
+            method: method.rawValue, path: path, query: query, bodySHA256: SHA256.hash(body),
+            key: key.publicKey, freshness: freshness, nonce: Hex.encode(Random.bytes(SignedRequest.nonceHexLength / 2))
+        )
+        var headers = extra
+        for header in canonical.headers(signature: key.sign(canonical.canonicalMessage)) {
+            headers.add(name: header.name, value: header.value)
+        }
+        let target = configuration.baseURL + path + (query.isEmpty ? "" : "?" + query)
+        return HTTPRequest(method: method, url: target, headers: headers, body: body.isEmpty ? .empty : .bytes(body))
+    }
+
+    /// A fresh single-use challenge (`POST /v1/challenges`, unauthenticated).
+    public func challenge() async throws -> String {
+        let response: HTTPResponse
+        do {
+            response = try await http.send(HTTPRequest(method: .post, url: configuration.baseURL + VaultPath.challenges))
+        } catch let error as HTTPClientError {
+            throw BlobStoreError(.unavailable, "vault unreachable: \(error.description)")
+        }
+        guard response.head.isSuccess else { throw Self.error(from: response) }
+        noteServerTime(response.headers)
+        return try decodeJSON(ChallengeResponse.self, response).challenge
+    }
+
+    private func noteServerTime(_ headers: HTTPHeaders) {
+        guard let text = headers[VaultHeader.serverTime], let serverMilliseconds = Int64(text) else { return }
+        let offset = serverMilliseconds / 1000 - Date().unixSeconds
+        // Only a real disagreement moves the clock: sub-minute jitter stays within the server's window.
+        clockOffset.withLock { $0 = abs(offset) >= 60 ? offset : 0 }
+    }
+
+    // MARK: - Answers
+
+    /// The vault's JSON error mapped to the storage error of the same code.
+    static func error(from response: HTTPResponse) -> BlobStoreError {
+        let retryAfter = retryAfter(response.headers).map { Int($0.components.seconds) }
+        if let body = try? JSONDecoder().decode(ErrorResponse.self, from: Data(response.body)) {
+            let code = VaultErrorCode(rawValue: body.error.code)?.blobStoreCode ?? fallbackCode(status: response.status)
+            return BlobStoreError(code, "vault: \(body.error.message)", currentVersion: body.error.currentVersion,
+                                  retryAfterSeconds: body.error.retryAfter ?? retryAfter)
+        }
+        return BlobStoreError(fallbackCode(status: response.status), "vault answered HTTP \(response.status) without a JSON error",
+                              retryAfterSeconds: retryAfter)
+    }
+
+    private static func fallbackCode(status: Int) -> BlobStoreError.Code {
+        switch status {
+        case 401: return .unauthorized
+        case 403: return .forbidden
+        case 404: return .notFound
+        case 409: return .versionConflict
+        case 413: return .tooLarge
+        case 429: return .rateLimited
+        case 507: return .quotaExceeded
+        case 500...: return .unavailable
+        default: return .badRequest
+        }
+    }
+
+    /// Retry-After as delta-seconds (the vault's form); HTTP dates are ignored (backoff applies).
+    static func retryAfter(_ headers: HTTPHeaders) -> Duration? {
+        guard let text = headers["Retry-After"], let seconds = Int(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else { return nil }
+        return .seconds(seconds)
+    }
+}

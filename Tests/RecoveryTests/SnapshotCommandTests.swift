@@ -1,0 +1,110 @@
+import BackupCore
+import Foundation
+import Recovery
+import Testing
+import TestSupport
+
+/// `list`, `fetch` and `verify` as real subprocesses, from a local snapshot folder.
+@Suite struct SnapshotCommandTests {
+    let fixtures: SnapshotFixtures
+    let folder: String
+
+    init() throws {
+        fixtures = try SnapshotFixtures()
+        folder = try fixtures.folder(sequences: [1, 2])
+    }
+
+    var seedArguments: [String] { ["--words-file", fixtures.files.wordsA, "--passphrase-file", fixtures.files.passphraseA] }
+
+    func run(_ arguments: [String]) throws -> ProcessResult {
+        try ProcessRunner.run("casa-recover", arguments, environment: [:])
+    }
+
+    @Test func listJSONIsNewestFirst() throws {
+        let result = try run(["list", "--from", folder, "--json"] + seedArguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["account"] as? String == fixtures.account.hex)
+        let snapshots = try #require(object["snapshots"] as? [[String: Any]])
+        #expect(snapshots.map { ($0["number"] as? NSNumber)?.intValue } == [2, 1])
+        #expect(snapshots.allSatisfy { ($0["channels"] as? NSNumber)?.intValue == 1 && $0["status"] as? String == "ok" })
+        #expect(snapshots.first?["network"] as? String == "regtest")
+        #expect(Set(snapshots[0].keys) == ["number", "source", "stored_at", "created_at", "counter", "network", "channels",
+                                           "capacity_sat", "size", "status", "problem", "warnings"])
+    }
+
+    @Test func listTableSaysWhatToDoNext() throws {
+        let result = try run(["list", "--from", folder] + seedArguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 snapshots (2 usable)"))
+        #expect(result.stdout.contains("ok (newest)"))
+        #expect(result.stdout.contains("casa-recover fetch"))
+    }
+
+    @Test func fetchWritesLndsExactBytesAndNeverOverwrites() throws {
+        let output = fixtures.files.dir.path + "/restored.backup"
+        let first = try run(["fetch", "--from", folder, "--output", output, "--json"] + seedArguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: output))) == fixtures.lndBackup)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(report["output"] as? String == output)
+        #expect(((report["snapshot"] as? [String: Any])?["counter"] as? NSNumber)?.intValue == 2)
+        #expect((report["channels"] as? [[String: Any]])?.first?["channel_point"] as? String
+                == "b693017b60d52190b40eaedca9570fc04ee217f66dbbfd4311af799c5774d681:0")
+
+        // The written file is what inspect (and lnd) read.
+        let inspect = try run(["inspect", "--backup", output, "--network", "regtest"] + seedArguments)
+        #expect(inspect.status == 0, "\(inspect.stderr)")
+
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: output))
+        let again = try run(["fetch", "--from", folder, "--output", output, "--snapshot", "1"] + seedArguments)
+        #expect(again.status == 73)
+        #expect(again.stderr.contains("--force"))
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "keep me")
+
+        let forced = try run(["fetch", "--from", folder, "--output", output, "--snapshot", "1", "--force"] + seedArguments)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: output))) == fixtures.lndBackup)
+    }
+
+    @Test func verifyShowsTheChannelsAndWritesNothing() throws {
+        let before = try FileManager.default.contentsOfDirectory(atPath: fixtures.files.dir.path)
+        let result = try run(["verify", "--from", folder] + seedArguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Multi (channel.backup) on regtest: 1 channel, 10000000 sat"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixtures.files.dir.path) == before)
+    }
+
+    @Test func wrongWordsChangeNothingAndSaySo() throws {
+        let other = try fixtures.files.words("abandon kangaroo tribe spell brass entry argue buzz muffin total rug title autumn wish use bubble alarm rent machine hockey fork slam gaze tobacco\n")
+        let output = fixtures.files.dir.path + "/never.backup"
+        let result = try run(["fetch", "--from", folder, "--output", output, "--words-file", other])
+        #expect(result.status == 68)
+        #expect(result.stderr.contains("not made by this seed"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+
+        let wrongPassphrase = try fixtures.files.dir.write("wrong-pass.txt", text: "El Psy Congroo\n")
+        let bad = try run(["fetch", "--from", folder, "--output", output, "--words-file", fixtures.files.wordsA, "--passphrase-file", wrongPassphrase])
+        #expect(bad.status == 67)
+        #expect(bad.stderr.contains("Nothing was changed"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func missingLocationIsAUsageError() throws {
+        let result = try run(["list"] + seedArguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--from DIR"))
+    }
+}
+
+extension SnapshotCommandTests {
+    @Test func restoreWithWrongWordsTouchesNothing() throws {
+        let other = try fixtures.files.words("abandon kangaroo tribe spell brass entry argue buzz muffin total rug title autumn wish use bubble alarm rent machine hockey fork slam gaze tobacco\n")
+        let workDir = fixtures.files.dir.path + "/restore-work"
+        let result = try run(["restore", "--from", folder, "--network", "regtest", "--lnddir", fixtures.files.dir.path + "/lnd",
+                              "--work-dir", workDir, "--words-file", other])
+        #expect(result.status == 68)
+        #expect(result.stderr.contains("not made by this seed"))
+        #expect(!FileManager.default.fileExists(atPath: workDir))
+    }
+}
