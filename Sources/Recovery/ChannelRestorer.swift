@@ -56,13 +56,13 @@ public struct ChannelRestorer: Sendable {
             // The snapshot opened with keys from these words' node key, so the wallet we create
             // is the node the backup belongs to (checked again with GetInfo below).
             progress("creating lnd's wallet from your words (node \(node)); lnd will rescan the chain for on-chain funds (recovery window \(recoveryWindow))")
-            try await lnd.initWallet(WalletCreation(password: try secrets.walletPassword(), mnemonic: secrets.mnemonic,
+            try await lnd.initWallet(WalletCreation(password: try secrets.walletPassword(true), mnemonic: secrets.mnemonic,
                                                     passphrase: secrets.passphrase, recoveryWindow: recoveryWindow))
             state.walletCreated = true
             try stateFile.save(state)
         case .locked:
             progress("unlocking lnd's wallet (nothing is restored before its node identity is checked)")
-            try await lnd.unlockWallet(password: try secrets.walletPassword())
+            try await lnd.unlockWallet(password: try secrets.walletPassword(false))
         case .unlocked, .rpcActive, .serverActive, .waitingToStart:
             break
         }
@@ -82,50 +82,82 @@ public struct ChannelRestorer: Sendable {
 
     // MARK: Restore
 
+    /// Channels per RestoreChannelBackups call. Channels whose peer has no usable address are
+    /// kept out (they would abort lnd's loop), so a batch normally goes through whole; if lnd
+    /// refuses one, its channels are retried one by one to find the culprit.
+    static let batchSize = 50
+
     private func restoreMissing(_ snapshot: OpenedSnapshot, state: inout RestoreState) async throws -> Int {
         let known = Dictionary(try await lnd.channels().map { ($0.channelPoint, $0) }, uniquingKeysWith: { a, _ in a })
         let key = try snapshot.keys.keyRing.staticChannelBackupKey()
-        var restored = 0
+        var pending: [(point: String, sealed: [UInt8])] = []
         for channel in snapshot.inspection.channels {
             let point = channel.fundingOutpoint.description
             var entry = state.channels[point] ?? ChannelProgress()
+            defer { state.channels[point] = entry }
             if entry.restored || entry.alreadyPresent { continue }
             if let existing = known[point] {
-                entry.alreadyPresent = true
-                state.channels[point] = entry
-                progress("\(point): lnd already has it (\(existing.state.rawValue)); left alone")
-                try stateFile.save(state)
+                // A shell lnd holds from an earlier, interrupted run of ours is ours to follow through.
+                if existing.restoredFromBackup {
+                    entry.restored = true
+                    progress("\(point): restored in an earlier run")
+                } else {
+                    entry.alreadyPresent = true
+                    progress("\(point): lnd already has it (\(existing.state.rawValue)); left alone")
+                }
                 continue
             }
             var single = channel
-            if single.addresses.allSatisfy({ $0.hostPort == nil }) {
+            if !single.addresses.contains(where: Self.isUsable) {
                 let graph = (try? await lnd.graphAddresses(of: channel.remoteNodePublicKey.hex)) ?? []
                 single.addresses = graph.compactMap(NodeAddress.fromGraph)
                 if single.addresses.isEmpty {
-                    let reason = "no address for the peer in the backup or in lnd's graph (lnd would abort the restore)"
-                    entry.lastError = reason
-                    state.channels[point] = entry
-                    try stateFile.save(state)
-                    progress("\(point): \(reason)")
+                    entry.lastError = "no usable address for the peer in the backup or in lnd's graph (lnd would abort the restore)"
+                    progress("\(point): \(entry.lastError ?? "")")
                     continue
                 }
-                progress("\(point): the backup has no address for the peer; using the graph's \(graph.joined(separator: ", "))")
+                progress("\(point): the backup has no usable address for the peer; using the graph's \(graph.joined(separator: ", "))")
             }
+            pending.append((point, try LNDBackupCrypto.seal(single, key: key)))
+        }
+        try stateFile.save(state)
+
+        var restored = 0
+        var start = 0
+        while start < pending.count {
+            let batch = Array(pending[start..<min(start + Self.batchSize, pending.count)])
+            start += batch.count
             do {
-                let sealed = try LNDBackupCrypto.seal(single, key: key)
-                restored += try await lnd.restoreChannelBackups([(channelPoint: point, single: sealed)])
-                entry.restored = true
-                entry.lastError = nil
-                progress("\(point): restored; lnd connects to the peer and asks it to force-close")
+                restored += try await lnd.restoreChannelBackups(batch.map { (channelPoint: $0.point, single: $0.sealed) })
+                for item in batch { markRestored(item.point, in: &state) }
             } catch let error as RecoveryError {
-                if case .lndUnavailable = error { state.channels[point] = entry; try stateFile.save(state); throw error }
-                entry.lastError = error.description
-                progress("\(point): lnd refused it: \(error.description)")
+                if case .lndUnavailable = error { throw error }
+                for item in batch {
+                    do {
+                        restored += try await lnd.restoreChannelBackups([(channelPoint: item.point, single: item.sealed)])
+                        markRestored(item.point, in: &state)
+                    } catch let error as RecoveryError {
+                        if case .lndUnavailable = error { try stateFile.save(state); throw error }
+                        state.channels[item.point, default: ChannelProgress()].lastError = error.description
+                        progress("\(item.point): lnd refused it: \(error.description)")
+                    }
+                }
             }
-            state.channels[point] = entry
             try stateFile.save(state)
         }
         return restored
+    }
+
+    private func markRestored(_ point: String, in state: inout RestoreState) {
+        state.channels[point, default: ChannelProgress()].restored = true
+        state.channels[point, default: ChannelProgress()].lastError = nil
+        progress("\(point): restored; lnd connects to the peer and asks it to force-close")
+    }
+
+    /// An address lnd can dial on restore: not padding or opaque data, not Tor v2 (lnd drops those).
+    static func isUsable(_ address: NodeAddress) -> Bool {
+        if case .torV2 = address { return false }
+        return address.hostPort != nil
     }
 
     // MARK: Follow-through
@@ -134,23 +166,25 @@ public struct ChannelRestorer: Sendable {
         for round in 0...schedule.reconnectPauses.count {
             let waiting = try await waitingChannels(snapshot, state: state)
             if waiting.isEmpty { return }
-            for channel in waiting {
-                let point = channel.fundingOutpoint.description
-                let pubkey = channel.remoteNodePublicKey.hex
-                let addresses = await currentAddresses(channel)
-                progress("\(point): peer \(pubkey) is not connected; connecting to \(addresses.isEmpty ? "(no known address)" : addresses.joined(separator: ", "))")
-                var entry = state.channels[point] ?? ChannelProgress()
+            // One connect per peer and round (a peer often has several channels), one save per round.
+            for (pubkey, channels) in Dictionary(grouping: waiting, by: { $0.remoteNodePublicKey.hex }).sorted(by: { $0.key < $1.key }) {
+                let addresses = await currentAddresses(pubkey, backup: channels.flatMap { $0.addresses.compactMap(\.hostPort) })
+                progress("peer \(pubkey) (\(channels.count) channel\(channels.count == 1 ? "" : "s")) is not connected; connecting to "
+                         + (addresses.isEmpty ? "(no known address)" : addresses.joined(separator: ", ")))
                 var errors: [String] = []
                 for address in addresses {
                     do { try await lnd.connectPeer(pubkey, address: address) } catch { errors.append("\(address): \(error)") }
                 }
-                entry.connectAttempts += 1
-                entry.lastError = addresses.isEmpty ? "no known address for the peer" : (errors.count == addresses.count ? errors.joined(separator: "; ") : nil)
-                state.channels[point] = entry
-                try stateFile.save(state)
+                let failure = addresses.isEmpty ? "no known address for the peer" : (errors.count == addresses.count ? errors.joined(separator: "; ") : nil)
+                for channel in channels {
+                    let point = channel.fundingOutpoint.description
+                    state.channels[point, default: ChannelProgress()].connectAttempts += 1
+                    state.channels[point, default: ChannelProgress()].lastError = failure
+                }
             }
+            try stateFile.save(state)
             if round < schedule.reconnectPauses.count {
-                progress("\(waiting.count) peer\(waiting.count == 1 ? "" : "s") still offline; checking again in \(schedule.reconnectPauses[round])")
+                progress("\(waiting.count) channel\(waiting.count == 1 ? "" : "s") still wait for their peer; checking again in \(schedule.reconnectPauses[round])")
                 await sleep(schedule.reconnectPauses[round])
             }
         }
@@ -179,10 +213,14 @@ public struct ChannelRestorer: Sendable {
     }
 
     /// The graph's addresses first (peers move), then the backup's.
-    private func currentAddresses(_ channel: SingleBackup) async -> [String] {
-        let graph = (try? await lnd.graphAddresses(of: channel.remoteNodePublicKey.hex)) ?? []
+    private func currentAddresses(_ pubkey: String, backup: [String]) async -> [String] {
+        let graph = (try? await lnd.graphAddresses(of: pubkey)) ?? []
         var seen = Set<String>()
-        return (graph + channel.addresses.compactMap(\.hostPort)).filter { seen.insert($0).inserted }
+        return (graph + backup).filter { seen.insert($0).inserted }
+    }
+
+    private func currentAddresses(_ channel: SingleBackup) async -> [String] {
+        await currentAddresses(channel.remoteNodePublicKey.hex, backup: channel.addresses.compactMap(\.hostPort))
     }
 
     static func isClosing(_ channel: LNDChannel?) -> Bool {
@@ -207,7 +245,7 @@ public struct ChannelRestorer: Sendable {
                 result.nextStep = "nothing; `casa-recover status` shows it"
             } else if !entry.restored {
                 result.reason = entry.lastError ?? "not restored"
-                result.nextStep = "find the peer's current address (a Lightning explorer) and run `casa-recover trigger-force-close` for this channel; or run restore again"
+                result.nextStep = "find the peer's current address (a Lightning explorer), then `casa-recover trigger-force-close --backup <work-dir>/channel.backup --channel-point \(point) --peer \(channel.remoteNodePublicKey.hex)@HOST:PORT`; or run restore again"
             } else if Self.isClosing(lndChannel) {
                 result.status = .closing
                 result.reason = "the closing transaction is known (\(lndChannel?.closingTxid ?? "pending"))"
@@ -215,7 +253,7 @@ public struct ChannelRestorer: Sendable {
             } else if peers.contains(channel.remoteNodePublicKey.hex) {
                 result.status = .closing
                 result.reason = "the peer is connected and lnd asked it to force-close; its closing transaction is not seen yet"
-                result.nextStep = "wait; if no closing transaction appears within a few blocks, run `casa-recover trigger-force-close` (some peers ignore lnd's request)"
+                result.nextStep = "wait; if no closing transaction appears within a few blocks, `casa-recover trigger-force-close --backup <work-dir>/channel.backup --channel-point \(point)` (some peers ignore lnd's request)"
             } else if let escalation = entry.escalation, escalation.requested {
                 result.status = .closing
                 result.reason = "the peer was asked directly to force-close (\(escalation.outcome))"
@@ -226,7 +264,7 @@ public struct ChannelRestorer: Sendable {
                     + (entry.lastError.map { "; \($0)" } ?? "") + ")"
                     + (entry.escalation.map { "; direct request: \($0.outcome)" } ?? "")
                 result.nextStep = entry.connectAttempts >= schedule.escalateAfterAttempts && escalation == nil
-                    ? "needs trigger-force-close: `casa-recover trigger-force-close` for this channel, or run restore again later"
+                    ? "needs trigger-force-close: `casa-recover trigger-force-close --backup <work-dir>/channel.backup --channel-point \(point)`, or run restore again later"
                     : "run `casa-recover restore` again later; lnd also keeps retrying in the background"
             }
             return result

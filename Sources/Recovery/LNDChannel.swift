@@ -27,9 +27,12 @@ public struct LNDChannel: Sendable, Codable, Equatable {
     public var limboBalanceSat: Int64
     /// The height at which time-locked funds mature, if any.
     public var maturityHeight: Int64?
+    /// lnd marks channels it created from a backup (`ChanStatusRestored`).
+    public var restoredFromBackup: Bool
 
     public init(channelPoint: String, remotePubkey: String, state: State, capacitySat: Int64 = 0, localBalanceSat: Int64 = 0,
-                active: Bool = false, closingTxid: String? = nil, limboBalanceSat: Int64 = 0, maturityHeight: Int64? = nil) {
+                active: Bool = false, closingTxid: String? = nil, limboBalanceSat: Int64 = 0, maturityHeight: Int64? = nil,
+                restoredFromBackup: Bool = false) {
         self.channelPoint = channelPoint
         self.remotePubkey = remotePubkey
         self.state = state
@@ -39,5 +42,6 @@ public struct LNDChannel: Sendable, Codable, Equatable {
         self.closingTxid = closingTxid
         self.limboBalanceSat = limboBalanceSat
         self.maturityHeight = maturityHeight
+        self.restoredFromBackup = restoredFromBackup
     }
 }

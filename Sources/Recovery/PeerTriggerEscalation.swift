@@ -15,9 +15,7 @@ public struct PeerTriggerEscalation: ForceCloseEscalation {
     public func escalate(_ channel: SingleBackup, addresses: [String]) async -> EscalationResult {
         let request: ForceCloseRequest
         do {
-            let point = try LightningWire.ChannelPoint(channel.fundingOutpoint.description)
-            let peer = try PublicKey(bytes: channel.remoteNodePublicKey.bytes)
-            request = try ForceCloseRequest(channelPoint: point, peer: peer, addresses: addresses.compactMap { try? PeerAddress(parsing: $0) })
+            request = try TriggerTargets.request(for: channel, addresses: addresses.compactMap { try? PeerAddress(parsing: $0) })
         } catch {
             return EscalationResult(requested: false, outcome: "failed", advice: "cannot build the request: \(error)")
         }

@@ -22,6 +22,8 @@ public enum RecoveryError: Error, Sendable, CustomStringConvertible {
     case lndFailed(String)
     case wrongNode(expected: String, found: String)
     case walletPasswordNeeded
+    case walletPasswordTooShort
+    case walletPasswordMismatch
     case declined
     case confirmationNeeded
     case noSuchDevice(key: String, known: [String])
@@ -34,7 +36,7 @@ public enum RecoveryError: Error, Sendable, CustomStringConvertible {
         case .emptyBackupFile, .invalidBackup: return .badBackup
         case .invalidSeed, .invalidRootKey: return .badSeed
         case .notThisSeed, .wrongNetwork: return .notThisSeed
-        case .needsWords, .walletPasswordNeeded, .confirmationNeeded: return .usage
+        case .needsWords, .walletPasswordNeeded, .walletPasswordTooShort, .walletPasswordMismatch, .confirmationNeeded: return .usage
         case .damagedSnapshot: return .badBackup
         case .vaultUnavailable, .lndUnavailable: return .unavailable
         case .vaultRefused: return .refused
@@ -92,6 +94,10 @@ public enum RecoveryError: Error, Sendable, CustomStringConvertible {
         case .wrongNode(let expected, let found):
             return "this lnd's wallet belongs to another node (identity \(found)); these words are node \(expected). "
                 + "Nothing was changed. Use a fresh lnd (no wallet) or the lnd created from these words."
+        case .walletPasswordTooShort:
+            return "lnd needs a wallet password of at least 8 characters. Nothing was changed; run again with a longer one."
+        case .walletPasswordMismatch:
+            return "the two passwords differ. Nothing was changed; run again and type the same password twice."
         case .walletPasswordNeeded:
             return "lnd's wallet is locked and a wallet password is needed. Pass --wallet-password-file or run on a terminal."
         case .declined:

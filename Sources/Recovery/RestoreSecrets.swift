@@ -4,9 +4,10 @@ import Sodium
 public struct RestoreSecrets: Sendable {
     public var mnemonic: [String]
     public var passphrase: SecureBytes?
-    public var walletPassword: @Sendable () throws -> SecureBytes
+    /// Called with `creating: true` for a new wallet.
+    public var walletPassword: @Sendable (_ creating: Bool) throws -> SecureBytes
 
-    public init(mnemonic: [String], passphrase: SecureBytes?, walletPassword: @escaping @Sendable () throws -> SecureBytes) {
+    public init(mnemonic: [String], passphrase: SecureBytes?, walletPassword: @escaping @Sendable (_ creating: Bool) throws -> SecureBytes) {
         self.mnemonic = mnemonic
         self.passphrase = passphrase
         self.walletPassword = walletPassword

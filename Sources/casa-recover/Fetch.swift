@@ -1,6 +1,5 @@
 import ArgumentParser
 import Recovery
-import SeedKit
 
 extension CasaRecover {
     /// `casa-recover fetch`: download a snapshot and write the `channel.backup` lnd restores from.
@@ -14,7 +13,7 @@ extension CasaRecover {
                 """
         )
 
-        @OptionGroup var snapshots: SnapshotOptions
+        @OptionGroup var query: SnapshotQuery
 
         @Option(help: "Where to write the channel.backup.")
         var output: String
@@ -25,18 +24,12 @@ extension CasaRecover {
         @Flag(help: "Replace --output if it already exists.")
         var force = false
 
-        @Option(help: "The node's network. Without it, mainnet keys are tried first, then the test networks'.")
-        var network: BitcoinNetwork?
-
-        @OptionGroup var seed: SeedOptions
-
         @Flag(help: "Print exactly one JSON object instead of a table.")
         var json = false
 
         func run() async throws {
             try await CommandRunner.run {
-                let location = try snapshots.location
-                let listing = try await SnapshotLoader.load(seed: try seed.loader.load(), network: network, location: location)
+                let listing = try await query.load()
                 let snapshot = try listing.pick(number: version)
                 try ChannelBackupWriter.write(snapshot.lndBackup, to: output, force: force)
                 print(json ? try JSONOutput.render(FetchReport(listing: listing, snapshot: snapshot, output: output))

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Recovery
-import SeedKit
 
 extension CasaRecover {
     /// `casa-recover list`: which snapshots exist for these words?
@@ -14,20 +13,14 @@ extension CasaRecover {
                 """
         )
 
-        @OptionGroup var snapshots: SnapshotOptions
-
-        @Option(help: "The node's network. Without it, mainnet keys are tried first, then the test networks'.")
-        var network: BitcoinNetwork?
-
-        @OptionGroup var seed: SeedOptions
+        @OptionGroup var query: SnapshotQuery
 
         @Flag(help: "Print exactly one JSON object instead of a table.")
         var json = false
 
         func run() async throws {
             try await CommandRunner.run {
-                let location = try snapshots.location
-                let listing = try await SnapshotLoader.load(seed: try seed.loader.load(), network: network, location: location)
+                let listing = try await query.load()
                 print(json ? try JSONOutput.render(ListReport(listing)) : ListText.render(listing))
             }
         }

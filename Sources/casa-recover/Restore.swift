@@ -21,6 +21,10 @@ extension CasaRecover {
         )
 
         @OptionGroup var snapshots: SnapshotOptions
+
+        @Option(help: ArgumentHelp("Restore from lnd's own channel.backup (raw or hex) instead of a snapshot.", valueName: "file"))
+        var backup: String?
+
         @OptionGroup var lnd: LNDOptions
 
         @Option(help: "The node's network (used for lnd's macaroon path and the keys).")
@@ -46,19 +50,31 @@ extension CasaRecover {
         @Flag(help: "Print exactly one JSON object instead of progress and a table.")
         var json = false
 
+        func validate() throws {
+            if backup != nil && (snapshots.vault != nil || snapshots.from != nil || version != nil) {
+                throw ValidationError("--backup FILE replaces --vault, --from and --snapshot")
+            }
+        }
+
         func run() async throws {
             try await CommandRunner.run {
-                let location = try snapshots.location
+                let location = backup == nil ? try snapshots.location : nil
                 let loaded = try seed.loader.loadWords()
-                let listing = try await SnapshotLoader.load(seed: loaded.material, network: network, location: location)
-                let snapshot = try listing.pick(number: version)
+                let snapshot: OpenedSnapshot
+                if let backup {
+                    snapshot = try RawBackupSnapshot.open(path: backup, seed: loaded.material, network: network)
+                } else if let location {
+                    snapshot = try await SnapshotLoader.load(seed: loaded.material, network: network, location: location).pick(number: version)
+                } else {
+                    throw ValidationError("say where the backup is: --vault URL, --from DIR or --backup FILE")
+                }
                 try FileManager.default.createDirectory(atPath: workDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 let backupPath = (workDir as NSString).appendingPathComponent("channel.backup")
                 try ChannelBackupWriter.write(snapshot.lndBackup, to: backupPath, force: true)
 
                 let client = try lnd.connect(network: network)
-                let passwordSource: SecretSource = walletPasswordFile.map { .file($0) } ?? .terminal(prompt: "lnd wallet password (typing is hidden): ")
-                let secrets = RestoreSecrets(mnemonic: loaded.words, passphrase: loaded.passphrase, walletPassword: { try passwordSource.read() })
+                let passwords = WalletPasswordReader(file: walletPasswordFile)
+                let secrets = RestoreSecrets(mnemonic: loaded.words, passphrase: loaded.passphrase, walletPassword: { try passwords.read(creating: $0) })
                 let escalation: (any ForceCloseEscalation)? = noTrigger ? nil
                     : PeerTriggerEscalation(nodeKey: try snapshot.keys.keyRing.privateKey(for: .nodeIdentity))
                 let quiet = json

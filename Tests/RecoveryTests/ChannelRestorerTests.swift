@@ -27,7 +27,7 @@ import TestSupport
     func secrets(password: String = "correct horse battery") throws -> RestoreSecrets {
         let words = try Mnemonic.parse(text: try String(contentsOfFile: fixtures.files.wordsA, encoding: .utf8))
         return RestoreSecrets(mnemonic: words, passphrase: try SecureBytes(copying: Array("El Psy Kongroo".utf8)),
-                              walletPassword: { try SecureBytes(copying: Array(password.utf8)) })
+                              walletPassword: { _ in try SecureBytes(copying: Array(password.utf8)) })
     }
 
     func restorer(_ lnd: FakeLND, escalation: (any ForceCloseEscalation)? = nil,
@@ -137,5 +137,49 @@ import TestSupport
             (error as? RecoveryError)?.exitStatus == .incomplete
         }
         #expect(lnd.restoreCalls.isEmpty)
+    }
+}
+
+extension ChannelRestorerTests {
+    /// A crash after lnd took the backup but before the state file said so: the re-run sees lnd's
+    /// restored shell and follows it through instead of calling it "already present".
+    @Test func aShellFromAnInterruptedRunIsFollowedThrough() async throws {
+        let lnd = FakeLND(state: .serverActive, identity: node)
+        lnd.channelList = [LNDChannel(channelPoint: point, remotePubkey: peer, state: .waitingClose, restoredFromBackup: true)]
+        lnd.reachable[peer] = ["127.0.0.1:10541"]
+        let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
+        #expect(lnd.restoreCalls.isEmpty)
+        #expect(report.channels.map(\.status) == [.closing])
+        #expect(lnd.connectCalls.map(\.1) == ["127.0.0.1:10541"])
+    }
+}
+
+extension ChannelRestorerTests {
+    /// 120 channels go to lnd in batches; one without any address is kept out (it would abort lnd's
+    /// loop), and a batch lnd refuses because of one channel is retried channel by channel.
+    @Test func manyChannelsInBatchesWithOneBadApple() async throws {
+        let multi = try fixtures.manyChannelBackup(count: 120, withoutAddress: [7])
+        let folder = fixtures.files.dir.url.appendingPathComponent("many")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = LocalSnapshotFile(sequence: 1, createdAtMilliseconds: 0, channelCount: 120, multiHash: [UInt8](repeating: 0, count: 32),
+                                     sealed: try fixtures.envelope(counter: 1, lndBackup: multi))
+        try Data(file.encoded()).write(to: folder.appendingPathComponent(LocalSnapshotFile.fileName(sequence: 1)))
+        let many = try await SnapshotLoader.load(seed: fixtures.seed, network: nil, location: .folder(folder.path)).pick(number: nil)
+        #expect(many.inspection.channels.count == 120)
+
+        let points = many.inspection.channels.map(\.fundingOutpoint.description)
+        let lnd = FakeLND(state: .serverActive, identity: node)
+        lnd.refusePoints = [points[60]]
+        lnd.reachable[peer] = ["127.0.0.1:10541"]
+        let report = try await restorer(lnd).run(many, secrets: try secrets())
+
+        #expect(report.restoredNow == 118)
+        let byStatus = Dictionary(grouping: report.channels, by: \.status)
+        #expect(byStatus[.closing]?.count == 118)
+        #expect(byStatus[.failed]?.map(\.channelPoint).sorted() == [points[7], points[60]].sorted())
+        #expect(report.channels.first { $0.channelPoint == points[7] }?.reason.contains("no usable address") == true)
+        // Three batches of at most 50, the refused batch then once per channel (50 calls).
+        #expect(lnd.restoreCalls.count == 2 + 49)
+        #expect(lnd.restoreCalls.allSatisfy { $0.count <= 50 })
     }
 }

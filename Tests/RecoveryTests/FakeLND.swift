@@ -18,6 +18,8 @@ final class FakeLND: RecoveryLND, @unchecked Sendable {
     var reachable: [String: Set<String>] = [:]
     var peersClose = true
     var refuseRestore: String?
+    /// Channel points lnd refuses: a call that contains one fails as a whole.
+    var refusePoints: Set<String> = []
 
     private(set) var initCalls: [(mnemonic: [String], window: Int32, password: [UInt8])] = []
     private(set) var unlockCalls = 0
@@ -74,10 +76,13 @@ final class FakeLND: RecoveryLND, @unchecked Sendable {
     func restoreChannelBackups(_ backups: [(channelPoint: String, single: [UInt8])]) async throws -> Int {
         try lock.withLock {
             if let refuseRestore { throw RecoveryError.lndFailed(refuseRestore) }
+            if let bad = backups.first(where: { refusePoints.contains($0.channelPoint) }) {
+                throw RecoveryError.lndFailed("unable to restore \(bad.channelPoint)")
+            }
             restoreCalls.append(backups)
             var count = 0
             for backup in backups where !channelList.contains(where: { $0.channelPoint == backup.channelPoint }) {
-                channelList.append(LNDChannel(channelPoint: backup.channelPoint, remotePubkey: restoredPeer, state: .waitingClose))
+                channelList.append(LNDChannel(channelPoint: backup.channelPoint, remotePubkey: restoredPeer, state: .waitingClose, restoredFromBackup: true))
                 count += 1
             }
             return count

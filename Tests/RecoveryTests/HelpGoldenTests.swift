@@ -4,9 +4,9 @@ import TestSupport
 
 /// `--help` of every subcommand, byte for byte (Tests/Vectors/recover-help/<name>.txt). After a
 /// deliberate change, regenerate with:
-/// `for c in "" list fetch verify restore status force-close revoke-device inspect; do env -i .build-core/debug/casa-recover $c --help > Tests/Vectors/recover-help/${c:-root}.txt; done`
+/// `for c in "" list fetch verify restore status force-close trigger-force-close revoke-device inspect; do env -i .build-core/debug/casa-recover $c --help > Tests/Vectors/recover-help/${c:-root}.txt; done`
 @Suite struct HelpGoldenTests {
-    static let commands = ["", "list", "fetch", "verify", "restore", "status", "force-close", "revoke-device", "inspect"]
+    static let commands = ["", "list", "fetch", "verify", "restore", "status", "force-close", "trigger-force-close", "revoke-device", "inspect"]
 
     @Test(arguments: commands)
     func helpMatchesTheGolden(_ command: String) throws {

@@ -1,6 +1,8 @@
 import Foundation
 import Recovery
+import Sodium
 import Testing
+import TestSupport
 
 /// status, force-close and revoke-device logic against the in-memory lnd and vault.
 @Suite struct OperatorFlowTests {
@@ -69,5 +71,21 @@ import Testing
         let done = try await revoker.run(device: device.uppercased(), confirm: { $0 == device })
         #expect(done.revoked?.revokedAt != nil)
         #expect(done.text.contains("Revoked \(device)"))
+    }
+}
+
+extension OperatorFlowTests {
+    @Test func aNewWalletPasswordMustBeLongEnough() throws {
+        let dir = try TemporaryDirectory(prefix: "casa-password")
+        let short = try dir.write("short", text: "seven77\n")
+        let good = try dir.write("good", text: "eight888\n")
+        #expect {
+            _ = try WalletPasswordReader(file: short).read(creating: true)
+        } throws: { error in
+            (error as? RecoveryError)?.exitStatus == .usage
+        }
+        // Unlocking an existing wallet takes whatever its password is.
+        #expect(try WalletPasswordReader(file: short).read(creating: false).count == 7)
+        #expect(try WalletPasswordReader(file: good).read(creating: true).count == 8)
     }
 }

@@ -10,8 +10,8 @@ import Testing
         let command = try CasaRecover.parseAsRoot(["fetch", "--from", "/media/usb", "--output", "cb", "--snapshot", "7", "--force", "--json", "--words-file", "w"])
         let fetch = try #require(command as? CasaRecover.Fetch)
         #expect(fetch.output == "cb" && fetch.version == 7 && fetch.force && fetch.json)
-        #expect(fetch.snapshots.from == "/media/usb")
-        #expect(fetch.seed.wordsFile == "w")
+        #expect(fetch.query.snapshots.from == "/media/usb")
+        #expect(fetch.query.seed.wordsFile == "w")
     }
 
     @Test func fetchNeedsAnOutput() {

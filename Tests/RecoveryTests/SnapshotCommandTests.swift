@@ -108,3 +108,27 @@ extension SnapshotCommandTests {
         #expect(!FileManager.default.fileExists(atPath: workDir))
     }
 }
+
+extension SnapshotCommandTests {
+    @Test func statusWithoutLndSaysWhereItLooked() throws {
+        let result = try run(["status", "--lnddir", fixtures.files.dir.path + "/no-lnd", "--network", "regtest"])
+        #expect(result.status == 69)
+        #expect(result.stderr.contains("tls.cert"))
+    }
+}
+
+extension SnapshotCommandTests {
+    @Test func restoreFromARawChannelBackupChecksTheWordsFirst() throws {
+        let other = try fixtures.files.words("abandon kangaroo tribe spell brass entry argue buzz muffin total rug title autumn wish use bubble alarm rent machine hockey fork slam gaze tobacco\n")
+        let workDir = fixtures.files.dir.path + "/raw-work"
+        let wrong = try run(["restore", "--backup", fixtures.files.backupA, "--network", "regtest", "--lnddir", fixtures.files.dir.path + "/lnd",
+                             "--work-dir", workDir, "--words-file", other])
+        #expect(wrong.status == 68)
+        #expect(!FileManager.default.fileExists(atPath: workDir))
+        // The right words get as far as lnd (there is none here): the backup itself was accepted.
+        let right = try run(["restore", "--backup", fixtures.files.backupA, "--network", "regtest", "--lnddir", fixtures.files.dir.path + "/lnd",
+                             "--work-dir", workDir] + seedArguments)
+        #expect(right.status == 69, "\(right.stderr)")
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: workDir + "/channel.backup"))) == fixtures.lndBackup)
+    }
+}
