@@ -131,6 +131,11 @@ public final class LNDClient: Sendable {
                             as: ConnectPeerResponse.self)
     }
 
+    /// ListPeers: the public keys (hex) of the peers connected now.
+    public func listPeers() async throws -> [String] {
+        try await unary(.get, "/v1/peers", as: PeerList.self).peers.map(\.pubKey)
+    }
+
     // MARK: - Signer
 
     /// DeriveSharedKey: SHA256(compressed(k·P)) for the key k at `keyLocator` (lnd-facts.md §3.4).

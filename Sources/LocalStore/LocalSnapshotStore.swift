@@ -143,6 +143,7 @@ public final class LocalSnapshotStore: Sendable {
     /// Keeps the newest `keepVersions` intact versions and removes older ones. A version is
     /// removed only after enough newer ones were read back and verified, so the last good copy
     /// is never deleted. Damaged files newer than the kept ones stay (and keep being reported).
+    /// Also checkpoints the catalog: run it after saves, off the critical path.
     @discardableResult
     public func applyRetention() throws(LocalStoreError) -> RetentionReport {
         let report: RetentionReport
@@ -152,6 +153,7 @@ public final class LocalSnapshotStore: Sendable {
             throw .fileSystem(error)
         }
         if !report.removed.isEmpty { try catalog.markPruned(report.removed) }
+        try catalog.checkpoint()
         return report
     }
 

@@ -179,6 +179,17 @@ public final class SnapshotCatalog: Sendable {
         }
     }
 
+    /// Moves the WAL into the database file (this fsyncs). Called by retention, off the
+    /// critical path, so that SQLite's automatic checkpoint (after 1000 WAL pages) practically
+    /// never runs inside a `save`.
+    public func checkpoint() throws(LocalStoreError) {
+        do {
+            try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        } catch {
+            throw LocalStoreError.catalog(path: path, underlying: String(describing: error))
+        }
+    }
+
     /// Writes a consistent copy of the catalog to `path` (SQLite `VACUUM INTO`), for backups
     /// and for tests that simulate a catalog which lost its last commits.
     public func copy(to path: String) throws(LocalStoreError) {

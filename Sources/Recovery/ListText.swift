@@ -16,7 +16,7 @@ public enum ListText {
         }
         head += "\n\n" + table.render()
         if usable > 0 {
-            head += "\n\nNext: `casa-recover fetch --output channel.backup` takes the newest; add --version N for another."
+            head += "\n\nNext: `casa-recover fetch --output channel.backup` takes the newest; add --snapshot N for another."
         }
         return head
     }

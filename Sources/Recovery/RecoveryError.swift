@@ -22,7 +22,11 @@ public enum RecoveryError: Error, Sendable, CustomStringConvertible {
     case lndFailed(String)
     case wrongNode(expected: String, found: String)
     case walletPasswordNeeded
+    case walletPasswordTooShort
+    case walletPasswordMismatch
     case declined
+    case confirmationNeeded
+    case noSuchDevice(key: String, known: [String])
     case incomplete(String)
 
     public var exitStatus: ExitStatus {
@@ -32,11 +36,11 @@ public enum RecoveryError: Error, Sendable, CustomStringConvertible {
         case .emptyBackupFile, .invalidBackup: return .badBackup
         case .invalidSeed, .invalidRootKey: return .badSeed
         case .notThisSeed, .wrongNetwork: return .notThisSeed
-        case .needsWords, .walletPasswordNeeded: return .usage
+        case .needsWords, .walletPasswordNeeded, .walletPasswordTooShort, .walletPasswordMismatch, .confirmationNeeded: return .usage
         case .damagedSnapshot: return .badBackup
         case .vaultUnavailable, .lndUnavailable: return .unavailable
         case .vaultRefused: return .refused
-        case .accountNotFound, .noSnapshots, .noSuchSnapshot: return .notFound
+        case .accountNotFound, .noSnapshots, .noSuchSnapshot, .noSuchDevice: return .notFound
         case .outputExists, .cannotWrite: return .cannotWrite
         case .lndFailed: return .failure
         case .wrongNode: return .wrongNode
@@ -67,7 +71,7 @@ public enum RecoveryError: Error, Sendable, CustomStringConvertible {
         case .needsWords:
             return "the vault account is found from the 24 words only (a root key does not contain them). Use --words-file or type the words."
         case .damagedSnapshot(let label, let reason):
-            return "snapshot \(label) cannot be used: \(reason). Pick another with --version (see `casa-recover list`)."
+            return "snapshot \(label) cannot be used: \(reason). Pick another with --snapshot (see `casa-recover list`)."
         case .vaultUnavailable(let reason):
             return "the vault cannot be reached: \(reason). Try again later, or use a local or USB copy with --from DIR."
         case .vaultRefused(let reason):
@@ -90,10 +94,18 @@ public enum RecoveryError: Error, Sendable, CustomStringConvertible {
         case .wrongNode(let expected, let found):
             return "this lnd's wallet belongs to another node (identity \(found)); these words are node \(expected). "
                 + "Nothing was changed. Use a fresh lnd (no wallet) or the lnd created from these words."
+        case .walletPasswordTooShort:
+            return "lnd needs a wallet password of at least 8 characters. Nothing was changed; run again with a longer one."
+        case .walletPasswordMismatch:
+            return "the two passwords differ. Nothing was changed; run again and type the same password twice."
         case .walletPasswordNeeded:
             return "lnd's wallet is locked and a wallet password is needed. Pass --wallet-password-file or run on a terminal."
         case .declined:
             return "nothing was done (not confirmed)."
+        case .noSuchDevice(let key, let known):
+            return "no device \(key) in this account (devices: \(known.isEmpty ? "none" : known.joined(separator: ", "))). Nothing was revoked."
+        case .confirmationNeeded:
+            return "this step cannot be undone and there is no terminal to confirm it on. Add --yes to confirm (or --dry-run to see the plan)."
         case .incomplete(let what):
             return "not finished: \(what). Run the same command again later; it resumes where it stopped."
         }

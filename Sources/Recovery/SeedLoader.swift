@@ -22,6 +22,12 @@ public struct SeedLoader: Sendable {
         if let rootKeyFile {
             return .rootKey(try loadRootKey(rootKeyFile))
         }
+        return try loadWords().material
+    }
+
+    /// The words themselves as well, for lnd's InitWallet (restore). A root key cannot create a wallet.
+    public func loadWords() throws -> (material: SeedMaterial, words: [String], passphrase: SecureBytes?) {
+        guard rootKeyFile == nil else { throw RecoveryError.needsWords }
         let wordsSource: SecretSource = wordsFile.map { .file($0) }
             ?? .terminal(prompt: "Your 24 seed words (typing is hidden), then Enter: ")
         let wordsText = try wordsSource.read()
@@ -35,10 +41,10 @@ public struct SeedLoader: Sendable {
         let passphraseSource: SecretSource? = passphraseFile.map { .file($0) }
             ?? (wordsFile == nil ? .terminal(prompt: "Aezeed passphrase (Enter if you never set one): ") : nil)
         let passphrase = try passphraseSource?.read()
+        let given = (passphrase?.count ?? 0) == 0 ? nil : passphrase
         do {
-            let given = (passphrase?.count ?? 0) == 0 ? nil : passphrase
             let seed = try CipherSeed.decipher(mnemonic: words, passphrase: given, scryptN: scryptN)
-            return .cipherSeed(seed)
+            return (.cipherSeed(seed), words, given)
         } catch let error as AezeedError {
             throw RecoveryError.invalidSeed(error.description + ".")
         }

@@ -35,7 +35,7 @@ public final class VaultClient: BlobStore {
             .put, path: VaultPath.version(configuration.account, name, version), body: data,
             headers: ["Content-Type": "application/octet-stream", VaultHeader.contentHash: contentHash.hex]
         )
-        return try decode(BlobInfoDTO.self, response).model()
+        return try decodeJSON(BlobInfoDTO.self, response).model()
     }
 
     public func get(_ name: BlobName, version: UInt64?) async throws -> Blob {
@@ -53,20 +53,20 @@ public final class VaultClient: BlobStore {
     }
 
     public func list() async throws -> [BlobSummary] {
-        try decode(BlobListResponse.self, await perform(.get, path: VaultPath.blobs(configuration.account))).blobs.map { try $0.model() }
+        try decodeJSON(BlobListResponse.self, await perform(.get, path: VaultPath.blobs(configuration.account))).blobs.map { try $0.model() }
     }
 
     public func versions(of name: BlobName, after: UInt64?, limit: Int) async throws -> [BlobInfo] {
         let query = VaultPath.versionsQuery(after: after, limit: limit)
         let response = try await perform(.get, path: VaultPath.versions(configuration.account, name), query: query)
-        return try decode(VersionListResponse.self, response).versions.map { try $0.model() }
+        return try decodeJSON(VersionListResponse.self, response).versions.map { try $0.model() }
     }
 
     // MARK: - Other signed calls
 
     /// Posts a heartbeat (signed by this client's key: the liveness key arms the sealed-secret release).
     public func heartbeat() async throws -> HeartbeatResponse {
-        try decode(HeartbeatResponse.self, await perform(.post, path: VaultPath.heartbeats(configuration.account)))
+        try decodeJSON(HeartbeatResponse.self, await perform(.post, path: VaultPath.heartbeats(configuration.account)))
     }
 
     /// Any signed request (account and device administration, sealed secrets). Returns 2xx
@@ -158,7 +158,7 @@ public final class VaultClient: BlobStore {
         }
         guard response.head.isSuccess else { throw Self.error(from: response) }
         noteServerTime(response.headers)
-        return try decode(ChallengeResponse.self, response).challenge
+        return try decodeJSON(ChallengeResponse.self, response).challenge
     }
 
     private func noteServerTime(_ headers: HTTPHeaders) {
@@ -169,14 +169,6 @@ public final class VaultClient: BlobStore {
     }
 
     // MARK: - Answers
-
-    private func decode<T: Decodable>(_ type: T.Type, _ response: HTTPResponse) throws -> T {
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(response.body))
-        } catch {
-            throw BlobStoreError(.unavailable, "the vault sent an unreadable \(T.self): \(error)")
-        }
-    }
 
     /// The vault's JSON error mapped to the storage error of the same code.
     static func error(from response: HTTPResponse) -> BlobStoreError {

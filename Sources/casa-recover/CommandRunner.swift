@@ -11,6 +11,9 @@ enum CommandRunner {
         } catch let error as RecoveryError {
             FileHandle.standardError.write(Data("casa-recover: \(error.description)\n".utf8))
             throw ExitCode(error.exitStatus.rawValue)
+        } catch let error as TriggerError {
+            FileHandle.standardError.write(Data("casa-recover: \(error.description)\n".utf8))
+            throw ExitCode(error.exitStatus.rawValue)
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Recovery
-import SeedKit
 
 extension CasaRecover {
     /// `casa-recover fetch`: download a snapshot and write the `channel.backup` lnd restores from.
@@ -8,35 +7,29 @@ extension CasaRecover {
         static let configuration = CommandConfiguration(
             abstract: "Download a snapshot, check it, show its channels and write it as a channel.backup for lnd.",
             discussion: """
-                Takes the newest snapshot that opens (highest counter), or --version N. The file is written atomically
-                (mode 0600) and never replaces an existing file unless --force is given. It is lnd's own encrypted
+                Takes the newest snapshot that opens (highest counter), or --snapshot N. The file is written atomically \
+                (mode 0600) and never replaces an existing file unless --force is given. It is lnd's own encrypted \
                 channel.backup: `lncli restorechanbackup --multi_file FILE` or `casa-recover restore` accept it.
                 """
         )
 
-        @OptionGroup var snapshots: SnapshotOptions
+        @OptionGroup var query: SnapshotQuery
 
         @Option(help: "Where to write the channel.backup.")
         var output: String
 
-        @Option(help: "The snapshot to take: a vault version or a local file's sequence (see `list`). Default: the newest.")
+        @Option(name: .customLong("snapshot"), help: "The snapshot to take: a vault version or a local file's sequence (see `list`). Default: the newest.")
         var version: UInt64?
 
         @Flag(help: "Replace --output if it already exists.")
         var force = false
-
-        @Option(help: "The node's network. Without it, mainnet keys are tried first, then the test networks'.")
-        var network: BitcoinNetwork?
-
-        @OptionGroup var seed: SeedOptions
 
         @Flag(help: "Print exactly one JSON object instead of a table.")
         var json = false
 
         func run() async throws {
             try await CommandRunner.run {
-                let location = try snapshots.location
-                let listing = try await SnapshotLoader.load(seed: try seed.loader.load(), network: network, location: location)
+                let listing = try await query.load()
                 let snapshot = try listing.pick(number: version)
                 try ChannelBackupWriter.write(snapshot.lndBackup, to: output, force: force)
                 print(json ? try JSONOutput.render(FetchReport(listing: listing, snapshot: snapshot, output: output))

@@ -1,9 +1,14 @@
 import BackupCore
+import BlobStorage
 import Recovery
 
-/// Connects to the vault as the owner. The HTTP client (`VaultClient`) is wired here.
+/// Connects to the vault as the owner, through `VaultClient` (signed requests, retries).
 enum VaultConnector {
     static func connect(url: String, owner: OwnerKey) throws -> any OwnerVault {
-        throw RecoveryError.vaultUnavailable("this build of casa-recover has no vault client yet (\(url))")
+        do {
+            return try RemoteOwnerVault.connect(url: url, owner: owner)
+        } catch let error as BlobStoreError {
+            throw RecoveryError(vault: error)
+        }
     }
 }

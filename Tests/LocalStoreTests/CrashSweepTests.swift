@@ -185,4 +185,35 @@ import Testing
             #expect(try store.secondary?.read(sequence: UInt64(Self.streamLength)).sealed == Payload.sealed(Self.streamLength))
         }
     }
+
+    /// Negative control: a writer that renames before fsync (the classic bug) loses an
+    /// "acknowledged" snapshot under power loss, and the checks above say so, while the reader
+    /// still serves only the intact older version. This proves the sweep's checks can fail.
+    @Test func theChecksCatchAWriterThatSkipsTheFsync() throws {
+        for data in [CrashPolicy.UnsyncedData.lost, .torn] {
+            let rig = try Rig()
+            defer { rig.scratch.remove() }
+            let store = try LocalSnapshotStore(rig.configuration)
+            try store.save(sealed: Payload.sealed(1), multiHash: Payload.multiHash(1), channelCount: 1)
+            // The bytes a correct #2 would have, made by a second store elsewhere on the disk.
+            let elsewhere = LocalStoreConfiguration(snapshotDirectory: "/elsewhere/snapshots",
+                                                    catalogPath: rig.scratch.sub("elsewhere.sqlite"), fileSystem: rig.fs)
+            let other = try LocalSnapshotStore(elsewhere)
+            try other.save(sealed: Payload.sealed(1), multiHash: Payload.multiHash(1), channelCount: 1)
+            let second = try other.save(sealed: Payload.sealed(2), multiHash: Payload.multiHash(2), channelCount: 2)
+            let bytes = try rig.fs.readFile(at: other.primary.filePath(for: 2))
+            // Naive write: final name directly, directory synced, file data never fsynced.
+            try rig.fs.writeFile(at: store.primary.filePath(for: 2), bytes: bytes)
+            try rig.fs.syncDirectory(at: store.primary.path)
+            rig.fs.powerOff()
+            rig.fs.restartAfterPowerLoss(CrashPolicy(data: data, names: .undone))
+
+            let reopened = try LocalSnapshotStore(rig.configuration)
+            #expect(reopened.checkAcknowledged(sequence: 2, contentHash: second.contentHash) == .olderThanAcknowledged(newest: 1))
+            let read = try reopened.readLatest()
+            #expect(read.snapshot?.sealed == Payload.sealed(1))
+            #expect(read.corruptions.map(\.sequence) == [2])
+            #expect(reopened.openingReport.corruptions.count == 1)
+        }
+    }
 }

@@ -31,8 +31,9 @@ import Testing
                 // Alternate which goes first so drift and cache effects hit both equally.
                 let measureFloor = {
                     floor.append(try Self.time {
+                        // A new name each time, as the store does (replacing one name costs differently).
                         try fs.writeFileDurably(at: dir.sub("floor/f.tmp"), bytes: sealed)
-                        try fs.rename(from: dir.sub("floor/f.tmp"), to: dir.sub("floor/f"))
+                        try fs.rename(from: dir.sub("floor/f.tmp"), to: dir.sub("floor/f-\(round)"))
                         try fs.syncDirectory(at: dir.sub("floor"))
                     })
                 }
@@ -42,7 +43,12 @@ import Testing
                     })
                 }
                 if round % 2 == 0 { try measureFloor(); try measureStore() } else { try measureStore(); try measureFloor() }
-                if round % 10 == 9 { try store.applyRetention() }  // off the critical path, like the agent
+                if round % 10 == 9 {  // off the clock, like the agent's retention service
+                    try store.applyRetention()
+                    for old in stride(from: round - 19, through: round - 10, by: 1) where old >= 0 {
+                        try fs.removeFile(at: dir.sub("floor/f-\(old)"))
+                    }
+                }
             }
             #expect(try store.readLatest().snapshot?.sealed == Payload.sealed(Self.rounds - 1, size: Self.sealedSize(channels: channels)))
             let f = Self.median(floor), s = Self.median(saved)

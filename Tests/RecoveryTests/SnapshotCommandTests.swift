@@ -57,12 +57,12 @@ import TestSupport
         #expect(inspect.status == 0, "\(inspect.stderr)")
 
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: output))
-        let again = try run(["fetch", "--from", folder, "--output", output, "--version", "1"] + seedArguments)
+        let again = try run(["fetch", "--from", folder, "--output", output, "--snapshot", "1"] + seedArguments)
         #expect(again.status == 73)
         #expect(again.stderr.contains("--force"))
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "keep me")
 
-        let forced = try run(["fetch", "--from", folder, "--output", output, "--version", "1", "--force"] + seedArguments)
+        let forced = try run(["fetch", "--from", folder, "--output", output, "--snapshot", "1", "--force"] + seedArguments)
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: output))) == fixtures.lndBackup)
     }
@@ -94,5 +94,41 @@ import TestSupport
         let result = try run(["list"] + seedArguments)
         #expect(result.status == 64)
         #expect(result.stderr.contains("--from DIR"))
+    }
+}
+
+extension SnapshotCommandTests {
+    @Test func restoreWithWrongWordsTouchesNothing() throws {
+        let other = try fixtures.files.words("abandon kangaroo tribe spell brass entry argue buzz muffin total rug title autumn wish use bubble alarm rent machine hockey fork slam gaze tobacco\n")
+        let workDir = fixtures.files.dir.path + "/restore-work"
+        let result = try run(["restore", "--from", folder, "--network", "regtest", "--lnddir", fixtures.files.dir.path + "/lnd",
+                              "--work-dir", workDir, "--words-file", other])
+        #expect(result.status == 68)
+        #expect(result.stderr.contains("not made by this seed"))
+        #expect(!FileManager.default.fileExists(atPath: workDir))
+    }
+}
+
+extension SnapshotCommandTests {
+    @Test func statusWithoutLndSaysWhereItLooked() throws {
+        let result = try run(["status", "--lnddir", fixtures.files.dir.path + "/no-lnd", "--network", "regtest"])
+        #expect(result.status == 69)
+        #expect(result.stderr.contains("tls.cert"))
+    }
+}
+
+extension SnapshotCommandTests {
+    @Test func restoreFromARawChannelBackupChecksTheWordsFirst() throws {
+        let other = try fixtures.files.words("abandon kangaroo tribe spell brass entry argue buzz muffin total rug title autumn wish use bubble alarm rent machine hockey fork slam gaze tobacco\n")
+        let workDir = fixtures.files.dir.path + "/raw-work"
+        let wrong = try run(["restore", "--backup", fixtures.files.backupA, "--network", "regtest", "--lnddir", fixtures.files.dir.path + "/lnd",
+                             "--work-dir", workDir, "--words-file", other])
+        #expect(wrong.status == 68)
+        #expect(!FileManager.default.fileExists(atPath: workDir))
+        // The right words get as far as lnd (there is none here): the backup itself was accepted.
+        let right = try run(["restore", "--backup", fixtures.files.backupA, "--network", "regtest", "--lnddir", fixtures.files.dir.path + "/lnd",
+                             "--work-dir", workDir] + seedArguments)
+        #expect(right.status == 69, "\(right.stderr)")
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: workDir + "/channel.backup"))) == fixtures.lndBackup)
     }
 }

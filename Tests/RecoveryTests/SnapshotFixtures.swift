@@ -25,8 +25,8 @@ struct SnapshotFixtures {
 
     var account: AccountID { owner.accountID }
 
-    func envelope(counter: UInt64, createdAt: UInt64 = 1_764_000_000) throws -> [UInt8] {
-        try Envelope.seal(EnvelopePayload(kind: .lndMultiChannelBackup, createdAt: createdAt, bytes: lndBackup),
+    func envelope(counter: UInt64, createdAt: UInt64 = 1_764_000_000, lndBackup: [UInt8]? = nil) throws -> [UInt8] {
+        try Envelope.seal(EnvelopePayload(kind: .lndMultiChannelBackup, createdAt: createdAt, bytes: lndBackup ?? self.lndBackup),
                           counter: counter, account: account, blob: keys.blob, key: keys.backup.envelope)
     }
 
@@ -39,6 +39,19 @@ struct SnapshotFixtures {
             _ = try await store.put(name, version: UInt64(index + 1), data: bytes, contentHash: ContentHash(SHA256.hash(bytes)))
         }
         return MemoryOwnerVault(account: account, store: store)
+    }
+
+    /// lnd's Multi with `count` copies of vector A's channel under distinct funding outpoints,
+    /// encrypted with lnd's SCB key from the words; `withoutAddress` channels have no address.
+    func manyChannelBackup(count: Int, withoutAddress: Set<Int> = []) throws -> [UInt8] {
+        let template = try LNDBackupCrypto.openMulti(blob: lndBackup, key: keys.keyRing.staticChannelBackupKey()).singles[0]
+        let singles = try (0..<count).map { index -> SingleBackup in
+            var single = template
+            single.fundingOutpoint = try ChannelPoint(txidInternal: SHA256.hash(Array("channel \(index)".utf8)), outputIndex: UInt32(index % 4))
+            if withoutAddress.contains(index) { single.addresses = [] }
+            return single
+        }
+        return try LNDBackupCrypto.seal(MultiBackup(singles: singles), key: keys.keyRing.staticChannelBackupKey())
     }
 
     /// A folder with the agent's snapshot files for `sequences` (counter = sequence).

@@ -5,7 +5,8 @@ Usage: fake_lnd.py --cert C --key K --vectors DIR --macaroon-hex HEX
 Serves recorded fixtures over TLS on 127.0.0.1 and prints "PORT <n>".
 """
 import argparse, base64, json, ssl, sys, threading, time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+from loopback import serve
 from urllib.parse import urlparse, parse_qs
 
 args = None
@@ -120,27 +121,13 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_DELETE = handle_any
 
 
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 64
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], (ConnectionError, ssl.SSLError)):
-            super().handle_error(request, client_address)
-
-
 def main():
     global args
     parser = argparse.ArgumentParser()
     for a in ["--cert", "--key", "--vectors", "--macaroon-hex"]:
         parser.add_argument(a, required=True)
     args = parser.parse_args()
-    server = Server(("127.0.0.1", 0), Handler)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(args.cert, args.key)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    print("PORT %d" % server.server_address[1], flush=True)
-    server.serve_forever()
+    serve(Handler, args.cert, args.key)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ plus /_test/* control routes: accounts with limits, injected faults, clock skew,
 Prints "PORT <n>" once listening on 127.0.0.1.
 """
 import hashlib, json, re, secrets, sys, threading, time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+from loopback import serve
 from urllib.parse import urlparse, parse_qs
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.exceptions import InvalidSignature
@@ -88,7 +89,11 @@ class Handler(BaseHTTPRequestHandler):
         if p == "/_test/accounts":
             req = json.loads(body)
             with lock:
-                accounts[req["account"]] = {"keys": {req["deviceKey"]}, "max": req["maxBlobSize"], "quota": req["quotaBytes"], "blobs": {}}
+                accounts[req["account"]] = {"keys": {req["deviceKey"]}, "max": req["maxBlobSize"], "quota": req["quotaBytes"], "blobs": {},
+                                            "policy": req.get("policy"), "devices": {}, "revoked": set()}
+                for device in req.get("devices", []):
+                    accounts[req["account"]]["keys"].add(device)
+                    accounts[req["account"]]["devices"][device] = {"key": device, "label": "pi", "createdAt": now_ms(), "hasSealedSecret": False}
             return self.json(201, {})
         if p == "/_test/faults":
             with lock:
@@ -123,6 +128,8 @@ class Handler(BaseHTTPRequestHandler):
         acct = accounts.get(parts[3])
         if acct is None:
             return self.err(404, "account_not_found", "no account")
+        if key in acct["revoked"]:
+            return self.err(403, "device_revoked", "this device was revoked by the owner")
         if key not in acct["keys"]:
             return self.err(403, "forbidden", "key not in account")
         rest = parts[4:]
@@ -135,6 +142,17 @@ class Handler(BaseHTTPRequestHandler):
 
     def route(self, m, rest, acct, body, q):
         blobs = acct["blobs"]
+        if rest == [] and m == "GET":
+            return self.json(200, {"account": "x", "ownerKey": "", "livenessKey": "", "createdAt": 0, "disabled": False, "usedBytes": 0,
+                                   "quotaBytes": acct["quota"], "maxBlobSize": acct["max"], "policy": acct["policy"], "releaseArmed": False,
+                                   "devices": list(acct["devices"].values()), "warnings": []})
+        if len(rest) == 2 and rest[0] == "devices" and m == "DELETE":
+            device = acct["devices"].get(rest[1])
+            if device is None:
+                return self.err(404, "device_not_found", "no such device")
+            device["revokedAt"] = now_ms()
+            acct["revoked"].add(rest[1])
+            return self.json(200, device)
         if rest == ["heartbeats"] and m == "POST":
             return self.json(200, {"kind": "device", "receivedAt": now_ms(), "releaseArmed": False})
         if rest == ["blobs"] and m == "GET":
@@ -188,16 +206,5 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = do_PUT = do_POST = do_DELETE = handle_any
 
 
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 if __name__ == "__main__":
-    server = Server(("127.0.0.1", 0), Handler)
-    print("PORT %d" % server.server_address[1], flush=True)
-    server.serve_forever()
+    serve(Handler)

@@ -141,6 +141,27 @@ struct VaultClientTests {
         }
     }
 
+    @Test("the owner lists and revokes devices; a revoked device gets 403 device_revoked")
+    func ownerRevokesDevice() async throws {
+        let owner = try Ed25519.KeyPair.generate()
+        let device = try Ed25519.KeyPair.generate()
+        let account = try await vault.account(key: owner, devices: [Hex.encode(device.publicKey)])
+        let ownerClient = try vault.client(key: owner, account: account)
+        let deviceClient = try vault.client(key: device, account: account)
+        #expect(try await deviceClient.list().isEmpty)
+        let devices = try await ownerClient.account().devices ?? []
+        #expect(devices.map(\.key) == [Hex.encode(device.publicKey)])
+        let revoked = try await ownerClient.revokeDevice(key: device.publicKey)
+        #expect(revoked.revokedAt != nil)
+        do {
+            _ = try await deviceClient.list()
+            Issue.record("a revoked device was served")
+        } catch let error as BlobStoreError {
+            #expect(error.code == .forbidden)
+            #expect(error.message.contains("revoked"))
+        }
+    }
+
     @Test("backoff grows exponentially, with jitter, up to the cap")
     func backoffShape() {
         let policy = RetryPolicy(maxAttempts: 10, baseDelay: .seconds(1), maxDelay: .seconds(8))

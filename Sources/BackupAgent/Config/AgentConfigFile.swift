@@ -1,0 +1,73 @@
+/// The agent's settings as written in the TOML file, the environment or flags; every field
+/// optional so the three layers can be merged (flags > environment > file > defaults).
+/// docs/agent.md lists every key.
+public struct AgentConfigFile: Codable, Sendable, Equatable {
+    public var lnddir: String?
+    public var network: String?
+    public var stateDir: String?
+    public var vaultURL: String?
+    public var account: String?
+    public var deviceKey: String?
+    public var metricsPort: Int?
+    public var heartbeatSeconds: Int?
+    public var stalenessSeconds: Int?
+    public var keepVersions: Int?
+    public var secondCopyDir: String?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case lnddir, network
+        case stateDir = "state_dir"
+        case vaultURL = "vault_url"
+        case account
+        case deviceKey = "device_key"
+        case metricsPort = "metrics_port"
+        case heartbeatSeconds = "heartbeat_seconds"
+        case stalenessSeconds = "staleness_seconds"
+        case keepVersions = "keep_versions"
+        case secondCopyDir = "second_copy_dir"
+    }
+
+    /// `other`'s values where it has them, ours otherwise.
+    public func overridden(by other: AgentConfigFile) -> AgentConfigFile {
+        var merged = self
+        merged.lnddir = other.lnddir ?? lnddir
+        merged.network = other.network ?? network
+        merged.stateDir = other.stateDir ?? stateDir
+        merged.vaultURL = other.vaultURL ?? vaultURL
+        merged.account = other.account ?? account
+        merged.deviceKey = other.deviceKey ?? deviceKey
+        merged.metricsPort = other.metricsPort ?? metricsPort
+        merged.heartbeatSeconds = other.heartbeatSeconds ?? heartbeatSeconds
+        merged.stalenessSeconds = other.stalenessSeconds ?? stalenessSeconds
+        merged.keepVersions = other.keepVersions ?? keepVersions
+        merged.secondCopyDir = other.secondCopyDir ?? secondCopyDir
+        return merged
+    }
+
+    /// `CASA_BACKUPD_<KEY>` variables (e.g. `CASA_BACKUPD_VAULT_URL`).
+    public static func fromEnvironment(_ environment: [String: String]) throws -> AgentConfigFile {
+        func value(_ key: CodingKeys) -> String? { environment["CASA_BACKUPD_" + key.rawValue.uppercased()] }
+        func number(_ key: CodingKeys) throws -> Int? {
+            guard let text = value(key) else { return nil }
+            guard let number = Int(text) else {
+                throw AgentError.configuration("CASA_BACKUPD_\(key.rawValue.uppercased())=\(text) is not a whole number")
+            }
+            return number
+        }
+        var config = AgentConfigFile()
+        config.lnddir = value(.lnddir)
+        config.network = value(.network)
+        config.stateDir = value(.stateDir)
+        config.vaultURL = value(.vaultURL)
+        config.account = value(.account)
+        config.deviceKey = value(.deviceKey)
+        config.metricsPort = try number(.metricsPort)
+        config.heartbeatSeconds = try number(.heartbeatSeconds)
+        config.stalenessSeconds = try number(.stalenessSeconds)
+        config.keepVersions = try number(.keepVersions)
+        config.secondCopyDir = value(.secondCopyDir)
+        return config
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import TOMLKit
+import BackupCore
+import BlobStorage
+
+/// The resolved configuration: TOML file, then `CASA_BACKUPD_*` environment, then flags.
+public struct AgentConfiguration: Sendable, Equatable {
+    public var lnddir: String
+    public var network: String
+    public var stateDirectory: String
+    public var vaultURL: String?
+    public var account: String?
+    public var deviceKeyPath: String
+    public var metricsPort: UInt16
+    public var heartbeatSeconds: Int
+    public var stalenessSeconds: Int
+    public var keepVersions: Int
+    public var secondCopyDirectory: String?
+
+    public static let defaultConfigPath = "/etc/casa/backupd.toml"
+
+    /// Resolves the three layers. A missing file is fine unless it was named explicitly.
+    public static func resolve(
+        configPath: String?, environment: [String: String], flags: AgentConfigFile
+    ) throws -> AgentConfiguration {
+        let path = configPath ?? environment["CASA_BACKUPD_CONFIG"]
+        var file = AgentConfigFile()
+        let candidate = path ?? defaultConfigPath
+        if let data = FileManager.default.contents(atPath: candidate) {
+            do {
+                file = try TOMLDecoder().decode(AgentConfigFile.self, from: String(decoding: data, as: UTF8.self))
+            } catch {
+                throw AgentError.configuration("\(candidate): \(error)")
+            }
+        } else if path != nil {
+            throw AgentError.configuration("cannot read the configuration file \(candidate)")
+        }
+        let merged = file.overridden(by: try AgentConfigFile.fromEnvironment(environment)).overridden(by: flags)
+        return try AgentConfiguration(merged, home: environment["HOME"] ?? NSHomeDirectory())
+    }
+
+    init(_ c: AgentConfigFile, home: String) throws {
+        lnddir = Self.expand(c.lnddir ?? "~/.lnd", home: home)
+        network = c.network ?? "mainnet"
+        guard ["mainnet", "testnet", "testnet4", "signet", "regtest", "simnet"].contains(network) else {
+            throw AgentError.configuration("network \"\(network)\" is unknown: use mainnet, testnet, testnet4, signet, regtest or simnet")
+        }
+        stateDirectory = Self.expand(c.stateDir ?? "/var/lib/casa-backupd", home: home)
+        vaultURL = c.vaultURL
+        account = c.account
+        deviceKeyPath = Self.expand(c.deviceKey ?? stateDirectory + "/device.key", home: home)
+        let port = c.metricsPort ?? 9841
+        guard (0...65535).contains(port) else { throw AgentError.configuration("metrics_port \(port) is not a TCP port") }
+        metricsPort = UInt16(port)
+        heartbeatSeconds = c.heartbeatSeconds ?? 300
+        guard heartbeatSeconds >= 10 else { throw AgentError.configuration("heartbeat_seconds must be at least 10") }
+        stalenessSeconds = c.stalenessSeconds ?? 3600
+        keepVersions = c.keepVersions ?? 10
+        guard keepVersions >= 1 else { throw AgentError.configuration("keep_versions must be at least 1: the last good copy is always kept") }
+        secondCopyDirectory = c.secondCopyDir.map { Self.expand($0, home: home) }
+    }
+
+    /// lnd's chain directory holding `channel.backup`.
+    public var lndDataDirectory: String { "\(lnddir)/data/chain/bitcoin/\(network)" }
+
+    /// The account, from the configuration or the file `enroll` wrote.
+    public func accountID() throws -> AccountID {
+        let text = account ?? FileManager.default.contents(atPath: accountPath).map {
+            String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard let text else { throw AgentError.notEnrolled("no account in the configuration or in \(accountPath)") }
+        do {
+            return try AccountID(hex: text)
+        } catch {
+            throw AgentError.configuration("account \"\(text.prefix(16))…\" is not 64 hex characters")
+        }
+    }
+
+    public var accountPath: String { stateDirectory + "/account" }
+
+    /// The runtime settings.
+    public func settings() throws -> AgentSettings {
+        AgentSettings(
+            account: try accountID(), stateDirectory: stateDirectory, lndDataDirectory: lndDataDirectory,
+            blobName: AgentSettings.rememberedBlobName(stateDirectory: stateDirectory),
+            heartbeatPeriod: .seconds(heartbeatSeconds), stalenessLimit: TimeInterval(stalenessSeconds),
+            controlPort: metricsPort == 0 ? nil : metricsPort)
+    }
+
+    static func expand(_ path: String, home: String) -> String {
+        path.hasPrefix("~/") ? home + path.dropFirst(1) : path
+    }
+}

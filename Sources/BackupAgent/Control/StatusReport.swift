@@ -1,0 +1,56 @@
+public import Foundation
+
+/// `casa-backupd status`: the agent's state for people (text) and scripts (`--json`).
+public struct StatusReport: Codable, Sendable, Equatable {
+    public var lndState: String
+    public var keysAvailable: Bool
+    public var lastSnapshotSequence: UInt64?
+    public var lastSnapshotAt: Date?
+    public var lastUploadedSequence: UInt64?
+    public var lastUploadAt: Date?
+    public var queueDepth: Int
+    public var channelCount: Int?
+    public var lastHeartbeatAt: Date?
+    public var warnings: [String]
+
+    public init(_ status: AgentStatus.Snapshot, settings: AgentSettings, now: Date = Date()) {
+        lndState = status.lndState
+        keysAvailable = status.keysAvailable
+        lastSnapshotSequence = status.lastSnapshotSequence
+        lastSnapshotAt = status.lastSnapshotAt
+        lastUploadedSequence = status.lastUploadedSequence
+        lastUploadAt = status.lastVaultSuccessAt
+        queueDepth = status.queueDepth
+        channelCount = status.channelCount
+        lastHeartbeatAt = status.lastHeartbeatAt
+        var warnings = status.warnings
+        if MetricsText.isStale(status, now: now, limit: settings.stalenessLimit) {
+            warnings.append("channels changed but no upload reached the vault for over \(Int(settings.stalenessLimit)) s")
+        }
+        if let error = status.lastUploadError { warnings.append("last upload failed: \(error)") }
+        if !status.keysAvailable { warnings.append("no keys from lnd (lnd locked or unreachable): new states are kept locally, unsealed") }
+        if status.unreadableMultis > 0 { warnings.append("\(status.unreadableMultis) lnd backups did not open with lnd's SCB key") }
+        self.warnings = warnings
+    }
+
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "{}"
+    }
+
+    public var text: String {
+        func time(_ date: Date?) -> String { date.map { ISO8601DateFormatter().string(from: $0) } ?? "never" }
+        var lines = [
+            "lnd:            \(lndState)\(keysAvailable ? " (keys held)" : "")",
+            "last snapshot:  \(lastSnapshotSequence.map { "#\($0)" } ?? "none") at \(time(lastSnapshotAt))",
+            "last upload:    \(lastUploadedSequence.map { "#\($0)" } ?? "none") at \(time(lastUploadAt))",
+            "queue depth:    \(queueDepth)",
+            "channels:       \(channelCount.map(String.init) ?? "unknown")",
+            "last heartbeat: \(time(lastHeartbeatAt))",
+        ]
+        lines += warnings.map { "warning: \($0)" }
+        return lines.joined(separator: "\n")
+    }
+}

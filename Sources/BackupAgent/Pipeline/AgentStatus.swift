@@ -1,0 +1,90 @@
+public import Foundation
+import Synchronization
+
+/// The agent's live counters and times, shared by the services; rendered by `status` and the
+/// Prometheus endpoint.
+public final class AgentStatus: Sendable {
+    public struct Snapshot: Sendable, Codable, Equatable {
+        public var lndState: String = "UNKNOWN"
+        public var keysAvailable = false
+        public var lastSnapshotSequence: UInt64?
+        public var lastSnapshotAt: Date?
+        public var channelCount: Int?
+        /// When the decrypted Multi last changed (a channel opened or closed).
+        public var lastChannelChangeAt: Date?
+        public var lastLocalSuccessAt: Date?
+        public var lastVaultSuccessAt: Date?
+        public var lastUploadedSequence: UInt64?
+        public var lastHeartbeatAt: Date?
+        public var snapshotsSaved: UInt64 = 0
+        public var snapshotsUnchanged: UInt64 = 0
+        public var uploadFailures: UInt64 = 0
+        public var heartbeatFailures: UInt64 = 0
+        public var unreadableMultis: UInt64 = 0
+        public var queueDepth: Int = 0
+        public var lastUploadError: String?
+        public var warnings: [String] = []
+    }
+
+    private let state: Mutex<Snapshot>
+    private let waiters = Mutex<[(sequence: UInt64, continuation: CheckedContinuation<Bool, Never>)]>([])
+
+    public init() {
+        state = Mutex(Snapshot())
+    }
+
+    public var current: Snapshot { state.withLock { $0 } }
+
+    public func update(_ change: (inout Snapshot) -> Void) {
+        state.withLock { change(&$0) }
+    }
+
+    /// The vault acknowledged `sequence` (and, by order, everything before it).
+    public func uploaded(sequence: UInt64, at date: Date) {
+        state.withLock {
+            $0.lastUploadedSequence = max($0.lastUploadedSequence ?? 0, sequence)
+            $0.lastVaultSuccessAt = date
+            $0.lastUploadError = nil
+        }
+        let ready = waiters.withLock { waiters in
+            let ready = waiters.filter { $0.sequence <= sequence }
+            waiters.removeAll { $0.sequence <= sequence }
+            return ready
+        }
+        for waiter in ready { waiter.continuation.resume(returning: true) }
+    }
+
+    /// Returns true once the vault acknowledged `sequence`, false after `timeout`.
+    public func waitUntilUploaded(_ sequence: UInt64, timeout: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await withCheckedContinuation { continuation in
+                    let done = self.state.withLock { ($0.lastUploadedSequence ?? 0) >= sequence }
+                    if done { continuation.resume(returning: true); return }
+                    self.waiters.withLock { $0.append((sequence, continuation)) }
+                    // Re-check: an acknowledgement may have landed between the two locks.
+                    if self.state.withLock({ ($0.lastUploadedSequence ?? 0) >= sequence }) {
+                        self.uploaded(sequence: sequence, at: self.current.lastVaultSuccessAt ?? Date())
+                    }
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            if !first { self.releaseWaiters(for: sequence) }
+            return first
+        }
+    }
+
+    private func releaseWaiters(for sequence: UInt64) {
+        let released = waiters.withLock { waiters in
+            let released = waiters.filter { $0.sequence == sequence }
+            waiters.removeAll { $0.sequence == sequence }
+            return released
+        }
+        for waiter in released { waiter.continuation.resume(returning: false) }
+    }
+}

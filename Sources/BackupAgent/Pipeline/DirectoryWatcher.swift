@@ -1,0 +1,54 @@
+import Foundation
+public import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches lnd's data directory with inotify for a new `channel.backup`. lnd replaces the
+/// file by rename, so the directory is watched (IN_MOVED_TO, IN_CLOSE_WRITE), never the file.
+/// Every new file goes through the pipeline: sealed at once when the keys are held, otherwise
+/// kept locally (still lnd-encrypted) until they are. Linux only; elsewhere it logs and idles.
+public struct DirectoryWatcher: Sendable {
+    public let directory: String
+    public let fileName: String
+    let pipeline: SnapshotPipeline
+    let logger: Logger
+
+    public init(directory: String, fileName: String = "channel.backup", pipeline: SnapshotPipeline, logger: Logger) {
+        self.directory = directory
+        self.fileName = fileName
+        self.pipeline = pipeline
+        self.logger = logger
+    }
+
+    public var filePath: String { directory + "/" + fileName }
+
+    /// Runs until cancelled. The file present at start is ingested once too.
+    public func run() async {
+        await ingestFile()
+        #if canImport(Glibc)
+        let events: InotifyEvents
+        do {
+            events = try InotifyEvents(directory: directory, fileName: fileName)
+        } catch {
+            logger.error("\(error)")
+            return
+        }
+        for await _ in events.stream {
+            await ingestFile()
+        }
+        #else
+        logger.notice("inotify is not available on this platform: watching \(directory) is off")
+        #endif
+    }
+
+    /// Reads the current file and hands it to the pipeline.
+    public func ingestFile() async {
+        guard let data = FileManager.default.contents(atPath: filePath), !data.isEmpty else { return }
+        do {
+            try await pipeline.ingest([UInt8](data), origin: .file)
+        } catch {
+            logger.warning("\(filePath): \(error)")
+        }
+    }
+}

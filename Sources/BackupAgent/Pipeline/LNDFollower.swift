@@ -1,0 +1,84 @@
+public import BackupCore
+public import Logging
+
+/// Follows lnd (docs/agent.md "Start-up"): waits on SubscribeState until lnd accepts backup
+/// calls (no polling), derives the keys, exports the Multi, then follows SubscribeChannelBackups.
+/// When a stream drops or lnd restarts or locks it drops the keys, backs off, and starts over,
+/// exporting again, so the agent converges on lnd's latest state.
+public struct LNDFollower: Sendable {
+    let lnd: any LNDNode
+    let pipeline: SnapshotPipeline
+    let account: AccountID
+    let status: AgentStatus
+    let logger: Logger
+    let backoff: Backoff
+
+    public init(
+        lnd: any LNDNode, pipeline: SnapshotPipeline, account: AccountID, status: AgentStatus, logger: Logger,
+        backoff: Backoff = Backoff()
+    ) {
+        self.lnd = lnd
+        self.pipeline = pipeline
+        self.account = account
+        self.status = status
+        self.logger = logger
+        self.backoff = backoff
+    }
+
+    /// Runs until cancelled.
+    public func run() async {
+        var backoff = self.backoff
+        while !Task.isCancelled {
+            do {
+                try await waitUntilActive()
+                try await followBackups(onConnected: { backoff.reset() })
+                logger.notice("lnd's channel backup stream ended; reconnecting")
+            } catch is CancellationError {
+                break
+            } catch {
+                logger.warning("lnd: \(error)")
+            }
+            await pipeline.dropKeys()
+            status.update { $0.lndState = "DISCONNECTED" }
+            guard !Task.isCancelled else { break }
+            try? await Task.sleep(for: backoff.next())
+        }
+    }
+
+    /// Returns once SubscribeState reports RPC_ACTIVE or SERVER_ACTIVE.
+    func waitUntilActive() async throws {
+        for try await state in lnd.walletStates() {
+            status.update { $0.lndState = state.description }
+            if state.acceptsBackupCalls { return }
+            logger.info("lnd is \(state); waiting for it to be unlocked")
+            await pipeline.dropKeys()
+        }
+        throw AgentError.lndUnavailable("the state stream ended before lnd was active")
+    }
+
+    /// Derives the keys, exports everything, then follows the subscription until it ends.
+    func followBackups(onConnected: () -> Void) async throws {
+        let keys = try await AgentKeys.derive(from: lnd, account: account)
+        try await pipeline.install(keys)
+        // Subscribe before exporting so no update falls between the two; lnd sends nothing
+        // at subscribe time, and duplicates are skipped by the plaintext comparison.
+        let updates = lnd.multiBackupUpdates()
+        try await ingestLogged(try await lnd.exportMultiBackup(), origin: .export)
+        onConnected()
+        for try await multi in updates {
+            try await ingestLogged(multi, origin: .subscription)
+        }
+    }
+
+    private func ingestLogged(_ multi: [UInt8], origin: SnapshotOrigin) async throws {
+        do {
+            let outcome = try await pipeline.ingest(multi, origin: origin)
+            if case .saved(let info) = outcome {
+                logger.info("snapshot #\(info.sequence) saved (\(info.channelCount) channels, from \(origin.rawValue))")
+            }
+        } catch let error as AgentError {
+            // A Multi that does not open is reported and skipped; the stream goes on.
+            logger.error("\(error)")
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import BackupCore
+public import Foundation
+import Sodium
+
+/// Turns lnd Multis into stored, queued snapshots (docs/design.md §3.1 steps 3–4):
+/// open with lnd's SCB key, skip when the plaintext equals the newest snapshot, seal in our
+/// envelope under the next counter, save durably, ring the uploader.
+///
+/// Without keys (lnd locked or REST down) a Multi cannot be checked or sealed; the newest
+/// lnd-encrypted file is then kept in `PendingLNDFile` and sealed as soon as keys arrive.
+public actor SnapshotPipeline {
+    private let store: any SnapshotStore
+    private let pending: PendingLNDFile?
+    private let status: AgentStatus
+    private let clock: @Sendable () -> Date
+    /// Rung after every saved snapshot (the uploader and retention listen).
+    public nonisolated let saved: [Doorbell]
+    /// Rung whenever keys were installed.
+    public nonisolated let keysInstalled = Doorbell()
+    private var keys: AgentKeys?
+    /// Highest counter sealed by this process; the store's sequence is the floor.
+    private var highestCounter: UInt64 = 0
+
+    public init(
+        store: any SnapshotStore, pending: PendingLNDFile?, status: AgentStatus, notify saved: [Doorbell],
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.pending = pending
+        self.status = status
+        self.saved = saved
+        self.clock = clock
+    }
+
+    public var hasKeys: Bool { keys != nil }
+    public var currentKeys: AgentKeys? { keys }
+
+    /// Installs freshly derived keys, then seals the lnd file kept while they were missing.
+    @discardableResult
+    public func install(_ newKeys: AgentKeys) throws -> IngestOutcome? {
+        keys = newKeys
+        status.update { $0.keysAvailable = true }
+        keysInstalled.ring()
+        guard let pending, let bytes = try pending.load() else { return nil }
+        let outcome = try ingest(bytes, origin: .file)
+        try pending.clear()
+        return outcome
+    }
+
+    /// lnd locked or went away: forget every key (they live only while lnd is unlocked).
+    public func dropKeys() {
+        keys = nil
+        status.update { $0.keysAvailable = false }
+    }
+
+    /// Handles one lnd-encrypted Multi. Throws (storing nothing) when it does not open with
+    /// lnd's SCB key or does not parse: a bad backup never replaces a good one.
+    @discardableResult
+    public func ingest(_ lndMulti: [UInt8], origin: SnapshotOrigin) throws -> IngestOutcome {
+        guard let keys else {
+            if let pending { try pending.keep(lndMulti) }
+            return .deferred
+        }
+        let plaintext: [UInt8]
+        let multi: MultiBackup
+        do {
+            plaintext = try LNDBackupCrypto.decrypt(blob: lndMulti, key: keys.lndSCBKey)
+            multi = try MultiBackup(decoding: plaintext)
+        } catch {
+            status.update { $0.unreadableMultis += 1 }
+            throw AgentError.unreadableMulti(String(describing: error))
+        }
+        let multiHash = SHA256.hash(plaintext)
+        let latest = try store.latestSnapshot()
+        if let latest, latest.multiHash == multiHash {
+            status.update { $0.snapshotsUnchanged += 1 }
+            return .unchanged(latest)
+        }
+        let now = clock()
+        let counter = max(highestCounter, latest?.sequence ?? 0) + 1
+        let payload = EnvelopePayload(
+            kind: .lndMultiChannelBackup, createdAt: UInt64(max(0, now.timeIntervalSince1970)), bytes: lndMulti)
+        let sealed = try Envelope.seal(payload, counter: counter, account: keys.account, blob: keys.blob, key: keys.backup.envelope)
+        let info = try store.save(sealed: sealed, multiHash: multiHash, channelCount: multi.singles.count, createdAt: now)
+        highestCounter = max(counter, info.sequence)
+        status.update {
+            $0.snapshotsSaved += 1
+            $0.lastSnapshotSequence = info.sequence
+            $0.lastSnapshotAt = now
+            $0.lastLocalSuccessAt = now
+            $0.lastChannelChangeAt = now
+            $0.channelCount = multi.singles.count
+        }
+        for bell in saved { bell.ring() }
+        return .saved(info)
+    }
+}

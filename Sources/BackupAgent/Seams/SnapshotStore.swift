@@ -1,0 +1,68 @@
+public import Foundation
+
+/// The agent's crash-safe local store, as the pipeline sees it (implemented over LocalStore's
+/// `LocalSnapshotStore`; in-memory in the tests). `save` returning is the acknowledgement:
+/// the snapshot is durable and queued for the vault.
+public protocol SnapshotStore: Sendable {
+    /// The newest snapshot saved, or nil for an empty store.
+    func latestSnapshot() throws -> AgentSnapshotInfo?
+    /// Stores a sealed snapshot durably and queues it for upload.
+    func save(sealed: [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date) throws -> AgentSnapshotInfo
+    /// The oldest snapshot still to upload, verified, or nil when the queue is empty.
+    func nextUpload() throws -> PendingUpload?
+    func markUploaded(_ upload: PendingUpload, at date: Date) throws
+    /// Records a failed attempt and returns when to try again.
+    func markUploadFailed(_ upload: PendingUpload, error: String, at date: Date) throws -> Date
+    /// Keeps the configured number of versions, never the last good one; returns how many went.
+    func applyRetention() throws -> Int
+    /// Copies the newest snapshot to the second directory, if one is configured.
+    func mirror(at date: Date)
+    func pendingUploadCount() throws -> Int
+    /// The newest intact snapshot with its sealed bytes, verified on read.
+    func readLatest() throws -> StoredAgentSnapshot?
+}
+
+/// What the agent knows about one stored snapshot.
+public struct AgentSnapshotInfo: Sendable, Hashable {
+    /// Strictly increasing per store.
+    public let sequence: UInt64
+    public let createdAt: Date
+    public let channelCount: Int
+    /// SHA-256 of the decrypted lnd Multi (lnd re-encrypts with a fresh nonce; compare this).
+    public let multiHash: [UInt8]
+    /// SHA-256 of the sealed bytes: the vault put's idempotency key.
+    public let contentHash: [UInt8]
+
+    public init(sequence: UInt64, createdAt: Date, channelCount: Int, multiHash: [UInt8], contentHash: [UInt8]) {
+        self.sequence = sequence
+        self.createdAt = createdAt
+        self.channelCount = channelCount
+        self.multiHash = multiHash
+        self.contentHash = contentHash
+    }
+}
+
+/// A snapshot read back and verified, with its sealed bytes.
+public struct StoredAgentSnapshot: Sendable, Hashable {
+    public let info: AgentSnapshotInfo
+    public let sealed: [UInt8]
+
+    public init(info: AgentSnapshotInfo, sealed: [UInt8]) {
+        self.info = info
+        self.sealed = sealed
+    }
+}
+
+/// One queued upload, already read back and verified.
+public struct PendingUpload: Sendable, Hashable {
+    public let snapshot: StoredAgentSnapshot
+    public let attempts: Int
+    /// Not before this time (backoff after failures).
+    public let notBefore: Date
+
+    public init(snapshot: StoredAgentSnapshot, attempts: Int, notBefore: Date) {
+        self.snapshot = snapshot
+        self.attempts = attempts
+        self.notBefore = notBefore
+    }
+}

@@ -1,0 +1,14 @@
+/// What restore has done for one channel so far (persisted in the state file).
+public struct ChannelProgress: Codable, Sendable, Equatable {
+    /// lnd accepted its Single (RestoreChannelBackups).
+    public var restored = false
+    /// lnd already had it before we started: never restored again.
+    public var alreadyPresent = false
+    /// ConnectPeer rounds so far, across runs.
+    public var connectAttempts = 0
+    public var escalation: EscalationResult?
+    /// The last failure, for the summary.
+    public var lastError: String?
+
+    public init() {}
+}

@@ -1,0 +1,273 @@
+import BackupCore
+import Foundation
+import SeedKit
+
+/// `casa-recover restore`: brings a snapshot's channels into a new lnd and follows through until
+/// every peer is asked to close (lnd-facts.md §3.3, §5). Every step is saved in the state file,
+/// so a re-run resumes; every wait is bounded.
+public struct ChannelRestorer: Sendable {
+    public let lnd: any RecoveryLND
+    public let escalation: (any ForceCloseEscalation)?
+    public let stateFile: RestoreStateFile
+    public let schedule: RestoreSchedule
+    public let sleep: @Sendable (Duration) async -> Void
+    public let progress: @Sendable (String) -> Void
+
+    public init(lnd: any RecoveryLND, escalation: (any ForceCloseEscalation)?, stateFile: RestoreStateFile,
+                schedule: RestoreSchedule = RestoreSchedule(),
+                sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
+                progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.lnd = lnd
+        self.escalation = escalation
+        self.stateFile = stateFile
+        self.schedule = schedule
+        self.sleep = sleep
+        self.progress = progress
+    }
+
+    public func run(_ snapshot: OpenedSnapshot, secrets: RestoreSecrets, recoveryWindow: Int32 = 2500) async throws -> RestoreReport {
+        let node = snapshot.keys.nodePublicKey
+        var state = try stateFile.load() ?? RestoreState(nodePubkey: node, snapshotCounter: snapshot.counter)
+        guard state.nodePubkey == node else {
+            throw RecoveryError.wrongNode(expected: node, found: "\(state.nodePubkey) (in \(stateFile.path))")
+        }
+
+        try await prepareWallet(node: node, secrets: secrets, recoveryWindow: recoveryWindow, state: &state)
+        try await waitForServer()
+        let identity = try await lnd.identityPubkey()
+        guard identity == node else { throw RecoveryError.wrongNode(expected: node, found: identity) }
+        progress("lnd runs node \(node): the node these words and this backup belong to")
+
+        let restoredNow = try await restoreMissing(snapshot, state: &state)
+        try await followThrough(snapshot, state: &state)
+        let results = try await summarize(snapshot, state: &state)
+        return RestoreReport(nodePubkey: node, snapshot: SnapshotSummary(snapshot), walletCreated: state.walletCreated,
+                             restoredNow: restoredNow, complete: results.allSatisfy { $0.status == .closing || $0.status == .alreadyPresent },
+                             channels: results)
+    }
+
+    // MARK: Wallet
+
+    private func prepareWallet(node: String, secrets: RestoreSecrets, recoveryWindow: Int32, state: inout RestoreState) async throws {
+        let walletState = try await lnd.walletState()
+        progress(walletState.explanation)
+        switch walletState {
+        case .nonExisting:
+            // The snapshot opened with keys from these words' node key, so the wallet we create
+            // is the node the backup belongs to (checked again with GetInfo below).
+            progress("creating lnd's wallet from your words (node \(node)); lnd will rescan the chain for on-chain funds (recovery window \(recoveryWindow))")
+            try await lnd.initWallet(WalletCreation(password: try secrets.walletPassword(true), mnemonic: secrets.mnemonic,
+                                                    passphrase: secrets.passphrase, recoveryWindow: recoveryWindow))
+            state.walletCreated = true
+            try stateFile.save(state)
+        case .locked:
+            progress("unlocking lnd's wallet (nothing is restored before its node identity is checked)")
+            try await lnd.unlockWallet(password: try secrets.walletPassword(false))
+        case .unlocked, .rpcActive, .serverActive, .waitingToStart:
+            break
+        }
+    }
+
+    private func waitForServer() async throws {
+        var last: LNDWalletState?
+        for poll in 0..<max(1, schedule.serverPolls) {
+            let current = try await lnd.walletState()
+            if current == .serverActive { return }
+            if current != last { progress("waiting for lnd: \(current.explanation)") }
+            last = current
+            if poll + 1 < schedule.serverPolls { await sleep(schedule.serverPollInterval) }
+        }
+        throw RecoveryError.incomplete("lnd did not become ready (state \(last?.rawValue ?? "?")); check its log")
+    }
+
+    // MARK: Restore
+
+    /// Channels per RestoreChannelBackups call. Channels whose peer has no usable address are
+    /// kept out (they would abort lnd's loop), so a batch normally goes through whole; if lnd
+    /// refuses one, its channels are retried one by one to find the culprit.
+    static let batchSize = 50
+
+    private func restoreMissing(_ snapshot: OpenedSnapshot, state: inout RestoreState) async throws -> Int {
+        let known = Dictionary(try await lnd.channels().map { ($0.channelPoint, $0) }, uniquingKeysWith: { a, _ in a })
+        let key = try snapshot.keys.keyRing.staticChannelBackupKey()
+        var pending: [(point: String, sealed: [UInt8])] = []
+        for channel in snapshot.inspection.channels {
+            let point = channel.fundingOutpoint.description
+            var entry = state.channels[point] ?? ChannelProgress()
+            defer { state.channels[point] = entry }
+            if entry.restored || entry.alreadyPresent { continue }
+            if let existing = known[point] {
+                // A shell lnd holds from an earlier, interrupted run of ours is ours to follow through.
+                if existing.restoredFromBackup {
+                    entry.restored = true
+                    progress("\(point): restored in an earlier run")
+                } else {
+                    entry.alreadyPresent = true
+                    progress("\(point): lnd already has it (\(existing.state.rawValue)); left alone")
+                }
+                continue
+            }
+            var single = channel
+            if !single.addresses.contains(where: Self.isUsable) {
+                let graph = (try? await lnd.graphAddresses(of: channel.remoteNodePublicKey.hex)) ?? []
+                single.addresses = graph.compactMap(NodeAddress.fromGraph)
+                if single.addresses.isEmpty {
+                    entry.lastError = "no usable address for the peer in the backup or in lnd's graph (lnd would abort the restore)"
+                    progress("\(point): \(entry.lastError ?? "")")
+                    continue
+                }
+                progress("\(point): the backup has no usable address for the peer; using the graph's \(graph.joined(separator: ", "))")
+            }
+            pending.append((point, try LNDBackupCrypto.seal(single, key: key)))
+        }
+        try stateFile.save(state)
+
+        var restored = 0
+        var start = 0
+        while start < pending.count {
+            let batch = Array(pending[start..<min(start + Self.batchSize, pending.count)])
+            start += batch.count
+            do {
+                restored += try await lnd.restoreChannelBackups(batch.map { (channelPoint: $0.point, single: $0.sealed) })
+                for item in batch { markRestored(item.point, in: &state) }
+            } catch let error as RecoveryError {
+                if case .lndUnavailable = error { throw error }
+                for item in batch {
+                    do {
+                        restored += try await lnd.restoreChannelBackups([(channelPoint: item.point, single: item.sealed)])
+                        markRestored(item.point, in: &state)
+                    } catch let error as RecoveryError {
+                        if case .lndUnavailable = error { try stateFile.save(state); throw error }
+                        state.channels[item.point, default: ChannelProgress()].lastError = error.description
+                        progress("\(item.point): lnd refused it: \(error.description)")
+                    }
+                }
+            }
+            try stateFile.save(state)
+        }
+        return restored
+    }
+
+    private func markRestored(_ point: String, in state: inout RestoreState) {
+        state.channels[point, default: ChannelProgress()].restored = true
+        state.channels[point, default: ChannelProgress()].lastError = nil
+        progress("\(point): restored; lnd connects to the peer and asks it to force-close")
+    }
+
+    /// An address lnd can dial on restore: not padding or opaque data, not Tor v2 (lnd drops those).
+    static func isUsable(_ address: NodeAddress) -> Bool {
+        if case .torV2 = address { return false }
+        return address.hostPort != nil
+    }
+
+    // MARK: Follow-through
+
+    private func followThrough(_ snapshot: OpenedSnapshot, state: inout RestoreState) async throws {
+        for round in 0...schedule.reconnectPauses.count {
+            let waiting = try await waitingChannels(snapshot, state: state)
+            if waiting.isEmpty { return }
+            // One connect per peer and round (a peer often has several channels), one save per round.
+            for (pubkey, channels) in Dictionary(grouping: waiting, by: { $0.remoteNodePublicKey.hex }).sorted(by: { $0.key < $1.key }) {
+                let addresses = await currentAddresses(pubkey, backup: channels.flatMap { $0.addresses.compactMap(\.hostPort) })
+                progress("peer \(pubkey) (\(channels.count) channel\(channels.count == 1 ? "" : "s")) is not connected; connecting to "
+                         + (addresses.isEmpty ? "(no known address)" : addresses.joined(separator: ", ")))
+                var errors: [String] = []
+                for address in addresses {
+                    do { try await lnd.connectPeer(pubkey, address: address) } catch { errors.append("\(address): \(error)") }
+                }
+                let failure = addresses.isEmpty ? "no known address for the peer" : (errors.count == addresses.count ? errors.joined(separator: "; ") : nil)
+                for channel in channels {
+                    let point = channel.fundingOutpoint.description
+                    state.channels[point, default: ChannelProgress()].connectAttempts += 1
+                    state.channels[point, default: ChannelProgress()].lastError = failure
+                }
+            }
+            try stateFile.save(state)
+            if round < schedule.reconnectPauses.count {
+                progress("\(waiting.count) channel\(waiting.count == 1 ? "" : "s") still wait for their peer; checking again in \(schedule.reconnectPauses[round])")
+                await sleep(schedule.reconnectPauses[round])
+            }
+        }
+        guard let escalation else { return }
+        for channel in try await waitingChannels(snapshot, state: state) {
+            let point = channel.fundingOutpoint.description
+            guard var entry = state.channels[point], entry.escalation?.requested != true,
+                  entry.connectAttempts >= schedule.escalateAfterAttempts else { continue }
+            progress("\(point): still unreachable through lnd; asking the peer directly to force-close")
+            entry.escalation = await escalation.escalate(channel, addresses: await currentAddresses(channel))
+            state.channels[point] = entry
+            try stateFile.save(state)
+        }
+    }
+
+    /// Restored channels whose peer is not connected and that are not closing yet.
+    private func waitingChannels(_ snapshot: OpenedSnapshot, state: RestoreState) async throws -> [SingleBackup] {
+        let channels = Dictionary(try await lnd.channels().map { ($0.channelPoint, $0) }, uniquingKeysWith: { a, _ in a })
+        let peers = try await lnd.connectedPeers()
+        return snapshot.inspection.channels.filter { channel in
+            let point = channel.fundingOutpoint.description
+            guard state.channels[point]?.restored == true else { return false }
+            if Self.isClosing(channels[point]) { return false }
+            return !peers.contains(channel.remoteNodePublicKey.hex)
+        }
+    }
+
+    /// The graph's addresses first (peers move), then the backup's.
+    private func currentAddresses(_ pubkey: String, backup: [String]) async -> [String] {
+        let graph = (try? await lnd.graphAddresses(of: pubkey)) ?? []
+        var seen = Set<String>()
+        return (graph + backup).filter { seen.insert($0).inserted }
+    }
+
+    private func currentAddresses(_ channel: SingleBackup) async -> [String] {
+        await currentAddresses(channel.remoteNodePublicKey.hex, backup: channel.addresses.compactMap(\.hostPort))
+    }
+
+    static func isClosing(_ channel: LNDChannel?) -> Bool {
+        guard let channel else { return false }
+        return channel.closingTxid != nil || channel.state == .pendingForceClose || channel.state == .closing
+    }
+
+    // MARK: Summary
+
+    private func summarize(_ snapshot: OpenedSnapshot, state: inout RestoreState) async throws -> [ChannelRestoreResult] {
+        let channels = Dictionary(try await lnd.channels().map { ($0.channelPoint, $0) }, uniquingKeysWith: { a, _ in a })
+        let peers = try await lnd.connectedPeers()
+        return snapshot.inspection.channels.map { channel in
+            let point = channel.fundingOutpoint.description
+            let entry = state.channels[point] ?? ChannelProgress()
+            let lndChannel = channels[point]
+            var result = ChannelRestoreResult(channelPoint: point, remotePubkey: channel.remoteNodePublicKey.hex, capacitySat: channel.capacity,
+                                              status: .failed, closingTxid: lndChannel?.closingTxid, reason: "", nextStep: "")
+            if entry.alreadyPresent {
+                result.status = .alreadyPresent
+                result.reason = "lnd already had this channel (\(lndChannel?.state.rawValue ?? "gone since")); it was not restored again"
+                result.nextStep = "nothing; `casa-recover status` shows it"
+            } else if !entry.restored {
+                result.reason = entry.lastError ?? "not restored"
+                result.nextStep = "find the peer's current address (a Lightning explorer), then `casa-recover trigger-force-close --backup <work-dir>/channel.backup --channel-point \(point) --peer \(channel.remoteNodePublicKey.hex)@HOST:PORT`; or run restore again"
+            } else if Self.isClosing(lndChannel) {
+                result.status = .closing
+                result.reason = "the closing transaction is known (\(lndChannel?.closingTxid ?? "pending"))"
+                result.nextStep = "wait for confirmations; lnd sweeps our funds (`casa-recover status`)"
+            } else if peers.contains(channel.remoteNodePublicKey.hex) {
+                result.status = .closing
+                result.reason = "the peer is connected and lnd asked it to force-close; its closing transaction is not seen yet"
+                result.nextStep = "wait; if no closing transaction appears within a few blocks, `casa-recover trigger-force-close --backup <work-dir>/channel.backup --channel-point \(point)` (some peers ignore lnd's request)"
+            } else if let escalation = entry.escalation, escalation.requested {
+                result.status = .closing
+                result.reason = "the peer was asked directly to force-close (\(escalation.outcome))"
+                result.nextStep = escalation.advice
+            } else {
+                result.status = .waitingForPeer
+                result.reason = "the peer is offline or moved (\(entry.connectAttempts) connect round\(entry.connectAttempts == 1 ? "" : "s")"
+                    + (entry.lastError.map { "; \($0)" } ?? "") + ")"
+                    + (entry.escalation.map { "; direct request: \($0.outcome)" } ?? "")
+                result.nextStep = entry.connectAttempts >= schedule.escalateAfterAttempts && escalation == nil
+                    ? "needs trigger-force-close: `casa-recover trigger-force-close --backup <work-dir>/channel.backup --channel-point \(point)`, or run restore again later"
+                    : "run `casa-recover restore` again later; lnd also keeps retrying in the background"
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Sodium
+
+/// The few lnd calls the disaster flows make (REST, lnd-facts.md §3.2). `LNDClient` implements
+/// it; tests use an in-memory double. Failures throw `RecoveryError.lndUnavailable` (cannot reach
+/// lnd) or `.lndFailed` (lnd answered with an error, its message included).
+public protocol RecoveryLND: Sendable {
+    /// GetState.
+    func walletState() async throws -> LNDWalletState
+    /// InitWallet with the words (no channel backups: restore passes them one by one afterwards).
+    func initWallet(_ creation: WalletCreation) async throws
+    /// UnlockWallet.
+    func unlockWallet(password: SecureBytes) async throws
+    /// GetInfo's identity_pubkey (hex).
+    func identityPubkey() async throws -> String
+    /// ListChannels and PendingChannels together.
+    func channels() async throws -> [LNDChannel]
+    /// RestoreChannelBackups with `chan_backups`: each entry is (channel point, one lnd-encrypted Single).
+    /// Returns lnd's num_restored (channels lnd already has are skipped and not counted).
+    func restoreChannelBackups(_ backups: [(channelPoint: String, single: [UInt8])]) async throws -> Int
+    /// ListPeers: the pubkeys connected now.
+    func connectedPeers() async throws -> Set<String>
+    /// GetNodeInfo: the peer's current addresses in the graph ("host:port"), empty if unknown.
+    func graphAddresses(of pubkey: String) async throws -> [String]
+    /// ConnectPeer with perm=true (lnd keeps retrying in the background).
+    func connectPeer(_ pubkey: String, address: String) async throws
+    /// CloseChannel with force=true; returns the closing txid (display hex) from close_pending.
+    func forceClose(channelPoint: String) async throws -> String
+}

@@ -1,0 +1,15 @@
+import Sodium
+
+/// The secrets restore may need. The wallet password is only asked for when lnd needs it.
+public struct RestoreSecrets: Sendable {
+    public var mnemonic: [String]
+    public var passphrase: SecureBytes?
+    /// Called with `creating: true` for a new wallet.
+    public var walletPassword: @Sendable (_ creating: Bool) throws -> SecureBytes
+
+    public init(mnemonic: [String], passphrase: SecureBytes?, walletPassword: @escaping @Sendable (_ creating: Bool) throws -> SecureBytes) {
+        self.mnemonic = mnemonic
+        self.passphrase = passphrase
+        self.walletPassword = walletPassword
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct CasaBackupd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "casa-backupd",
+        abstract: "The casa backup agent: keeps lnd's channel backup sealed, locally and in the vault.",
+        discussion: "Configuration: a TOML file (--config, default /etc/casa/backupd.toml), CASA_BACKUPD_* environment variables, then flags. See docs/agent.md.",
+        subcommands: [RunCommand.self, StatusCommand.self, EnrollCommand.self, CheckpointCommand.self, VerifyCommand.self]
+    )
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import BackupAgent
+import Foundation
+
+/// Flags shared by every subcommand; they override the file and the environment.
+struct ConfigOptions: ParsableArguments {
+    @Option(help: "TOML configuration file (default /etc/casa/backupd.toml, or CASA_BACKUPD_CONFIG).")
+    var config: String?
+    @Option(help: "lnd's directory (default ~/.lnd): lnd.conf, tls.cert, macaroons and data are found from it.")
+    var lnddir: String?
+    @Option(help: "Bitcoin network: mainnet, testnet, testnet4, signet, regtest or simnet.")
+    var network: String?
+    @Option(name: .customLong("state-dir"), help: "Where the agent keeps its snapshots, queue and device key.")
+    var stateDir: String?
+    @Option(name: .customLong("vault-url"), help: "The vault's base URL.")
+    var vaultURL: String?
+    @Option(name: .customLong("metrics-port"), help: "127.0.0.1 port of the metrics and control endpoint (0 turns it off).")
+    var metricsPort: Int?
+
+    func resolve() throws -> AgentConfiguration {
+        var flags = AgentConfigFile()
+        flags.lnddir = lnddir
+        flags.network = network
+        flags.stateDir = stateDir
+        flags.vaultURL = vaultURL
+        flags.metricsPort = metricsPort
+        return try AgentConfiguration.resolve(configPath: config, environment: ProcessInfo.processInfo.environment, flags: flags)
+    }
+}
+
+/// Prints a user-facing error and exits non-zero (never a stack trace).
+func fail(_ error: any Error) -> ExitCode {
+    FileHandle.standardError.write(Data("casa-backupd: \(error)\n".utf8))
+    return ExitCode(1)
+}

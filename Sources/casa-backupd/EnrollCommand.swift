@@ -1,0 +1,41 @@
+import ArgumentParser
+import BackupAgent
+import BackupCore
+import Foundation
+import SeedKit
+import Sodium
+
+struct EnrollCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enroll",
+        abstract: "Create the vault account and register this device (asks for the 24 words once).",
+        discussion: "The words are used in memory to sign two requests and forgotten. A set of words that does not belong to this lnd is refused. The device key is written 0600.")
+
+    @OptionGroup var options: ConfigOptions
+    @Option(name: .customLong("words-file"), help: "Read the 24 words from this file (for scripts) instead of the terminal.")
+    var wordsFile: String?
+    @Option(name: .customLong("passphrase-file"), help: "The aezeed passphrase, if one was set, from this file.")
+    var passphraseFile: String?
+
+    func run() async throws {
+        do {
+            let configuration = try options.resolve()
+            guard let network = BitcoinNetwork(rawValue: configuration.network) else {
+                throw AgentError.configuration("unknown network \(configuration.network)")
+            }
+            let wordsText = try SecretInput.read(file: wordsFile, prompt: "Your 24 seed words (typing is hidden), then Enter: ")
+            let words = try Mnemonic.parse(text: String(decoding: wordsText.unsafeCopy(), as: UTF8.self))
+            let passphrase = try passphraseFile.map { try SecretInput.read(file: $0, prompt: "") }
+                ?? (wordsFile == nil ? SecretInput.read(file: nil, prompt: "Aezeed passphrase (Enter if none): ") : nil)
+            let enrollment = Enrollment(
+                lnd: try LiveWiring.lnd(configuration), vault: { try LiveWiring.enrollmentVault(configuration, account: $0) }, network: network,
+                deviceKeyPath: configuration.deviceKeyPath)
+            let result = try await enrollment.enroll(words: words, passphrase: (passphrase?.count ?? 0) == 0 ? nil : passphrase)
+            try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
+            try Data(result.account.hex.utf8).write(to: URL(fileURLWithPath: configuration.accountPath))
+            print("enrolled: account \(result.account.hex), device key \(Hex.encode(result.devicePublicKey))\(result.createdDeviceKey ? " (new)" : "")")
+        } catch {
+            throw fail(error)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import BackupAgent
+import BackupCore
+import BlobStorage
+
+/// Builds the real lnd, store and vault connections for a configuration. A piece whose target
+/// is not wired in yet says so instead of pretending.
+enum LiveWiring {
+    static func lnd(_ configuration: AgentConfiguration) throws -> any LNDNode {
+        LNDClientNode(configuration: configuration)
+    }
+
+    static func store(_ configuration: AgentConfiguration) throws -> any SnapshotStore {
+        try LocalStoreAdapter(configuration: configuration)
+    }
+
+    /// The vault signed with this device's key; without `vault_url`, snapshots stay queued locally.
+    static func vault(_ configuration: AgentConfiguration) throws -> any BlobStore & VaultControl {
+        guard let url = configuration.vaultURL else {
+            return NoVault(reason: "no vault_url configured: snapshots are kept locally and queued")
+        }
+        return try VaultConnection(
+            baseURL: url, account: configuration.accountID(), deviceKey: Enrollment.loadDeviceKey(at: configuration.deviceKeyPath))
+    }
+
+    /// For `enroll`: the account is not known yet, the owner key decides it.
+    static func enrollmentVault(_ configuration: AgentConfiguration, account: AccountID) throws -> any BlobStore & VaultControl {
+        guard let url = configuration.vaultURL else {
+            throw AgentError.configuration("set vault_url (or --vault-url) to enroll")
+        }
+        return try VaultConnection(baseURL: url, account: account, deviceKey: DeviceKey.generate())
+    }
+}

@@ -1,1 +1,0 @@
-print("casa-backupd: not implemented yet")

@@ -1,0 +1,57 @@
+import BackupAgent
+import BackupCore
+import Foundation
+import Logging
+import Testing
+
+@Suite("Following lnd")
+struct FollowerTests {
+    @Test("Waits for lnd to unlock, exports first, follows updates, and re-exports after a restart")
+    func followsLnd() async throws {
+        let h = try Harness()
+        h.lnd.restart(into: .locked)
+        let task = Task { await h.runtime.follower.run() }
+        defer { task.cancel() }
+        #expect(await eventually { h.runtime.status.current.lndState == "LOCKED" })
+        #expect(h.lnd.exportCount == 0)
+        #expect(h.store.snapshots.isEmpty)
+
+        h.lnd.transition(to: .unlocked)
+        h.lnd.transition(to: .serverActive)
+        #expect(await eventually { h.store.snapshots.count == 1 && h.lnd.subscriptionCount == 1 })
+        #expect(h.lnd.exportCount == 1)
+
+        for channels in 2...4 {
+            try h.lnd.setChannels(channels)
+            #expect(await eventually { h.store.snapshots.count == channels })
+        }
+        // A stream cut: lnd restarts with a changed channel set; the agent reconnects and exports.
+        h.lnd.restart(into: .serverActive)
+        try h.lnd.setChannels(7)
+        #expect(await eventually { h.store.snapshots.last?.info.channelCount == 7 })
+        #expect(h.lnd.exportCount >= 2)
+        #expect(try h.openSealed(#require(h.store.snapshots.last).sealed).multi == (try h.lnd.currentMulti()))
+
+        // Garbage on the stream is refused; the stream goes on.
+        h.lnd.push(Array("{\"result\":".utf8))
+        try h.lnd.setChannels(8)
+        #expect(await eventually { h.store.snapshots.last?.info.channelCount == 8 })
+        #expect(h.runtime.status.current.unreadableMultis == 1)
+
+        // lnd locks (restart into LOCKED): the keys are dropped.
+        h.lnd.restart(into: .locked)
+        #expect(await eventually { !h.runtime.status.current.keysAvailable && h.runtime.status.current.lndState == "LOCKED" })
+        #expect(await h.runtime.pipeline.hasKeys == false)
+    }
+
+    @Test("Heartbeats are signed with the liveness key, and only while the keys are held")
+    func heartbeatNeedsKeys() async throws {
+        let h = try Harness()
+        await h.runtime.heartbeat.beat()
+        #expect(h.vault.heartbeatKeys.isEmpty)
+        try await h.runtime.pipeline.install(AgentKeys.derive(from: h.lnd, account: h.account))
+        await h.runtime.heartbeat.beat()
+        #expect(h.vault.heartbeatKeys == [try h.recoveryKeys().liveness.publicKey])
+        #expect(h.runtime.status.current.lastHeartbeatAt != nil)
+    }
+}

@@ -1,0 +1,64 @@
+import BackupAgent
+import BackupCore
+import Foundation
+import Logging
+import Secp256k1
+import Sodium
+
+/// Waits (bounded: `limit` seconds) until `condition` holds; returns whether it did.
+func eventually(limit: Double = 10, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(limit)
+    while Date() < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(10))
+    }
+    return try await condition()
+}
+
+/// One agent over in-memory doubles.
+struct Harness {
+    let lnd: FakeLND
+    let store: MemorySnapshotStore
+    let vault: ScriptedVault
+    let account: AccountID
+    let runtime: AgentRuntime
+    let state: TemporaryDirectoryHandle
+
+    init(controlPort: UInt16? = nil, keep: Int = 3) throws {
+        lnd = try FakeLND()
+        store = MemorySnapshotStore(keep: keep)
+        vault = ScriptedVault()
+        account = AccountID(ownerPublicKey: Array(repeating: 7, count: 32))
+        state = try TemporaryDirectoryHandle()
+        var logger = Logger(label: "casa-backupd-test")
+        logger.logLevel = .critical
+        runtime = try AgentRuntime(
+            settings: AgentSettings(
+                account: account, stateDirectory: state.path, lndDataDirectory: nil, blobName: nil,
+                heartbeatPeriod: .seconds(3600), controlPort: controlPort),
+            lnd: lnd, store: store, vault: vault, vaultControl: vault, logger: logger)
+    }
+
+    /// The keys the recovery tool would compute from lnd's node key (independent path).
+    func recoveryKeys() throws -> BackupKeys {
+        try BackupKeys(root: BackupRoot(nodeIdentityKey: lnd.nodeKey))
+    }
+
+    /// Opens a sealed snapshot as recovery would and returns lnd's decrypted Multi.
+    func openSealed(_ sealed: [UInt8], notOlderThan: UInt64 = 0) throws -> (multi: MultiBackup, counter: UInt64) {
+        let keys = try recoveryKeys()
+        let opened = try Envelope.open(
+            sealed, account: account, blob: keys.multiChannelBackupBlob, key: keys.envelope, notOlderThan: notOlderThan)
+        return (try LNDBackupCrypto.openMulti(blob: opened.payload.bytes, key: lnd.scbKey), opened.counter)
+    }
+}
+
+/// A temporary directory usable from Sendable contexts.
+final class TemporaryDirectoryHandle: Sendable {
+    let path: String
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("casa-agent-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}

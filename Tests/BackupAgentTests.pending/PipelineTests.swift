@@ -1,0 +1,84 @@
+import BackupAgent
+import BackupCore
+import BlobStorage
+import Foundation
+import Sodium
+import Testing
+
+@Suite("Snapshot pipeline")
+struct PipelineTests {
+    @Test("A Multi is sealed under keys the words recompute, and opens to lnd's exact Multi")
+    func sealsWhatRecoveryOpens() async throws {
+        let h = try Harness()
+        try await h.runtime.pipeline.install(AgentKeys.derive(from: h.lnd, account: h.account))
+        let outcome = try await h.runtime.pipeline.ingest(h.lnd.encryptedMulti(), origin: .export)
+        guard case .saved(let info) = outcome else { Issue.record("expected a saved snapshot, got \(outcome)"); return }
+        #expect(info.channelCount == 1)
+        let stored = try #require(h.store.snapshots.last)
+        let opened = try h.openSealed(stored.sealed)
+        #expect(opened.multi == (try h.lnd.currentMulti()))
+        #expect(opened.counter == 1)
+        #expect(info.multiHash == SHA256.hash(try h.lnd.currentMulti().encoded()))
+    }
+
+    @Test("An unchanged channel set is skipped even though lnd's ciphertext differs")
+    func skipsUnchanged() async throws {
+        let h = try Harness()
+        try await h.runtime.pipeline.install(AgentKeys.derive(from: h.lnd, account: h.account))
+        let first = try h.lnd.encryptedMulti()
+        let second = try h.lnd.encryptedMulti()
+        #expect(first != second)
+        _ = try await h.runtime.pipeline.ingest(first, origin: .export)
+        let outcome = try await h.runtime.pipeline.ingest(second, origin: .subscription)
+        guard case .unchanged = outcome else { Issue.record("expected unchanged, got \(outcome)"); return }
+        #expect(h.store.snapshots.count == 1)
+        try h.lnd.setChannels(2)
+        let third = try await h.runtime.pipeline.ingest(h.lnd.encryptedMulti(), origin: .subscription)
+        guard case .saved(let info) = third else { Issue.record("expected saved, got \(third)"); return }
+        #expect(info.channelCount == 2)
+        #expect(try h.openSealed(h.store.snapshots[1].sealed, notOlderThan: 1).counter == 2)
+    }
+
+    @Test("A Multi that does not open with lnd's key is refused and the last good copy stays")
+    func refusesUnreadable() async throws {
+        let h = try Harness()
+        try await h.runtime.pipeline.install(AgentKeys.derive(from: h.lnd, account: h.account))
+        _ = try await h.runtime.pipeline.ingest(h.lnd.encryptedMulti(), origin: .export)
+        var tampered = try h.lnd.encryptedMulti()
+        tampered[tampered.count - 1] ^= 1
+        let other = try FakeLND()
+        for bad in [tampered, Array("{\"error\":".utf8), [], try other.encryptedMulti()] {
+            await #expect(throws: AgentError.self) { try await h.runtime.pipeline.ingest(bad, origin: .subscription) }
+        }
+        #expect(h.store.snapshots.count == 1)
+        #expect(h.runtime.status.current.unreadableMultis == 4)
+        #expect(try h.openSealed(h.store.snapshots[0].sealed).multi == (try h.lnd.currentMulti()))
+    }
+
+    @Test("Without keys lnd's file is kept locally and sealed once the keys arrive")
+    func defersWithoutKeys() async throws {
+        let h = try Harness()
+        let file = try h.lnd.encryptedMulti()
+        let outcome = try await h.runtime.pipeline.ingest(file, origin: .file)
+        #expect(outcome == .deferred)
+        #expect(h.store.snapshots.isEmpty)
+        let keptPath = h.state.path + "/pending-channel.backup"
+        #expect(FileManager.default.contents(atPath: keptPath).map { [UInt8]($0) } == file)
+        let sealed = try await h.runtime.pipeline.install(AgentKeys.derive(from: h.lnd, account: h.account))
+        guard case .saved = sealed else { Issue.record("expected the kept file to be sealed, got \(String(describing: sealed))"); return }
+        #expect(!FileManager.default.fileExists(atPath: keptPath))
+        #expect(try h.openSealed(h.store.snapshots[0].sealed).multi == (try h.lnd.currentMulti()))
+    }
+
+    @Test("Retention never removes a snapshot still waiting for the vault")
+    func retentionKeepsQueued() async throws {
+        let h = try Harness(keep: 1)
+        try await h.runtime.pipeline.install(AgentKeys.derive(from: h.lnd, account: h.account))
+        for channels in 1...4 {
+            try h.lnd.setChannels(channels)
+            _ = try await h.runtime.pipeline.ingest(h.lnd.encryptedMulti(), origin: .subscription)
+        }
+        #expect(try h.store.applyRetention() == 0)
+        #expect(h.store.snapshots.count == 4)
+    }
+}

@@ -1,0 +1,185 @@
+import BackupCore
+import Foundation
+import Recovery
+import SeedKit
+import Sodium
+import Testing
+import TestSupport
+
+/// Restore against an in-memory lnd: wallet creation, identity checks, skipping, follow-through,
+/// escalation and resuming from the state file.
+@Suite struct ChannelRestorerTests {
+    let fixtures: SnapshotFixtures
+    let snapshot: OpenedSnapshot
+    let peer = "025fafc78a1051be4076433dc0b36db9f69ae5b0041e58cfaa16478d4bacb8e442"
+    let point = "b693017b60d52190b40eaedca9570fc04ee217f66dbbfd4311af799c5774d681:0"
+    let stateFile: RestoreStateFile
+
+    init() async throws {
+        fixtures = try SnapshotFixtures()
+        let vault = try await fixtures.vault(counters: [1])
+        snapshot = try await SnapshotLoader.load(seed: fixtures.seed, network: nil, location: .vault { vault.connect($0) }).pick(number: nil)
+        stateFile = RestoreStateFile(path: fixtures.files.dir.path + "/restore-state.json")
+    }
+
+    var node: String { snapshot.keys.nodePublicKey }
+
+    func secrets(password: String = "correct horse battery") throws -> RestoreSecrets {
+        let words = try Mnemonic.parse(text: try String(contentsOfFile: fixtures.files.wordsA, encoding: .utf8))
+        return RestoreSecrets(mnemonic: words, passphrase: try SecureBytes(copying: Array("El Psy Kongroo".utf8)),
+                              walletPassword: { _ in try SecureBytes(copying: Array(password.utf8)) })
+    }
+
+    func restorer(_ lnd: FakeLND, escalation: (any ForceCloseEscalation)? = nil,
+                  schedule: RestoreSchedule = RestoreSchedule(serverPolls: 20, reconnectPauses: [.seconds(1), .seconds(1)], escalateAfterAttempts: 3)) -> ChannelRestorer {
+        ChannelRestorer(lnd: lnd, escalation: escalation, stateFile: stateFile, schedule: schedule, sleep: { _ in })
+    }
+
+    @Test func freshLndGetsTheWalletAndTheMovedPeerIsFoundInTheGraph() async throws {
+        let lnd = FakeLND(state: .nonExisting, identity: node)
+        // The backup says 127.0.0.1:10541; the peer moved and only the graph knows where.
+        lnd.graph[peer] = ["10.0.0.7:9735"]
+        lnd.reachable[peer] = ["10.0.0.7:9735"]
+        let report = try await restorer(lnd).run(snapshot, secrets: try secrets(), recoveryWindow: 3000)
+
+        #expect(lnd.initCalls.count == 1)
+        #expect(lnd.initCalls.first?.mnemonic.count == 24)
+        #expect(lnd.initCalls.first?.window == 3000)
+        #expect(lnd.initCalls.first?.password == Array("correct horse battery".utf8))
+        // One Single per call, encrypted with lnd's SCB key from the words.
+        let single = try #require(lnd.restoreCalls.first?.first)
+        #expect(single.channelPoint == point)
+        let opened = try LNDBackupCrypto.openSingle(blob: single.single, key: try snapshot.keys.keyRing.staticChannelBackupKey())
+        #expect(opened == snapshot.inspection.channels.first)
+        #expect(lnd.connectCalls.first.map { $0.1 } == "10.0.0.7:9735")
+
+        #expect(report.walletCreated)
+        #expect(report.restoredNow == 1)
+        #expect(report.complete)
+        #expect(report.channels.map(\.status) == [.closing])
+        #expect(report.channels.first?.closingTxid == String(repeating: "c", count: 64))
+
+        let mode = (try FileManager.default.attributesOfItem(atPath: stateFile.path)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+        #expect(try stateFile.load()?.channels[point]?.restored == true)
+    }
+
+    @Test func anExistingWalletOfAnotherNodeIsNeverTouched() async throws {
+        let lnd = FakeLND(state: .serverActive, identity: "02" + String(repeating: "11", count: 32))
+        await #expect {
+            _ = try await restorer(lnd).run(snapshot, secrets: try secrets())
+        } throws: { error in
+            (error as? RecoveryError)?.exitStatus == .wrongNode
+        }
+        #expect(lnd.initCalls.isEmpty && lnd.restoreCalls.isEmpty && lnd.connectCalls.isEmpty)
+    }
+
+    @Test func aLockedWalletIsUnlockedAndAChannelLndHasIsLeftAlone() async throws {
+        let lnd = FakeLND(state: .locked, identity: node)
+        lnd.channelList = [LNDChannel(channelPoint: point, remotePubkey: peer, state: .open, active: true)]
+        let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
+        #expect(lnd.unlockCalls == 1)
+        #expect(lnd.restoreCalls.isEmpty)
+        #expect(report.channels.map(\.status) == [.alreadyPresent])
+        #expect(report.complete)
+    }
+
+    @Test func anOfflinePeerIsRetriedThenEscalatedAndTheRunResumes() async throws {
+        let lnd = FakeLND(state: .serverActive, identity: node)
+        let escalation = RecordingEscalation(answer: EscalationResult(requested: false, outcome: "unreachable", advice: "check the address"))
+        let first = try await restorer(lnd, escalation: escalation).run(snapshot, secrets: try secrets())
+        #expect(first.channels.map(\.status) == [.waitingForPeer])
+        #expect(!first.complete)
+        #expect(lnd.connectCalls.count == 3)
+        #expect(escalation.calls.count == 1)
+        #expect(first.channels.first?.reason.contains("unreachable") == true)
+
+        // Later the peer is back at its old address: the re-run does not restore again, it reconnects.
+        lnd.reachable[peer] = ["127.0.0.1:10541"]
+        let second = try await restorer(lnd, escalation: escalation).run(snapshot, secrets: try secrets())
+        #expect(lnd.restoreCalls.count == 1)
+        #expect(second.restoredNow == 0)
+        #expect(second.channels.map(\.status) == [.closing])
+        #expect(second.complete)
+        #expect(try stateFile.load()?.channels[point]?.connectAttempts == 4)
+    }
+
+    @Test func withoutTheTriggerAStuckChannelSaysWhatToRun() async throws {
+        let lnd = FakeLND(state: .serverActive, identity: node)
+        let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
+        #expect(report.channels.first?.status == .waitingForPeer)
+        #expect(report.channels.first?.nextStep.contains("needs trigger-force-close") == true)
+    }
+
+    @Test func lndRefusingARestoreIsAFailedChannelWithTheReason() async throws {
+        let lnd = FakeLND(state: .serverActive, identity: node)
+        lnd.refuseRestore = "server is still in the process of starting"
+        let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
+        #expect(report.channels.first?.status == .failed)
+        #expect(report.channels.first?.reason.contains("still in the process of starting") == true)
+        #expect(!report.complete)
+    }
+
+    @Test func aStateFileOfAnotherNodeIsRefused() async throws {
+        try stateFile.save(RestoreState(nodePubkey: "02" + String(repeating: "22", count: 32), snapshotCounter: 1))
+        let lnd = FakeLND(state: .nonExisting, identity: node)
+        await #expect(throws: RecoveryError.self) {
+            _ = try await restorer(lnd).run(snapshot, secrets: try secrets())
+        }
+        #expect(lnd.initCalls.isEmpty)
+    }
+
+    @Test func lndThatNeverStartsIsReportedNotWaitedForever() async throws {
+        let lnd = FakeLND(state: .rpcActive, identity: node)
+        await #expect {
+            _ = try await restorer(lnd, schedule: RestoreSchedule(serverPolls: 3)).run(snapshot, secrets: try secrets())
+        } throws: { error in
+            (error as? RecoveryError)?.exitStatus == .incomplete
+        }
+        #expect(lnd.restoreCalls.isEmpty)
+    }
+}
+
+extension ChannelRestorerTests {
+    /// A crash after lnd took the backup but before the state file said so: the re-run sees lnd's
+    /// restored shell and follows it through instead of calling it "already present".
+    @Test func aShellFromAnInterruptedRunIsFollowedThrough() async throws {
+        let lnd = FakeLND(state: .serverActive, identity: node)
+        lnd.channelList = [LNDChannel(channelPoint: point, remotePubkey: peer, state: .waitingClose, restoredFromBackup: true)]
+        lnd.reachable[peer] = ["127.0.0.1:10541"]
+        let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
+        #expect(lnd.restoreCalls.isEmpty)
+        #expect(report.channels.map(\.status) == [.closing])
+        #expect(lnd.connectCalls.map(\.1) == ["127.0.0.1:10541"])
+    }
+}
+
+extension ChannelRestorerTests {
+    /// 120 channels go to lnd in batches; one without any address is kept out (it would abort lnd's
+    /// loop), and a batch lnd refuses because of one channel is retried channel by channel.
+    @Test func manyChannelsInBatchesWithOneBadApple() async throws {
+        let multi = try fixtures.manyChannelBackup(count: 120, withoutAddress: [7])
+        let folder = fixtures.files.dir.url.appendingPathComponent("many")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = LocalSnapshotFile(sequence: 1, createdAtMilliseconds: 0, channelCount: 120, multiHash: [UInt8](repeating: 0, count: 32),
+                                     sealed: try fixtures.envelope(counter: 1, lndBackup: multi))
+        try Data(file.encoded()).write(to: folder.appendingPathComponent(LocalSnapshotFile.fileName(sequence: 1)))
+        let many = try await SnapshotLoader.load(seed: fixtures.seed, network: nil, location: .folder(folder.path)).pick(number: nil)
+        #expect(many.inspection.channels.count == 120)
+
+        let points = many.inspection.channels.map(\.fundingOutpoint.description)
+        let lnd = FakeLND(state: .serverActive, identity: node)
+        lnd.refusePoints = [points[60]]
+        lnd.reachable[peer] = ["127.0.0.1:10541"]
+        let report = try await restorer(lnd).run(many, secrets: try secrets())
+
+        #expect(report.restoredNow == 118)
+        let byStatus = Dictionary(grouping: report.channels, by: \.status)
+        #expect(byStatus[.closing]?.count == 118)
+        #expect(byStatus[.failed]?.map(\.channelPoint).sorted() == [points[7], points[60]].sorted())
+        #expect(report.channels.first { $0.channelPoint == points[7] }?.reason.contains("no usable address") == true)
+        // Three batches of at most 50, the refused batch then once per channel (50 calls).
+        #expect(lnd.restoreCalls.count == 2 + 49)
+        #expect(lnd.restoreCalls.allSatisfy { $0.count <= 50 })
+    }
+}

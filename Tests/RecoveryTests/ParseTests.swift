@@ -1,0 +1,56 @@
+import ArgumentParser
+@testable import casa_recover
+import Recovery
+import SeedKit
+import Testing
+
+/// Argument parsing only (parseAsRoot): no secrets read, nothing run.
+@Suite struct ParseTests {
+    @Test func fetchTakesItsOptions() throws {
+        let command = try CasaRecover.parseAsRoot(["fetch", "--from", "/media/usb", "--output", "cb", "--snapshot", "7", "--force", "--json", "--words-file", "w"])
+        let fetch = try #require(command as? CasaRecover.Fetch)
+        #expect(fetch.output == "cb" && fetch.version == 7 && fetch.force && fetch.json)
+        #expect(fetch.query.snapshots.from == "/media/usb")
+        #expect(fetch.query.seed.wordsFile == "w")
+    }
+
+    @Test func fetchNeedsAnOutput() {
+        #expect(throws: (any Error).self) { _ = try CasaRecover.parseAsRoot(["fetch", "--from", "d"]) }
+    }
+
+    @Test func vaultAndFolderExcludeEachOther() {
+        #expect(throws: (any Error).self) { _ = try CasaRecover.parseAsRoot(["list", "--from", "d", "--vault", "http://127.0.0.1:8420"]) }
+    }
+
+    @Test func rootKeyAndWordsExcludeEachOther() {
+        #expect(throws: (any Error).self) { _ = try CasaRecover.parseAsRoot(["verify", "--from", "d", "--rootkey-file", "r", "--words-file", "w"]) }
+    }
+
+    @Test func restoreDefaults() throws {
+        let restore = try #require(try CasaRecover.parseAsRoot(["restore", "--from", "d", "--lnddir", "/srv/lnd", "--network", "regtest"]) as? CasaRecover.Restore)
+        #expect(restore.lnd.lnddir == "/srv/lnd")
+        #expect(restore.network == .regtest)
+        #expect(restore.workDir == "casa-restore")
+        #expect(restore.recoveryWindow == 2500)
+        #expect(!restore.noTrigger)
+    }
+
+    @Test func forceCloseCollectsChannelPoints() throws {
+        let command = try CasaRecover.parseAsRoot(["force-close", "--channel-point", "aa:0", "--channel-point", "bb:1", "--dry-run", "--yes"])
+        let forceClose = try #require(command as? CasaRecover.ForceClose)
+        #expect(forceClose.channelPoints == ["aa:0", "bb:1"])
+        #expect(forceClose.dryRun && forceClose.yes)
+    }
+
+    @Test func secretsAreNeverOptionsWithValuesOnArgv() {
+        #expect(throws: (any Error).self) { _ = try CasaRecover.parseAsRoot(["list", "--from", "d", "--words", "abandon"]) }
+        #expect(throws: (any Error).self) { _ = try CasaRecover.parseAsRoot(["restore", "--from", "d", "--wallet-password", "x"]) }
+    }
+
+    @Test func revokeDeviceAndStatusParse() throws {
+        let revoke = try #require(try CasaRecover.parseAsRoot(["revoke-device", "--vault", "http://127.0.0.1:1", "--device", "ab", "--yes"]) as? CasaRecover.RevokeDevice)
+        #expect(revoke.device == "ab" && revoke.yes)
+        let status = try #require(try CasaRecover.parseAsRoot(["status", "--state", "s.json", "--json"]) as? CasaRecover.Status)
+        #expect(status.state == "s.json" && status.json)
+    }
+}
