@@ -1,5 +1,6 @@
 import BlobStorage
 import Foundation
+import Sodium
 import Synchronization
 import Testing
 import TestSupport
