@@ -106,7 +106,7 @@ let serverTargets: [Target] = [
     ),
     .executableTarget(
         name: "casa-backupd",
-        dependencies: ["BackupAgent", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: ["BackupAgent", "Recovery", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         swiftSettings: swiftSettings
     ),
     // Test and demo tool only: a simulated lnd. Never linked into the agent.
