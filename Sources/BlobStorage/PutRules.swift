@@ -1,5 +1,8 @@
 /// The put rules of `BlobStore`, in one place so that every backend decides identically.
 public enum PutRules {
+    /// Versions fit a signed 64-bit SQL integer.
+    public static let maxVersion = UInt64(Int64.max)
+
     public enum Outcome: Equatable, Sendable {
         /// Store the blob as a new version.
         case store
@@ -17,8 +20,8 @@ public enum PutRules {
         version: UInt64, size: Int, contentHash: ContentHash,
         latestVersion: UInt64, existing: BlobInfo?, usedBytes: Int64, limits: BlobStoreLimits
     ) throws -> Outcome {
-        guard version >= 1 else {
-            throw BlobStoreError(.invalidVersion, "versions start at 1")
+        guard version >= 1, version <= maxVersion else {
+            throw BlobStoreError(.invalidVersion, "versions start at 1 and stay below 2^63")
         }
         if let existing {
             if existing.contentHash == contentHash { return .alreadyStored(existing) }

@@ -2,7 +2,7 @@ import Foundation
 import Sodium
 
 /// One test vector file from Tests/Vectors/<directory>/: `key: value` header lines, a blank
-/// line, then an optional hex body (whitespace ignored). One case per file, as in age's CCTV.
+/// line, then an optional hex body (whitespace ignored). Header lines starting with `#` are comments. One case per file, as in age's CCTV.
 public struct VectorFile: CustomStringConvertible, Sendable {
     public let name: String
     public let fields: [String: String]
@@ -35,6 +35,8 @@ public struct VectorFile: CustomStringConvertible, Sendable {
                 bodyHex += line.filter { !$0.isWhitespace }
             } else if line.isEmpty {
                 inBody = true
+            } else if line.hasPrefix("#") {
+                continue
             } else if let colon = line.range(of: ": ") {
                 fields[String(line[..<colon.lowerBound])] = String(line[colon.upperBound...])
             } else {

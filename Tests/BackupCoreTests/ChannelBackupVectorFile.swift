@@ -1,40 +1,26 @@
 import Foundation
 import Sodium
+import TestSupport
 
-/// One vector from Tests/Vectors/scb: `key: value` header lines, a blank line, then hex.
+/// One vector from Tests/Vectors/scb (parsed by TestSupport's `VectorFile`), with the
+/// accessors the SCB tests use.
 struct ChannelBackupVectorFile {
-    let headers: [String: String]
-    let bytes: [UInt8]
+    let file: VectorFile
 
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Vectors/scb")
+    static let directory = VectorFile.vectorsDirectory.appendingPathComponent("scb")
 
     init(_ name: String) throws {
-        let text = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
-        guard let split = text.range(of: "\n\n") else { throw VectorError.malformed(name, "no blank line after the header") }
-        var headers: [String: String] = [:]
-        for line in text[..<split.lowerBound].split(separator: "\n") {
-            guard let colon = line.range(of: ": ") else { throw VectorError.malformed(name, "header line without ': '") }
-            headers[String(line[..<colon.lowerBound])] = String(line[colon.upperBound...])
-        }
-        let hex = text[split.upperBound...].filter { !$0.isWhitespace }
-        guard let bytes = Hex.decode(hex) else { throw VectorError.malformed(name, "body is not hex") }
-        self.headers = headers
-        self.bytes = bytes
+        file = try VectorFile.load("scb", name)
     }
 
+    var headers: [String: String] { file.fields }
+    var bytes: [UInt8] { file.body }
+
     func header(_ key: String) throws -> String {
-        guard let value = headers[key] else { throw VectorError.malformed(key, "missing header") }
-        return value
+        try file.field(key)
     }
 
     func key() throws -> SecureBytes {
-        guard let key = Hex.decode(try header("key")) else { throw VectorError.malformed("key", "not hex") }
-        return try SecureBytes(copying: key)
-    }
-
-    enum VectorError: Error {
-        case malformed(String, String)
+        try SecureBytes(copying: file.hexField("key"))
     }
 }

@@ -1,57 +1,33 @@
 import Foundation
 import Sodium
+import TestSupport
 import Testing
 
-/// One test vector file: `key: value` lines, then optionally a blank line and a hex body
-/// (docs/envelope.md §8). Files live in Tests/Vectors/, found relative to this source file.
+/// One test vector file (docs/envelope.md §8), parsed by TestSupport's `VectorFile`, with the
+/// typed accessors the key and envelope tests use.
 struct KeyValueVector: CustomStringConvertible {
-    let name: String
-    let fields: [String: String]
-    let body: [UInt8]
+    let file: VectorFile
 
-    static let vectorsDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Vectors")
+    var name: String { file.name }
+    var fields: [String: String] { file.fields }
+    var body: [UInt8] { file.body }
 
-    static func load(_ directory: String, _ file: String) throws -> KeyValueVector {
-        let url = vectorsDirectory.appendingPathComponent(directory).appendingPathComponent(file)
-        return try KeyValueVector(name: file, text: String(contentsOf: url, encoding: .utf8))
+    static func load(_ directory: String, _ name: String) throws -> KeyValueVector {
+        KeyValueVector(file: try VectorFile.load(directory, name))
     }
 
     static func all(in directory: String) throws -> [KeyValueVector] {
-        let dir = vectorsDirectory.appendingPathComponent(directory)
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
-        return try names.map { try load(directory, $0) }
-    }
-
-    init(name: String, text: String) throws {
-        self.name = name
-        var fields: [String: String] = [:]
-        var bodyHex = ""
-        var inBody = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if inBody {
-                bodyHex += line.trimmingCharacters(in: .whitespaces)
-            } else if line.isEmpty {
-                inBody = true
-            } else if let colon = line.range(of: ": ") {
-                fields[String(line[..<colon.lowerBound])] = String(line[colon.upperBound...])
-            }
-        }
-        guard let body = Hex.decode(bodyHex) else { throw VectorError.badHex(name, "body") }
-        self.fields = fields
-        self.body = body
+        try VectorFile.all(in: directory).map(KeyValueVector.init(file:))
     }
 
     var description: String { name }
 
     func string(_ key: String) throws -> String {
-        guard let value = fields[key] else { throw VectorError.missing(name, key) }
-        return value
+        try file.field(key)
     }
 
     func hex(_ key: String) throws -> [UInt8] {
-        guard let bytes = Hex.decode(try string(key)) else { throw VectorError.badHex(name, key) }
-        return bytes
+        try file.hexField(key)
     }
 
     func secret(_ key: String) throws -> SecureBytes {
@@ -59,13 +35,8 @@ struct KeyValueVector: CustomStringConvertible {
     }
 
     func integer(_ key: String) throws -> UInt64 {
-        guard let value = UInt64(try string(key)) else { throw VectorError.missing(name, key) }
+        guard let value = UInt64(try string(key)) else { throw VectorFileError.malformed(name, "field '\(key)' is not an integer") }
         return value
-    }
-
-    enum VectorError: Error {
-        case missing(String, String)
-        case badHex(String, String)
     }
 }
 

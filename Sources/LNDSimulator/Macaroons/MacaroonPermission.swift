@@ -1,0 +1,60 @@
+/// One operation a macaroon grants: an entity and an action (bakery `Op`), e.g. `offchain:read`,
+/// or lnd's special `uri` entity whose action is a full gRPC method, e.g. `uri:/lnrpc.Lightning/GetInfo`.
+public struct MacaroonPermission: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var entity: String
+    public var action: String
+
+    public init(_ entity: String, _ action: String) {
+        self.entity = entity
+        self.action = action
+    }
+
+    /// Parses `entity:action` (lncli's bakemacaroon syntax).
+    public init?(parsing text: String) {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let entity = String(text[..<colon])
+        let action = String(text[text.index(after: colon)...])
+        guard !entity.isEmpty, !action.isEmpty else { return nil }
+        self.init(entity, action)
+    }
+
+    public var description: String { "\(entity):\(action)" }
+
+    public static func < (lhs: MacaroonPermission, rhs: MacaroonPermission) -> Bool {
+        (lhs.entity, lhs.action) < (rhs.entity, rhs.action)
+    }
+
+    public static let uriEntity = "uri"
+
+    /// Entities and actions lnd accepts in BakeMacaroon (rpcserver.go validEntities / validActions).
+    public static let validEntities = [
+        "onchain", "offchain", "address", "message", "peers", "info", "invoices", "signer", "macaroon", "uri",
+    ]
+    public static let validActions = ["read", "write", "generate"]
+
+    /// lnd's admin.macaroon (rpcserver.go adminPermissions).
+    public static let admin: [MacaroonPermission] = {
+        var result: [MacaroonPermission] = []
+        for entity in ["onchain", "offchain", "address", "message", "peers", "info", "invoices"] {
+            result += [MacaroonPermission(entity, "read"), MacaroonPermission(entity, "write")]
+        }
+        result += [
+            MacaroonPermission("signer", "generate"), MacaroonPermission("signer", "read"),
+            MacaroonPermission("macaroon", "generate"), MacaroonPermission("macaroon", "read"),
+            MacaroonPermission("macaroon", "write"),
+        ]
+        return result
+    }()
+
+    /// lnd's readonly.macaroon (rpcserver.go readPermissions).
+    public static let readOnly: [MacaroonPermission] = [
+        "onchain", "offchain", "address", "message", "peers", "info", "invoices", "signer", "macaroon",
+    ].map { MacaroonPermission($0, "read") }
+
+    /// lnd's invoice.macaroon (rpcserver.go invoicePermissions).
+    public static let invoice: [MacaroonPermission] = [
+        MacaroonPermission("invoices", "read"), MacaroonPermission("invoices", "write"),
+        MacaroonPermission("address", "read"), MacaroonPermission("address", "write"),
+        MacaroonPermission("onchain", "read"),
+    ]
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The simulator's `channel.db`: channels (open, pending, closing, closed and restored shells)
+/// and the addresses the node knows for each peer (lnd's link nodes), used for reconnection
+/// and written into every Single.
+struct ChannelDatabase: Codable {
+    var channels: [SimulatedChannel] = []
+    var knownAddresses: [String: [String]] = [:]
+    var nextKeyIndex: UInt32 = 0
+
+    static func load(_ url: URL) throws -> ChannelDatabase {
+        guard let bytes = PosixFile.read(url) else { return ChannelDatabase() }
+        return try JSONDecoder().decode(ChannelDatabase.self, from: Data(bytes))
+    }
+
+    func save(_ url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try PosixFile.writeAtomically(Array(try encoder.encode(self)), to: url)
+    }
+
+    func index(of channelPoint: String) -> Int? { channels.firstIndex { $0.channelPoint == channelPoint } }
+
+    mutating func learnAddress(_ host: String, for pubkey: String) {
+        var list = knownAddresses[pubkey] ?? []
+        if !list.contains(host) { list.append(host) }
+        knownAddresses[pubkey] = list
+    }
+}

@@ -1,0 +1,225 @@
+import BackupCore
+import Foundation
+import Logging
+import Sodium
+
+/// Static channel backups: snapshots, channel.backup, verify, restore, the backup stream.
+extension SimulatedNode {
+    enum ChannelEvent {
+        case pendingOpen, open, closed(SimulatedChannel.CloseKind), fullyResolved
+    }
+
+    func backupKey() throws(RPCError) -> SecureBytes {
+        do { return try requireKeys().backupEncryptionKey() } catch let error as RPCError { throw error } catch {
+            throw .unknown("\(error)")
+        }
+    }
+
+    func singles(for channels: [SimulatedChannel]) throws -> [SingleBackup] {
+        let builder = BackupBuilder(network: configuration.network)
+        return try channels.map { channel in
+            try builder.single(for: channel, addresses: database.knownAddresses[channel.remotePubkey] ?? [])
+        }
+    }
+
+    /// `FetchStaticChanBackups`: every channel in the open bucket (pending, open, waiting close, shells).
+    var backedUpChannels: [SimulatedChannel] { database.channels.filter(\.isInOpenBucket) }
+
+    /// lnd's `createBackupSnapshot`: each Single sealed on its own, plus one Multi of them all.
+    func backupSnapshot() throws(RPCError) -> JSONValue {
+        let key = try backupKey()
+        do {
+            let channels = backedUpChannels
+            let singles = try singles(for: channels)
+            var singleEntries: [JSONValue] = []
+            var points: [JSONValue] = []
+            for single in singles {
+                let point = ProtoJSON.channelPoint(txidInternal: single.fundingOutpoint.txidInternal, outputIndex: single.fundingOutpoint.outputIndex)
+                points.append(point)
+                singleEntries.append(.object([("chan_point", point), ("chan_backup", .bytes(try LNDBackupCrypto.seal(single, key: key)))]))
+            }
+            let multi = try LNDBackupCrypto.seal(MultiBackup(singles: singles), key: key)
+            return .object([
+                ("single_chan_backups", .object([("chan_backups", .array(singleEntries))])),
+                ("multi_chan_backup", .object([("chan_points", .array(points)), ("multi_chan_backup", .bytes(multi))])),
+            ])
+        } catch {
+            throw .unknown("unable to create backup snapshot: \(error)")
+        }
+    }
+
+    /// SubSwapper: rewrite channel.backup with the Singles of the channels in `fileBackupSet`.
+    func writeBackupFile() {
+        guard let keys else { return }
+        do {
+            let channels = database.channels.filter { fileBackupSet.contains($0.channelPoint) }
+            let packed = try LNDBackupCrypto.seal(MultiBackup(singles: singles(for: channels)), key: keys.backupEncryptionKey())
+            try ChannelBackupFile(path: directory.channelBackup).updateAndSwap(packed)
+        } catch {
+            logger.error("unable to update channel.backup: \(error)")
+        }
+    }
+
+    /// A channel event: backup subscribers get a fresh snapshot; channel.backup follows lnd's
+    /// rules (a local force close stays in the file until fully resolved).
+    func channelEvent(_ event: ChannelEvent, channelPoint: String) {
+        var rewriteFile = true
+        switch event {
+        case .pendingOpen, .open:
+            fileBackupSet.insert(channelPoint)
+        case .closed(let kind):
+            if kind == .localForce {
+                rewriteFile = false
+            } else {
+                fileBackupSet.remove(channelPoint)
+            }
+        case .fullyResolved:
+            fileBackupSet.remove(channelPoint)
+        }
+        if rewriteFile { writeBackupFile() }
+        for continuation in streams.backups.values {
+            if let snapshot = try? backupSnapshot() { continuation.yield(snapshot) }
+        }
+    }
+
+    public func exportAllChannelBackups() throws(RPCError) -> JSONValue {
+        try backupSnapshot()
+    }
+
+    /// ExportChannelBackup echoes the request's channel point (from a REST path: funding_txid_str).
+    public func exportChannelBackup(txid: String, outputIndex: UInt32) throws(RPCError) -> JSONValue {
+        guard let channel = backedUpChannels.first(where: { $0.fundingTxid == txid.lowercased() && $0.outputIndex == outputIndex }) else {
+            throw .unknown("unable to find target channel")
+        }
+        let key = try backupKey()
+        do {
+            let single = try singles(for: [channel])[0]
+            return .object([
+                ("chan_point", .object([("funding_txid_str", .string(txid)), ("output_index", .uint32(outputIndex))])),
+                ("chan_backup", .bytes(try LNDBackupCrypto.seal(single, key: key))),
+            ])
+        } catch {
+            throw .unknown("unable to export channel backup: \(error)")
+        }
+    }
+
+    public func subscribeChannelBackups() -> MessageStream {
+        let id = UUID()
+        let (stream, continuation) = MessageStream.makeStream()
+        streams.backups[id] = continuation
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.dropBackupStream(id) }
+        }
+        return stream
+    }
+
+    private func dropBackupStream(_ id: UUID) { streams.backups[id] = nil }
+
+    func openBackups(_ sealed: SealedBackups) throws(RPCError) -> [SingleBackup] {
+        let key = try backupKey()
+        switch sealed {
+        case .none:
+            return []
+        case .multi(let blob):
+            do { return try LNDBackupCrypto.openMulti(blob: blob, key: key).singles } catch {
+                throw .unknown("unable to unpack multi backup: \(SimulatedNode.lndMessage(error))")
+            }
+        case .singles(let blobs):
+            do { return try blobs.map { try LNDBackupCrypto.openSingle(blob: $0, key: key) } } catch {
+                throw .unknown("unable to unpack single backups: \(SimulatedNode.lndMessage(error))")
+            }
+        }
+    }
+
+    /// lnd's wording for a backup that does not open.
+    static func lndMessage(_ error: any Error) -> String {
+        switch error {
+        case LNDBackupCryptoError.authenticationFailed: return "chacha20poly1305: message authentication failed"
+        case LNDBackupCryptoError.payloadTooSmall: return "payload size too small"
+        default: return "\(error)"
+        }
+    }
+
+    /// VerifyChanBackup: exactly one Single or one Multi; returns the channel points it holds.
+    func verifyChanBackup(_ request: JSONInput) throws(RPCError) -> JSONValue {
+        var singles: [JSONInput] = []
+        if let container = try request.object("single_chan_backups") { singles = try container.objects("chan_backups") }
+        var multi: [UInt8] = []
+        if let container = try request.object("multi_chan_backup") { multi = try container.bytes("multi_chan_backup") }
+        if !singles.isEmpty && !multi.isEmpty {
+            throw .unknown("either a Single or Multi channel backup can be specified, not both")
+        }
+        let key = try backupKey()
+        var points: [String] = []
+        if !multi.isEmpty {
+            do { points = try LNDBackupCrypto.openMulti(blob: multi, key: key).singles.map { $0.fundingOutpoint.description } } catch {
+                throw .unknown(SimulatedNode.lndMessage(error))
+            }
+        } else if singles.count == 1 {
+            do { points = [try LNDBackupCrypto.openSingle(blob: singles[0].bytes("chan_backup"), key: key).fundingOutpoint.description] } catch let error as RPCError {
+                throw error
+            } catch {
+                throw .unknown(SimulatedNode.lndMessage(error))
+            }
+        } else if singles.count > 1 {
+            throw .unknown("only a single channel backup can be verified at a time")
+        } else {
+            throw .unknown("either a Single or Multi channel backup must be specified")
+        }
+        return .object([("chan_points", .array(points.map { .string($0) }))])
+    }
+
+    /// RestoreChannelBackups (lnd-facts.md §3.3).
+    func restoreChannelBackups(_ request: JSONInput) throws(RPCError) -> JSONValue {
+        let multi = try request.bytes("multi_chan_backup")
+        var singles: [[UInt8]] = []
+        if let container = try request.object("chan_backups") {
+            for entry in try container.objects("chan_backups") { singles.append(try entry.bytes("chan_backup")) }
+        }
+        let restored: Int
+        if !multi.isEmpty {
+            let opened = try openBackups(.multi(multi))
+            do { restored = try recover(opened) } catch {
+                throw .unknown("unable to unpack multi backup: \(error.message)")
+            }
+        } else if !singles.isEmpty {
+            let opened = try openBackups(.singles(singles))
+            do { restored = try recover(opened) } catch {
+                throw .unknown("unable to unpack single backups: \(error.message)")
+            }
+        } else {
+            throw .unknown("neither a Single nor a Multi channel backup was specified")
+        }
+        return .object([("num_restored", .integer(Int64(restored)))])
+    }
+
+    /// `chanbackup.Recover`: per Single, insert a shell (an existing channel is skipped and not
+    /// counted), then queue persistent connections to its usable addresses; a Single with no
+    /// usable address aborts the loop, with the earlier shells kept.
+    func recover(_ singles: [SingleBackup]) throws(RPCError) -> Int {
+        var restored = 0
+        defer {
+            saveDatabase()
+            syncWithChain()
+            reconcileConnections()
+        }
+        for single in singles {
+            let shell = BackupBuilder.shell(from: single)
+            if let existing = database.index(of: shell.channelPoint) {
+                // ErrChanAlreadyExists: only channels still in the open-channel bucket block a shell.
+                if database.channels[existing].isInOpenBucket { continue }
+                database.channels.remove(at: existing)
+            }
+            database.channels.append(shell)
+            restored += 1
+            let addresses = BackupBuilder.usableAddresses(of: single)
+            for address in addresses { database.learnAddress(address, for: shell.remotePubkey) }
+            guard !addresses.isEmpty else {
+                throw .unknown("unable to connect to peer \(shell.remotePubkey) for SCB restore")
+            }
+            // ConnectPeer first disconnects a connected peer, so the shell reestablishes.
+            connected[shell.remotePubkey] = nil
+        }
+        return restored
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOCore
+
+/// A Hummingbird server running in its own task on 127.0.0.1, stoppable and restartable
+/// (a simulated lnd restart closes and reopens the REST listener).
+final class HTTPServerHandle: Sendable {
+    let port: Int
+    private let task: Task<Void, any Error>
+
+    private init(port: Int, task: Task<Void, any Error>) {
+        self.port = port
+        self.task = task
+    }
+
+    struct StartFailure: Error, CustomStringConvertible {
+        let port: Int
+        let reason: String
+        var description: String { "cannot listen on 127.0.0.1:\(port): \(reason)" }
+    }
+
+    static func start(
+        port: Int, tls: TLSConfiguration?, logger: Logger,
+        respond: @escaping @Sendable (Request) async -> Response
+    ) async throws -> HTTPServerHandle {
+        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in await respond(request) }
+        let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
+        let application = Application(
+            responder: responder,
+            server: server,
+            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: nil),
+            onServerRunning: { channel in
+                portContinuation.yield(channel.localAddress?.port ?? port)
+                portContinuation.finish()
+            },
+            logger: logger)
+        let task = Task {
+            defer { portContinuation.finish() }
+            try await application.run()
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let bound = await iterator.next() else {
+            let reason: String
+            switch await task.result {
+            case .success: reason = "the server stopped at once"
+            case .failure(let error): reason = "\(error)"
+            }
+            throw StartFailure(port: port, reason: reason)
+        }
+        return HTTPServerHandle(port: bound, task: task)
+    }
+
+    /// Graceful shutdown; open streams must have been cut first.
+    func stop() async {
+        task.cancel()
+        _ = try? await task.value
+    }
+}

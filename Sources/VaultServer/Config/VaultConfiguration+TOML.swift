@@ -1,0 +1,64 @@
+import BlobStorage
+import Foundation
+import TOMLKit
+
+extension VaultConfiguration {
+    /// The TOML file format (see vault/casa-vault.toml); every key is optional.
+    struct File: Decodable {
+        var host: String?
+        var port: Int?
+        var data_dir: String?
+        var database_url: String?
+        var max_blob_size: Int?
+        var quota_bytes: Int64?
+        var skew_seconds: Int64?
+        var challenge_ttl_seconds: Int64?
+        var account_rate: Double?
+        var account_burst: Double?
+        var address_rate: Double?
+        var address_burst: Double?
+        var idle_timeout_seconds: Int64?
+        var max_header_bytes: Int?
+        var retention_interval_seconds: Int64?
+        var postgres_connections: Int?
+        var log_level: String?
+    }
+
+    /// Applies a TOML document on top of the current values.
+    public mutating func apply(toml text: String) throws {
+        let file: File
+        do {
+            file = try TOMLDecoder().decode(File.self, from: text)
+        } catch {
+            throw VaultConfigurationError("cannot read the TOML file: \(error)")
+        }
+        if file.data_dir != nil, file.database_url != nil {
+            throw VaultConfigurationError("set either data_dir or database_url, not both")
+        }
+        if let v = file.host { host = v }
+        if let v = file.port { port = v }
+        if let v = file.data_dir { storage = .sqlite(directory: v) }
+        if let v = file.database_url { storage = .postgres(url: v) }
+        if let v = file.max_blob_size { limits.maxBlobSize = v }
+        if let v = file.quota_bytes { limits.quotaBytes = v }
+        if let v = file.skew_seconds { skewSeconds = v }
+        if let v = file.challenge_ttl_seconds { challengeTTLSeconds = v }
+        if let v = file.account_rate { accountRate = v }
+        if let v = file.account_burst { accountBurst = v }
+        if let v = file.address_rate { addressRate = v }
+        if let v = file.address_burst { addressBurst = v }
+        if let v = file.idle_timeout_seconds { idleTimeoutSeconds = v }
+        if let v = file.max_header_bytes { maxHeaderBytes = v }
+        if let v = file.retention_interval_seconds { retentionIntervalSeconds = v }
+        if let v = file.postgres_connections { postgresConnections = v }
+        if let v = file.log_level { logLevel = v }
+    }
+
+    /// Reads and applies a TOML file.
+    public mutating func apply(tomlFile path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw VaultConfigurationError("cannot read \(path): check the path and that it is UTF-8 text")
+        }
+        try apply(toml: text)
+    }
+}

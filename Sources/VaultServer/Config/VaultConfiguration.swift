@@ -1,0 +1,74 @@
+import BlobStorage
+import Foundation
+
+/// Everything `casa-vault serve` can be told (docs/vault-api.md "Limits", vault/casa-vault.toml).
+/// Defaults suit a single home server; every field can come from TOML and most from flags.
+public struct VaultConfiguration: Sendable, Hashable {
+    /// Where blobs live.
+    public enum Storage: Sendable, Hashable {
+        /// Embedded SQLite file `vault.sqlite` in this folder (the default).
+        case sqlite(directory: String)
+        /// PostgreSQL, shared by several stateless vault processes.
+        case postgres(url: String)
+        /// Volatile; tests and demos only.
+        case memory
+    }
+
+    public static let defaultPort = 8420
+    public static let defaultDataDirectory = "casa-vault-data"
+
+    public var host = "127.0.0.1"
+    public var port = defaultPort
+    public var storage = Storage.sqlite(directory: defaultDataDirectory)
+    public var limits = BlobStoreLimits.default
+    /// Tolerated difference between a request's `t=` timestamp and the server clock.
+    public var skewSeconds: Int64 = 300
+    /// Lifetime of a server challenge.
+    public var challengeTTLSeconds: Int64 = 120
+    /// Requests per second and burst, per account and per client address (per process).
+    public var accountRate = 50.0
+    public var accountBurst = 200.0
+    public var addressRate = 100.0
+    public var addressBurst = 400.0
+    /// Close connections idle this long; also the deadline for receiving a request body.
+    public var idleTimeoutSeconds: Int64 = 30
+    /// Maximum size of all request headers together.
+    public var maxHeaderBytes = 16 * 1024
+    /// Seconds between retention passes (0 disables the background pass).
+    public var retentionIntervalSeconds: Int64 = 3600
+    /// PostgreSQL connection pool size per process.
+    public var postgresConnections = 16
+    public var logLevel = "info"
+
+    public init() {}
+
+    /// The base URL to print and to give clients.
+    public var url: String {
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        return "http://\(shownHost):\(port)"
+    }
+
+    /// Checks values that would make the server misbehave; the message says which key to fix.
+    public func validate() throws {
+        func fail(_ message: String) throws -> Never { throw VaultConfigurationError(message) }
+        if !(0...65535).contains(port) { try fail("port must be between 0 and 65535, got \(port)") }
+        if limits.maxBlobSize < 1 || limits.maxBlobSize > 256 * 1024 * 1024 {
+            try fail("max_blob_size must be between 1 byte and 256 MiB")
+        }
+        if limits.quotaBytes < Int64(limits.maxBlobSize) { try fail("quota_bytes must be at least max_blob_size") }
+        if skewSeconds < 1 || skewSeconds > 86_400 { try fail("skew_seconds must be between 1 and 86400") }
+        if challengeTTLSeconds < 5 || challengeTTLSeconds > 3600 { try fail("challenge_ttl_seconds must be between 5 and 3600") }
+        if accountRate <= 0 || addressRate <= 0 || accountBurst < 1 || addressBurst < 1 {
+            try fail("rates must be positive and bursts at least 1")
+        }
+        if idleTimeoutSeconds < 1 { try fail("idle_timeout_seconds must be at least 1") }
+        if postgresConnections < 1 || postgresConnections > 1000 { try fail("postgres_connections must be between 1 and 1000") }
+    }
+}
+
+/// A configuration problem, with the key to fix.
+public struct VaultConfigurationError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+
+    public init(_ description: String) { self.description = "casa-vault: configuration: " + description }
+}

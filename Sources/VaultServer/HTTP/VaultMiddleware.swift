@@ -1,0 +1,59 @@
+import BlobStorage
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import VaultAPI
+
+/// The outermost middleware: per-address rate limit, every error turned into a JSON 4xx/5xx,
+/// `Casa-Server-Time` on every response, and request metrics.
+struct VaultMiddleware: RouterMiddleware {
+    typealias Context = VaultRequestContext
+
+    let metrics: VaultMetrics
+    let addressLimiter: RateLimiter
+    let clock: VaultClock
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        var response: Response
+        do {
+            if request.uri.path != VaultPath.health, let wait = addressLimiter.take(context.clientAddress, now: clock.seconds()) {
+                throw VaultError(.tooManyRequests, .rateLimited, "too many requests from this address: wait \(wait) s", retryAfter: wait)
+            }
+            response = try await next(request, context)
+        } catch {
+            let vaultError = Self.vaultError(for: error, logger: context.logger)
+            response = (try? vaultError.response(from: request, context: context)) ?? Response(status: .internalServerError)
+        }
+        response.headers[HTTPField.Name(VaultHeader.serverTime)!] = String(clock.milliseconds())
+        metrics.record(
+            route: context.endpointPath ?? "unmatched", method: request.method.rawValue,
+            status: response.status.code, duration: ContinuousClock.now - started)
+        return response
+    }
+
+    /// Maps anything thrown by a handler to the vault's JSON error; only real faults become 5xx.
+    static func vaultError(for error: any Error, logger: Logger) -> VaultError {
+        switch error {
+        case let error as VaultError:
+            return error
+        case let error as BlobStoreError:
+            return VaultError(error)
+        case let error as HTTPError:
+            return switch error.status {
+            case .notFound: VaultError(.notFound, .routeNotFound, "no such route: see docs/vault-api.md for the routes")
+            case .methodNotAllowed: VaultError(.methodNotAllowed, .methodNotAllowed, "this route does not accept this method")
+            case .contentTooLarge: VaultError(.contentTooLarge, .payloadTooLarge, "the request body is too large")
+            case let status where (400..<500).contains(status.code):
+                VaultError(status, .badRequest, error.body ?? "the request is malformed")
+            default: VaultError(.serviceUnavailable, .unavailable, "the vault could not handle the request; try again later", retryAfter: 5)
+            }
+        case is DecodingError:
+            return VaultError(.badRequest, .invalidJSON, "the JSON body does not match the schema in vault/openapi.yaml")
+        default:
+            logger.error("unexpected error: \(String(describing: error))")
+            return VaultError(.serviceUnavailable, .unavailable, "the vault's storage failed; try again later", retryAfter: 5)
+        }
+    }
+}

@@ -1,0 +1,359 @@
+import BlobStorage
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+import Sodium
+import VaultAPI
+
+/// The multi-node backend: several stateless vault processes on one PostgreSQL database.
+///
+/// Each put runs in one transaction that locks the account row (`SELECT … FOR UPDATE`), so
+/// puts of one account are serialised across processes; replay records and the challenge secret
+/// live in the database too. Durability: the server refuses to start unless
+/// `synchronous_commit` and `fsync` are on, so a COMMIT that returned is on disk.
+public final class PostgresVaultRepository: VaultRepository {
+    let client: PostgresClient
+    let logger: Logger
+    private let runTask: Task<Void, Never>
+    public let replayGuard: any ReplayGuard
+
+    public init(url: String, connections: Int = 16, logger: Logger) async throws {
+        var configuration = try Self.configuration(url: url)
+        configuration.options.maximumConnections = connections
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.logger = logger
+        runTask = Task { await client.run() }
+        replayGuard = PostgresReplayGuard(client: client, logger: logger)
+        do {
+            try await PostgresSchema.migrate(client, logger: logger)
+            let settings = try await durabilitySettings()
+            guard settings["synchronous_commit"] == "on", settings["fsync"] == "on" else {
+                throw VaultConfigurationError("PostgreSQL must run with synchronous_commit=on and fsync=on (found \(settings)); see vault/postgresql.md")
+            }
+        } catch {
+            runTask.cancel()
+            throw error
+        }
+    }
+
+    /// Parses `postgres://user:password@host:port/database[?sslmode=disable|require]`.
+    static func configuration(url: String) throws -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
+              let host = components.host, let user = components.user else {
+            throw VaultConfigurationError("--database must look like postgres://user:password@host:5432/database")
+        }
+        let sslmode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
+        let tls: PostgresClient.Configuration.TLS = switch sslmode {
+        case "require", "verify-full": .require(.makeClientConfiguration())
+        case "prefer": .prefer(.makeClientConfiguration())
+        default: .disable
+        }
+        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        return PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: user, password: components.password,
+            database: database.isEmpty ? nil : database, tls: tls)
+    }
+
+    // MARK: - Accounts and devices
+
+    public func account(_ id: AccountID) async throws -> AccountRecord? {
+        let rows = try await client.query(
+            """
+            SELECT owner_key, liveness_key, created_at, disabled, release_window_seconds, keep_all_days, keep_daily_days,
+                   last_heartbeat_at, used_bytes FROM account WHERE id = \(id.hex)
+            """, logger: logger)
+        var found: AccountRecord?
+        for try await (owner, liveness, created, disabled, window, keepAll, keepDaily, heartbeat, used) in rows.decode(
+            (Data, Data, Int64, Bool, Int64, Int64?, Int64, Int64?, Int64).self) {
+            found = AccountRecord(
+                id: id, ownerKey: [UInt8](owner), livenessKey: [UInt8](liveness), createdAt: created, disabled: disabled,
+                policy: AccountPolicy(releaseWindowSeconds: window, retention: RetentionPolicy(keepAllDays: keepAll.map(Int.init), keepDailyDays: Int(keepDaily))),
+                lastHeartbeatAt: heartbeat, usedBytes: used)
+        }
+        guard var account = found else { return nil }
+        let devices = try await client.query(
+            """
+            SELECT key, label, created_at, revoked_at, last_seen_at, sealed_secret IS NOT NULL FROM device
+            WHERE account_id = \(id.hex) ORDER BY created_at, key
+            """, logger: logger)
+        for try await (key, label, created, revoked, seen, hasSecret) in devices.decode((Data, String, Int64, Int64?, Int64?, Bool).self) {
+            account.devices.append(DeviceRecord(
+                key: [UInt8](key), label: label, createdAt: created, revokedAt: revoked, lastSeenAt: seen, hasSealedSecret: hasSecret))
+        }
+        return account
+    }
+
+    public func listAccounts() async throws -> [AccountRecord] {
+        var ids: [AccountID] = []
+        for try await hex in try await client.query("SELECT id FROM account ORDER BY id", logger: logger).decode(String.self) {
+            if let id = AccountID(hex: hex) { ids.append(id) }
+        }
+        var accounts: [AccountRecord] = []
+        for id in ids { if let account = try await account(id) { accounts.append(account) } }
+        return accounts
+    }
+
+    public func createAccount(_ account: AccountRecord) async throws -> Bool {
+        let logger = self.logger
+        return try await transaction { conn in
+            let keepAll = account.policy.retention.keepAllDays.map(Int64.init)
+            let inserted = try await conn.query(
+                """
+                INSERT INTO account (id, owner_key, liveness_key, created_at, disabled, release_window_seconds, keep_all_days,
+                                     keep_daily_days, last_heartbeat_at, used_bytes)
+                VALUES (\(account.id.hex), \(Data(account.ownerKey)), \(Data(account.livenessKey)), \(account.createdAt),
+                        \(account.disabled), \(account.policy.releaseWindowSeconds), \(keepAll),
+                        \(Int64(account.policy.retention.keepDailyDays)), \(account.lastHeartbeatAt), 0)
+                ON CONFLICT (id) DO NOTHING RETURNING 1
+                """, logger: logger)
+            guard try await Self.hasRow(inserted) else { return false }
+            for device in account.devices { _ = try await Self.insertDevice(conn, account.id, device, logger: logger) }
+            return true
+        }
+    }
+
+    public func setLivenessKey(_ id: AccountID, _ key: [UInt8]) async throws {
+        try await client.query("UPDATE account SET liveness_key = \(Data(key)) WHERE id = \(id.hex)", logger: logger)
+    }
+
+    public func setPolicy(_ id: AccountID, _ policy: AccountPolicy) async throws {
+        let keepAll = policy.retention.keepAllDays.map(Int64.init)
+        try await client.query(
+            """
+            UPDATE account SET release_window_seconds = \(policy.releaseWindowSeconds), keep_all_days = \(keepAll),
+                               keep_daily_days = \(Int64(policy.retention.keepDailyDays)) WHERE id = \(id.hex)
+            """, logger: logger)
+    }
+
+    public func setDisabled(_ id: AccountID, _ disabled: Bool) async throws {
+        try await client.query("UPDATE account SET disabled = \(disabled) WHERE id = \(id.hex)", logger: logger)
+    }
+
+    public func addDevice(_ id: AccountID, _ device: DeviceRecord) async throws -> Bool {
+        let logger = self.logger
+        return try await client.withConnection { conn in try await Self.insertDevice(conn, id, device, logger: logger) }
+    }
+
+    public func revokeDevice(_ id: AccountID, key: [UInt8], at: Int64) async throws {
+        try await client.query(
+            """
+            UPDATE device SET revoked_at = COALESCE(revoked_at, \(at)), sealed_secret = NULL
+            WHERE account_id = \(id.hex) AND key = \(Data(key))
+            """, logger: logger)
+    }
+
+    public func setSealedSecret(_ id: AccountID, deviceKey: [UInt8], _ secret: [UInt8]) async throws {
+        try await client.query(
+            "UPDATE device SET sealed_secret = \(Data(secret)) WHERE account_id = \(id.hex) AND key = \(Data(deviceKey))", logger: logger)
+    }
+
+    public func sealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws -> [UInt8]? {
+        let rows = try await client.query(
+            "SELECT sealed_secret FROM device WHERE account_id = \(id.hex) AND key = \(Data(deviceKey))", logger: logger)
+        var secret: [UInt8]?
+        for try await data in rows.decode(Data?.self) { secret = data.map { [UInt8]($0) } }
+        return secret
+    }
+
+    public func recordHeartbeat(_ id: AccountID, at: Int64) async throws {
+        try await client.query("UPDATE account SET last_heartbeat_at = \(at) WHERE id = \(id.hex)", logger: logger)
+    }
+
+    public func recordDeviceSeen(_ id: AccountID, key: [UInt8], at: Int64) async throws {
+        try await client.query("UPDATE device SET last_seen_at = \(at) WHERE account_id = \(id.hex) AND key = \(Data(key))", logger: logger)
+    }
+
+    // MARK: - Blobs
+
+    public func putBlob(
+        _ id: AccountID, _ name: BlobName, version: UInt64, data: [UInt8], contentHash: ContentHash,
+        limits: BlobStoreLimits, now: Date
+    ) async throws -> (info: BlobInfo, created: Bool) {
+        let logger = self.logger
+        let storedAt = now.unixMilliseconds
+        let v = Int64(clamping: version)
+        return try await transaction { conn in
+            // The account row lock serialises puts of one account across every vault process.
+            var used: Int64 = 0
+            for try await u in try await conn.query("SELECT used_bytes FROM account WHERE id = \(id.hex) FOR UPDATE", logger: logger).decode(Int64.self) {
+                used = u
+            }
+            var highest: Int64 = 0
+            for try await h in try await conn.query(
+                "SELECT highest_version FROM blob_head WHERE account_id = \(id.hex) AND name = \(name.rawValue)", logger: logger
+            ).decode(Int64.self) { highest = h }
+            var existing: BlobInfo?
+            for try await row in try await conn.query(
+                """
+                SELECT version, size, content_hash, stored_at FROM blob
+                WHERE account_id = \(id.hex) AND name = \(name.rawValue) AND version = \(v)
+                """, logger: logger
+            ).decode((Int64, Int64, Data, Int64).self) { existing = try Self.info(name, row) }
+            let outcome = try PutRules.decide(
+                version: version, size: data.count, contentHash: contentHash, latestVersion: UInt64(highest),
+                existing: existing, usedBytes: used, limits: limits)
+            if case .alreadyStored(let info) = outcome { return (info, false) }
+            try await conn.query(
+                """
+                INSERT INTO blob (account_id, name, version, size, content_hash, stored_at, data)
+                VALUES (\(id.hex), \(name.rawValue), \(v), \(Int64(data.count)), \(Data(contentHash.bytes)), \(storedAt), \(Data(data)))
+                """, logger: logger)
+            try await conn.query(
+                """
+                INSERT INTO blob_head (account_id, name, highest_version) VALUES (\(id.hex), \(name.rawValue), \(v))
+                ON CONFLICT (account_id, name) DO UPDATE SET highest_version = EXCLUDED.highest_version
+                """, logger: logger)
+            try await conn.query("UPDATE account SET used_bytes = used_bytes + \(Int64(data.count)) WHERE id = \(id.hex)", logger: logger)
+            return (BlobInfo(name: name, version: version, size: data.count, contentHash: contentHash, storedAt: Date(unixMilliseconds: storedAt)), true)
+        }
+    }
+
+    public func blob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Blob {
+        let rows: PostgresRowSequence
+        if let version {
+            guard let v = Int64(exactly: version) else { throw Self.notFound(name, version) }
+            rows = try await client.query(
+                """
+                SELECT version, size, content_hash, stored_at, data FROM blob
+                WHERE account_id = \(id.hex) AND name = \(name.rawValue) AND version = \(v)
+                """, logger: logger)
+        } else {
+            rows = try await client.query(
+                """
+                SELECT version, size, content_hash, stored_at, data FROM blob
+                WHERE account_id = \(id.hex) AND name = \(name.rawValue) ORDER BY version DESC LIMIT 1
+                """, logger: logger)
+        }
+        var found: Blob?
+        for try await (v, size, hash, storedAt, data) in rows.decode((Int64, Int64, Data, Int64, Data).self) {
+            found = Blob(info: try Self.info(name, (v, size, hash, storedAt)), data: [UInt8](data))
+        }
+        guard let found else { throw Self.notFound(name, version) }
+        return found
+    }
+
+    public func listBlobs(_ id: AccountID) async throws -> [BlobSummary] {
+        let rows = try await client.query(
+            """
+            SELECT b.name, b.version, b.size, b.content_hash, b.stored_at, c.cnt
+            FROM blob b JOIN (SELECT name, MAX(version) AS v, COUNT(*) AS cnt FROM blob WHERE account_id = \(id.hex) GROUP BY name) c
+            ON b.name = c.name AND b.version = c.v
+            WHERE b.account_id = \(id.hex) ORDER BY b.name COLLATE "C"
+            """, logger: logger)
+        var summaries: [BlobSummary] = []
+        for try await (name, v, size, hash, storedAt, count) in rows.decode((String, Int64, Int64, Data, Int64, Int64).self) {
+            let blobName = try BlobName(name)
+            summaries.append(BlobSummary(latest: try Self.info(blobName, (v, size, hash, storedAt)), versionCount: Int(count)))
+        }
+        return summaries
+    }
+
+    public func versions(_ id: AccountID, _ name: BlobName, after: UInt64?, limit: Int) async throws -> [BlobInfo] {
+        let afterValue = Int64(clamping: after ?? 0)
+        let rows = try await client.query(
+            """
+            SELECT version, size, content_hash, stored_at FROM blob
+            WHERE account_id = \(id.hex) AND name = \(name.rawValue) AND version > \(afterValue)
+            ORDER BY version LIMIT \(Int64(max(0, limit)))
+            """, logger: logger)
+        var infos: [BlobInfo] = []
+        for try await row in rows.decode((Int64, Int64, Data, Int64).self) { infos.append(try Self.info(name, row)) }
+        if infos.isEmpty {
+            let exists = try await client.query(
+                "SELECT 1 FROM blob WHERE account_id = \(id.hex) AND name = \(name.rawValue) LIMIT 1", logger: logger)
+            guard try await Self.hasRow(exists) else { throw Self.notFound(name, nil) }
+        }
+        return infos
+    }
+
+    public func deleteBlob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Int {
+        let logger = self.logger
+        let v = version.map { Int64(clamping: $0) }
+        return try await transaction { conn in
+            var count = 0
+            var freed: Int64 = 0
+            for try await size in try await conn.query(
+                """
+                DELETE FROM blob WHERE account_id = \(id.hex) AND name = \(name.rawValue)
+                AND (\(v)::BIGINT IS NULL OR version = \(v)::BIGINT) RETURNING size
+                """, logger: logger
+            ).decode(Int64.self) {
+                count += 1
+                freed += size
+            }
+            try await conn.query("UPDATE account SET used_bytes = used_bytes - \(freed) WHERE id = \(id.hex)", logger: logger)
+            return count
+        }
+    }
+
+    // MARK: - Server state
+
+    public func challengeSecret() async throws -> [UInt8] {
+        try await client.query(
+            "INSERT INTO server_secret (id, secret) VALUES (1, \(Data(Random.bytes(32)))) ON CONFLICT (id) DO NOTHING", logger: logger)
+        var secret: [UInt8] = []
+        for try await data in try await client.query("SELECT secret FROM server_secret WHERE id = 1", logger: logger).decode(Data.self) {
+            secret = [UInt8](data)
+        }
+        return secret
+    }
+
+    public func durabilitySettings() async throws -> [String: String] {
+        var settings: [String: String] = [:]
+        for name in ["synchronous_commit", "fsync"] {
+            for try await value in try await client.query(
+                "SELECT setting FROM pg_settings WHERE name = \(name)", logger: logger).decode(String.self) {
+                settings[name] = value
+            }
+        }
+        return settings
+    }
+
+    public func totals() async throws -> (accounts: Int, bytes: Int64) {
+        var result = (accounts: 0, bytes: Int64(0))
+        for try await (n, b) in try await client.query(
+            "SELECT COUNT(*), COALESCE(SUM(used_bytes), 0)::BIGINT FROM account", logger: logger).decode((Int64, Int64).self) {
+            result = (Int(n), b)
+        }
+        return result
+    }
+
+    public func close() async throws {
+        runTask.cancel()
+    }
+
+    // MARK: - Helpers
+
+    /// A transaction whose errors are the closure's own (not wrapped in PostgresTransactionError).
+    private func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { conn in try await body(conn) }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error
+        }
+    }
+
+    private static func insertDevice(_ conn: PostgresConnection, _ id: AccountID, _ device: DeviceRecord, logger: Logger) async throws -> Bool {
+        let rows = try await conn.query(
+            """
+            INSERT INTO device (account_id, key, label, created_at, revoked_at, last_seen_at)
+            VALUES (\(id.hex), \(Data(device.key)), \(device.label), \(device.createdAt), \(device.revokedAt), \(device.lastSeenAt))
+            ON CONFLICT (account_id, key) DO NOTHING RETURNING 1
+            """, logger: logger)
+        return try await hasRow(rows)
+    }
+
+    static func hasRow(_ rows: PostgresRowSequence) async throws -> Bool {
+        var found = false
+        for try await _ in rows { found = true }
+        return found
+    }
+
+    private static func info(_ name: BlobName, _ row: (Int64, Int64, Data, Int64)) throws -> BlobInfo {
+        BlobInfo(
+            name: name, version: UInt64(clamping: row.0), size: Int(row.1), contentHash: try ContentHash([UInt8](row.2)),
+            storedAt: Date(unixMilliseconds: row.3))
+    }
+}

@@ -1,1 +1,0 @@
-print("casa-vault: not implemented yet")

@@ -1,1 +1,0 @@
-print("lnd-sim: not implemented yet")

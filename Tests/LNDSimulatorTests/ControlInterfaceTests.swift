@@ -1,0 +1,47 @@
+import BackupCore
+import Foundation
+import Testing
+@testable import LNDSimulator
+
+@Suite("The drill control API (plain HTTP on loopback)")
+struct ControlInterfaceTests {
+    func control(_ harness: SimulatorHarness, _ method: String, _ path: String, _ body: String = "{}") async throws -> (Int, JSONValue) {
+        let port = await harness.simulator.adminPort ?? 0
+        let curl = Curl(certificate: harness.directory.tlsCertificate, scratch: harness.root)
+        let reply = try await curl.requestOffPool(method, "http://127.0.0.1:\(port)\(path)", body: method == "POST" ? body : nil)
+        return (reply.status, try JSONParser.parse(reply.body.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    @Test("open, close, mine, peers, corrupt and delete through the control port", .disabled("does not finish in the parallel run yet; see docs/lnd-sim.md, Known issues"))
+    func drills() async throws {
+        try await SimulatorHarness.with(configuration: { SimulatorConfiguration(lndDirectory: $0, adminPort: 0, startupStepDelay: .milliseconds(10)) }) { harness in
+            let portFile = harness.directory.root.appendingPathComponent("lnd-sim-admin-port")
+            #expect(FileManager.default.fileExists(atPath: portFile.path))
+            #expect(try await control(harness, "POST", "/channels/open").0 == 400, "no wallet yet")
+            try await harness.initWallet()
+            let (status, opened) = try await control(harness, "POST", "/channels/open", #"{"capacity":500000,"type":"taproot"}"#)
+            #expect(status == 200)
+            let point = try #require(opened["channel_point"]?.stringValue)
+            let peer = try #require(opened["peer"]?.stringValue)
+            #expect(try await control(harness, "POST", "/peers/update", "{\"peer\":\"\(peer)\",\"online\":false}").0 == 200)
+            #expect(try await harness.ok("GET", "/v1/getinfo")["num_inactive_channels"] == .integer(1))
+            #expect(try await control(harness, "POST", "/channels/close", "{\"channel_point\":\"\(point)\",\"by\":\"remote\"}").0 == 200)
+            #expect(try await control(harness, "POST", "/mine", #"{"blocks":2}"#).0 == 200)
+            let status2 = try await control(harness, "GET", "/status").1
+            #expect(status2["channels"]?.arrayValue?.first?["phase"] == .string("closed"))
+            #expect(status2["block_height"] == .integer(503))
+
+            #expect(try await control(harness, "POST", "/data/corrupt", #"{"target":"channel.backup"}"#).0 == 200)
+            let key = try await harness.scbKey()
+            #expect(throws: (any Error).self) {
+                _ = try LNDBackupCrypto.openMulti(blob: harness.readFile(harness.directory.channelBackup), key: key)
+            }
+            let certificate = harness.readFile(harness.directory.tlsCertificate)
+            #expect(try await control(harness, "POST", "/data/delete", #"{"target":"tls"}"#).0 == 200)
+            #expect(harness.readFile(harness.directory.tlsCertificate) != certificate, "a new certificate after rotation")
+            try await harness.unlock()
+            #expect(try await control(harness, "POST", "/lock").1["state"] == .string("LOCKED"))
+            #expect(try await control(harness, "POST", "/nope").0 == 400)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import BackupCore
+import Foundation
+import LNDClient
+import LNDSimulator
+import SeedKit
+import Sodium
+import Testing
+
+@Suite("casa's LNDClient (libcurl) finds and talks to the simulator like to lnd")
+struct LNDClientAgainstSimulatorTests {
+    @Test("discovery from the lnd dir, the agent's least-privilege macaroon, keys, snapshots, streams", .disabled("does not finish in the parallel run yet; see docs/lnd-sim.md, Known issues"))
+    func agentFlow() async throws {
+        try await SimulatorHarness.with(configuration: { root in
+            SimulatorConfiguration(
+                lndDirectory: root, adminPort: nil,
+                autoUnlockPassword: try? SecureBytes(copying: Array(SimulatorHarness.password.utf8)),
+                seedWords: SimulatorHarness.vectorAMnemonic,
+                aezeedPassphrase: Array(SimulatorHarness.vectorAPassphrase.utf8), startupStepDelay: .milliseconds(10))
+        }) { harness in
+            try await harness.waitFor(.serverActive)
+            let permissions = AgentMacaroon.uris.map { LNDSimulator.MacaroonPermission("uri", $0) }
+            let macaroon = try await harness.node.bakeForControl(permissions)
+            let macaroonPath = harness.directory.chainDirectory.appendingPathComponent(LNDDiscovery.preferredMacaroonName)
+            FileManager.default.createFile(atPath: macaroonPath.path, contents: Data(macaroon), attributes: [.posixPermissions: 0o600])
+
+            let discovery = try LNDDiscovery(LNDDiscovery.Options(lndDir: harness.directory.root.path))
+            #expect(discovery.network == .regtest)
+            #expect(discovery.warnings.isEmpty, "a URI-scoped macaroon needs no warning: \(discovery.warnings)")
+            let client = try LNDClient(discovery.connection)
+
+            #expect(try await client.getState() == .serverActive)
+            #expect(try await client.getInfo().identityPubkey == "03b755f6efcd3816a2de3360932b6e80801f11c9fe25c5c4453ca27d06d8b620ae")
+            let key = try await client.deriveSharedKey(ephemeralPublicKey: PublicKeyConstants.generator, keyLocator: .backupEncryption)
+            #expect(Hex.encode(key.unsafeCopy()) == "3511033a9808c4d75acbb2478b56cf7f4d20046f42499fe384ec17c62bce41b6")
+
+            let subscription = try await client.subscribeChannelBackups()
+            var updates = subscription.makeAsyncIterator()
+            let channel = try await harness.node.openChannel(SimulatedNode.OpenRequest())
+            let pendingSnapshot = try #require(try await updates.next())
+            let multi = try #require(pendingSnapshot.multi)
+            #expect(try LNDBackupCrypto.openMulti(blob: multi.backup, key: key).singles.map(\.fundingOutpoint.description) == [channel.channelPoint])
+            let exported = try await client.exportAllChannelBackups()
+            #expect(exported.singles.count == 1)
+            #expect(try await client.verify(multi: exported.multi?.backup ?? []) == [channel.channelPoint])
+            subscription.cancel()
+            // The agent's macaroon cannot restore or close (least privilege).
+            await #expect(throws: (any Error).self) { _ = try await client.restoreChannelBackups(multi: multi.backup) }
+        }
+    }
+}

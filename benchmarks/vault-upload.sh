@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Durable 4 KiB uploads per second against casa-vault (SQLite, and PostgreSQL when
+# CASA_TEST_POSTGRES_URL is set) versus nginx WebDAV PUT, 64 concurrent connections, loopback only,
+# bounded (DURATION seconds per target, default 10). Prints a table and the ratios.
+#   benchmarks/vault-upload.sh [path/to/casa-vault]     (a release build is the fair choice)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="${1:-$(swift build -c release --show-bin-path 2>/dev/null)/casa-vault}"
+[ -x "$bin" ] || { echo "casa-vault not built at $bin (swift build -c release --product casa-vault)" >&2; exit 2; }
+command -v wrk >/dev/null && command -v nginx >/dev/null || apt-get install -y -qq wrk nginx libnginx-mod-http-dav-ext >/dev/null
+python3 -c 'import cryptography' 2>/dev/null || pip install -q cryptography >/dev/null
+duration="${DURATION:-10}"
+connections=64
+threads=2
+count="${COUNT:-150000}"
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+cat > "$work/vault.toml" <<TOML
+account_rate = 1000000.0
+account_burst = 1000000.0
+address_rate = 1000000.0
+address_burst = 1000000.0
+retention_interval_seconds = 0
+log_level = "error"
+TOML
+
+run_vault() { # name, storage flags...
+  local name=$1; shift
+  "$bin" serve --config "$work/vault.toml" "$@" --host 127.0.0.1 --port 0 > "$work/$name.out" 2>&1 &
+  local pid=$!; pids+=("$pid")
+  local url=""
+  for _ in $(seq 1 100); do url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/$name.out" || true); [ -n "$url" ] && break; sleep 0.1; done
+  [ -n "$url" ] || { echo "$name: casa-vault did not start: $(cat "$work/$name.out")" >&2; return 1; }
+  python3 benchmarks/vault-upload/presign.py "$url" "$count" 64 "$work/$name.lua"
+  CASA_BENCH_MODE=vault CASA_BENCH_REQS="$work/$name.lua" CASA_BENCH_THREADS=$threads \
+    wrk -t$threads -c$connections -d"${duration}s" --latency -s benchmarks/vault-upload/upload.lua "$url" | grep RESULT | sed "s/^RESULT/$name/"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+results=()
+results+=("$(run_vault sqlite --data "$work/sqlite")")
+if [ -n "${CASA_TEST_POSTGRES_URL:-}" ]; then
+  results+=("$(run_vault postgres --database "$CASA_TEST_POSTGRES_URL")")
+fi
+mkdir -p "$work/nginx/tmp" "$work/nginx/www/dav"
+# nginx workers run unprivileged: let them write there.
+chmod 755 "$work"; chmod -R 777 "$work/nginx"
+sed "s|__ROOT__|$work/nginx|g" benchmarks/vault-upload/nginx.conf > "$work/nginx/nginx.conf"
+nginx -c "$work/nginx/nginx.conf"
+sleep 0.3
+results+=("$(CASA_BENCH_MODE=dav CASA_BENCH_THREADS=$threads wrk -t$threads -c$connections -d"${duration}s" --latency \
+  -s benchmarks/vault-upload/upload.lua http://127.0.0.1:18480 | grep RESULT | sed 's/^RESULT/nginx-webdav/')")
+
+echo "target        $(date -u +%FT%TZ), ${connections} connections, ${duration}s, 4096-byte bodies"
+printf '%s\n' "${results[@]}"
+nginx_rps=$(printf '%s\n' "${results[@]}" | awk '/^nginx-webdav/ { for (i=1;i<=NF;i++) if ($i ~ /^rps=/) { sub("rps=","",$i); print $i } }')
+for r in "${results[@]}"; do
+  case "$r" in nginx-webdav*) continue ;; esac
+  rps=$(echo "$r" | tr ' ' '\n' | sed -n 's/^rps=//p')
+  echo "$(echo "$r" | cut -d' ' -f1): $(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { printf "%.2f", a / b }')x nginx WebDAV"
+done
