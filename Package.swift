@@ -174,6 +174,12 @@ let serverTests: [Target] = [
         swiftSettings: swiftSettings
     ),
     .testTarget(name: "LNDSimulatorTests", dependencies: ["LNDSimulator", "LNDClient", "TestSupport"], swiftSettings: swiftSettings),
+    // Runs recovery/drills/drill-*.sh against the built executables (listed so they are built first).
+    .testTarget(
+        name: "DrillTests",
+        dependencies: ["TestSupport", "casa-vault", "casa-backupd", "casa-recover", "lnd-sim"],
+        swiftSettings: swiftSettings
+    ),
 ]
 
 // MARK: - Assembly
