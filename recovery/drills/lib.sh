@@ -11,7 +11,7 @@ DRILL_NAME=""
 DRILL_STEP=0
 
 drill_init() { # number, title
-  DRILL_NAME="drill $1"
+  case "$1" in [0-9]*) DRILL_NAME="drill $1" ;; *) DRILL_NAME="$1" ;; esac
   CASA_BIN=${CASA_BIN:-$(cd "$DRILL_ROOT" && swift build --show-bin-path)}
   for tool in casa-vault casa-backupd casa-recover lnd-sim; do
     [ -x "$CASA_BIN/$tool" ] || { echo "$DRILL_NAME: $CASA_BIN/$tool is missing: run swift build first" >&2; exit 2; }
@@ -29,8 +29,8 @@ drill_init() { # number, title
   say "== $DRILL_NAME: $2 (work folder $WORK)"
 }
 
-drill_cleanup() {
-  local status=$?
+drill_cleanup() { # [status]: the script's exit status when called from another EXIT trap
+  local status=${1:-$?}
   for pid in "${DRILL_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${DRILL_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ $status -ne 0 ]; then
