@@ -9,7 +9,7 @@ start_vault
 start_seeded_node "$WORK/node"
 enroll_agent
 start_agent
-wait_for 60 "the first snapshot in the vault" test -n "$(vault_newest number)"
+wait_for 60 "the first snapshot in the vault" 'test -n "$(vault_newest number)"'
 
 # decoded FILE: the channels of a channel.backup, decrypted with the words (casa-recover inspect).
 decoded() {
@@ -30,7 +30,7 @@ check() {
     recover fetch --from "$WORK/agent/snapshots" --network regtest $(seed_files) --output "$WORK/local.backup" >/dev/null &&
     [ "$(decoded "$WORK/vault.backup")" = "$expected" ] && [ "$(decoded "$WORK/local.backup")" = "$expected" ]
   }
-  wait_for 60 "the vault and the local copy to match lnd after: $1" converged
+  wait_for 60 "the vault and the local copy to match lnd after: $1" 'converged'
   say "   ok after $1: vault v$(vault_newest number), $(vault_newest channels) channel(s)"
 }
 
