@@ -13,7 +13,7 @@ public final class LocalSnapshotStore: Sendable {
     public let configuration: LocalStoreConfiguration
     public let primary: SnapshotDirectory
     public let secondary: SnapshotDirectory?
-    public let catalog: SnapshotCatalog
+    private let catalogStorage: SnapshotCatalog
     /// What opening found and repaired.
     public let openingReport: OpeningReport
 
@@ -25,6 +25,16 @@ public final class LocalSnapshotStore: Sendable {
         var latest: SnapshotMetadata?
         /// Set when a catalog write failed after a durable save; the next queue access rescans.
         var catalogNeedsReconcile = false
+        /// Durable snapshots not yet in the catalog: recorded at the next catalog access, off the
+        /// critical path of `save` (the files are the truth; a crash before that loses nothing,
+        /// opening reconciles the catalog with the files).
+        var unrecorded: [(metadata: SnapshotMetadata, primarySuccessAt: Date)] = []
+    }
+
+    /// The catalog, first brought up to date with every acknowledged save.
+    public var catalog: SnapshotCatalog {
+        recordSavedSnapshots()
+        return catalogStorage
     }
 
     /// Opens the store: creates the directories, removes interrupted temporary files, verifies
@@ -34,7 +44,8 @@ public final class LocalSnapshotStore: Sendable {
         self.configuration = configuration
         primary = SnapshotDirectory(path: configuration.snapshotDirectory, fileSystem: configuration.fileSystem)
         secondary = configuration.secondaryDirectory.map { SnapshotDirectory(path: $0, fileSystem: configuration.fileSystem) }
-        catalog = try Self.openCatalog(at: configuration.catalogPath)
+        let catalog = try Self.openCatalog(at: configuration.catalogPath)
+        catalogStorage = catalog
 
         let scan: DirectoryScan
         do {
@@ -90,13 +101,12 @@ public final class LocalSnapshotStore: Sendable {
                 throw .fileSystem(error)
             }
             state.latest = metadata
-            // Durable now. The catalog is only an index: if it cannot be written, the next queue
-            // access rebuilds it from the files rather than failing an acknowledged snapshot.
-            do {
-                try catalog.recordStored(metadata, enqueue: true, primarySuccessAt: createdAt)
-            } catch {
-                state.catalogNeedsReconcile = true
-            }
+            // Durable now: this is the acknowledgement. The catalog row and the upload-queue entry
+            // are written at the next catalog access (the uploader's `nextUpload` right after),
+            // so the catalog adds no work, and certainly no fsync, to the critical path.
+            state.unrecorded.append((metadata, createdAt))
+            // Bounded for a caller that never looks at the queue.
+            if state.unrecorded.count >= Self.maximumUnrecorded { record(&state) }
             return metadata
         }
     }
@@ -265,14 +275,39 @@ public final class LocalSnapshotStore: Sendable {
 
     // MARK: - Helpers
 
+    /// Saves kept out of the catalog before `save` records them itself.
+    static let maximumUnrecorded = 256
+
+    /// Writes the catalog rows and queue entries of the snapshots saved since the last catalog
+    /// access. Under the writer lock, so no reader sees the queue without a snapshot that was
+    /// acknowledged before it asked. A failure leaves the rows to the reconciliation from the
+    /// files at the next queue access; the snapshots themselves are durable either way.
+    private func recordSavedSnapshots() {
+        writer.withLock { record(&$0) }
+    }
+
+    private func record(_ state: inout WriterState) {
+        guard !state.unrecorded.isEmpty else { return }
+        defer { state.unrecorded.removeAll() }
+        for saved in state.unrecorded {
+            do {
+                try catalogStorage.recordStored(saved.metadata, enqueue: true, primarySuccessAt: saved.primarySuccessAt)
+            } catch {
+                state.catalogNeedsReconcile = true
+                return
+            }
+        }
+    }
+
     private func reconcileIfNeeded() throws(LocalStoreError) {
+        recordSavedSnapshots()
         let needed = writer.withLock { state in
             defer { state.catalogNeedsReconcile = false }
             return state.catalogNeedsReconcile
         }
         guard needed else { return }
         do {
-            _ = try catalog.reconcile(with: try primary.scan())
+            _ = try catalogStorage.reconcile(with: try primary.scan())
         } catch let error as LocalStoreError {
             writer.withLock { $0.catalogNeedsReconcile = true }
             throw error

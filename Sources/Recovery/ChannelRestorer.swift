@@ -12,11 +12,16 @@ public struct ChannelRestorer: Sendable {
     public let schedule: RestoreSchedule
     public let sleep: @Sendable (Duration) async -> Void
     public let progress: @Sendable (String) -> Void
+    /// Optional laps: "lnd calls" and "seal singles for lnd" until every restore request is
+    /// issued, then "follow-through".
+    public let timings: PhaseTimings?
 
     public init(lnd: any RecoveryLND, escalation: (any ForceCloseEscalation)?, stateFile: RestoreStateFile,
                 schedule: RestoreSchedule = RestoreSchedule(),
                 sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
-                progress: @escaping @Sendable (String) -> Void = { _ in }) {
+                progress: @escaping @Sendable (String) -> Void = { _ in },
+                timings: PhaseTimings? = nil) {
+        self.timings = timings
         self.lnd = lnd
         self.escalation = escalation
         self.stateFile = stateFile
@@ -39,8 +44,10 @@ public struct ChannelRestorer: Sendable {
         progress("lnd runs node \(node): the node these words and this backup belong to")
 
         let restoredNow = try await restoreMissing(snapshot, state: &state)
+        timings?.lap(PhaseName.lndCalls)
         try await followThrough(snapshot, state: &state)
         let results = try await summarize(snapshot, state: &state)
+        timings?.lap(PhaseName.followThrough)
         return RestoreReport(nodePubkey: node, snapshot: SnapshotSummary(snapshot), walletCreated: state.walletCreated,
                              restoredNow: restoredNow, complete: results.allSatisfy { $0.status == .closing || $0.status == .alreadyPresent },
                              channels: results)
@@ -75,7 +82,7 @@ public struct ChannelRestorer: Sendable {
             if current == .serverActive { return }
             if current != last { progress("waiting for lnd: \(current.explanation)") }
             last = current
-            if poll + 1 < schedule.serverPolls { await sleep(schedule.serverPollInterval) }
+            if poll + 1 < schedule.serverPolls { await sleep(schedule.serverPollPause(after: poll)) }
         }
         throw RecoveryError.incomplete("lnd did not become ready (state \(last?.rawValue ?? "?")); check its log")
     }
@@ -91,6 +98,7 @@ public struct ChannelRestorer: Sendable {
         let known = Dictionary(try await lnd.channels().map { ($0.channelPoint, $0) }, uniquingKeysWith: { a, _ in a })
         let key = try snapshot.keys.keyRing.staticChannelBackupKey()
         var pending: [(point: String, sealed: [UInt8])] = []
+        timings?.lap(PhaseName.lndCalls)
         for channel in snapshot.inspection.channels {
             let point = channel.fundingOutpoint.description
             var entry = state.channels[point] ?? ChannelProgress()
@@ -118,7 +126,9 @@ public struct ChannelRestorer: Sendable {
                 }
                 progress("\(point): the backup has no usable address for the peer; using the graph's \(graph.joined(separator: ", "))")
             }
+            timings?.lap(PhaseName.lndCalls)
             pending.append((point, try LNDBackupCrypto.seal(single, key: key)))
+            timings?.lap(PhaseName.sealSingles)
         }
         try stateFile.save(state)
 

@@ -9,15 +9,21 @@ public struct SnapshotListing: Sendable {
     public var entries: [SnapshotEntry]
 
     /// Lists and opens every snapshot. Damaged ones stay in the list with their problem.
-    public static func load(from source: any SnapshotSource, opener: SnapshotOpener) async throws -> SnapshotListing {
+    /// `timings` (optional) gets the laps "vault fetch" (or "folder read") and "decrypt".
+    public static func load(from source: any SnapshotSource, opener: SnapshotOpener, timings: PhaseTimings? = nil) async throws -> SnapshotListing {
         var entries: [SnapshotEntry] = []
-        for reference in try await source.snapshots() {
+        let fetch = PhaseName.fetch(source)
+        let references = try await source.snapshots()
+        timings?.lap(fetch)
+        for reference in references {
             var entry = SnapshotEntry(reference: reference)
             do {
                 let bytes = try await source.envelope(reference)
+                timings?.lap(fetch)
                 if let expected = reference.contentHash, SHA256.hash(bytes) != expected {
                     entry.warnings.append("its bytes do not match the hash the store recorded")
                 }
+                defer { timings?.lap(PhaseName.decrypt) }
                 entry.opened = try opener.open(bytes, reference: reference)
             } catch let error as RecoveryError {
                 if case .vaultUnavailable = error { throw error }

@@ -53,6 +53,9 @@ extension CasaRecover {
         @Flag(help: "Print exactly one JSON object instead of progress and a table.")
         var json = false
 
+        @Flag(help: "Print to stderr how long each phase took (key derivation, vault fetch, decrypt, lnd calls).")
+        var timings = false
+
         var schedule: RestoreSchedule {
             get throws {
                 let pauses = reconnectPauses.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -72,19 +75,25 @@ extension CasaRecover {
 
         func run() async throws {
             try await CommandRunner.run {
+                let phases = timings ? PhaseTimings() : nil
                 let location = backup == nil ? try snapshots.location : nil
                 let loaded = try seed.loader.loadWords()
+                phases?.lap(PhaseName.keyDerivation)
                 let snapshot: OpenedSnapshot
                 if let backup {
                     snapshot = try RawBackupSnapshot.open(path: backup, seed: loaded.material, network: network)
+                    phases?.lap(PhaseName.decrypt)
                 } else if let location {
-                    snapshot = try await SnapshotLoader.load(seed: loaded.material, network: network, location: location).pick(number: version)
+                    snapshot = try await SnapshotLoader.load(seed: loaded.material, network: network, location: location, timings: phases)
+                        .pick(number: version)
                 } else {
                     throw ValidationError("say where the backup is: --vault URL, --from DIR or --backup FILE")
                 }
                 try FileManager.default.createDirectory(atPath: workDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 let backupPath = (workDir as NSString).appendingPathComponent("channel.backup")
                 try ChannelBackupWriter.write(snapshot.lndBackup, to: backupPath, force: true)
+                phases?.lap(PhaseName.writeBackup)
+                defer { phases.map { FileHandle.standardError.write(Data(($0.report(uncounted: [PhaseName.followThrough]) + "\n").utf8)) } }
 
                 let client = try lnd.connect(network: network)
                 let passwords = WalletPasswordReader(file: walletPasswordFile)
@@ -96,7 +105,8 @@ extension CasaRecover {
                     lnd: client, escalation: escalation,
                     stateFile: RestoreStateFile(path: (workDir as NSString).appendingPathComponent("restore-state.json")),
                     schedule: try schedule,
-                    progress: { if !quiet { print("· " + $0) } })
+                    progress: { if !quiet { print("· " + $0) } },
+                    timings: phases)
                 let report = try await restorer.run(snapshot, secrets: secrets, recoveryWindow: recoveryWindow)
                 print(json ? try JSONOutput.render(report) : RestoreText.render(report))
                 if !report.complete { throw RecoveryError.incomplete("some channels still wait for their peer") }

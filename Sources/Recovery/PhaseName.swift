@@ -1,0 +1,15 @@
+/// The phase names `casa-recover restore --timings` reports (docs/recover-cli.md, "Performance").
+public enum PhaseName {
+    public static let keyDerivation = "key derivation"
+    public static let vaultFetch = "vault fetch"
+    public static let folderRead = "folder read"
+    public static let decrypt = "decrypt"
+    public static let writeBackup = "write channel.backup"
+    public static let lndCalls = "lnd calls"
+    public static let sealSingles = "seal singles for lnd"
+    public static let followThrough = "follow-through"
+
+    static func fetch(_ source: any SnapshotSource) -> String {
+        source is VaultSnapshotSource ? vaultFetch : folderRead
+    }
+}

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Issue 5 "Performance", agent idle: casa-backupd as a real process against `lnd-sim run` and
+# `casa-vault serve` on loopback.
+#   1. RSS (VmRSS, /proc) after start-up and after N snapshots (goal <= 20 MB);
+#   2. wake-ups while nothing changes: voluntary + involuntary context switches of all the
+#      agent's threads over IDLE_SECONDS, against a floor process (`sleep`) measured in the same
+#      window, and the other two daemons for comparison. The heartbeat period is set to an hour.
+#
+#   benchmarks/agent-idle.sh            env: SNAPSHOTS (10000), LOAD_SECONDS (480), IDLE_SECONDS (20)
+#   CASA_BIN=.build/release benchmarks/agent-idle.sh     (default: swift build's debug bin path)
+#
+# The load is bounded in count (SNAPSHOTS, and at most 3 * SNAPSHOTS control requests) and in
+# time (LOAD_SECONDS); the script reports how many snapshots actually happened.
+. "$(dirname "$0")/../recovery/drills/lib.sh"
+SNAPSHOTS=${SNAPSHOTS:-10000}
+LOAD_SECONDS=${LOAD_SECONDS:-480}
+IDLE_SECONDS=${IDLE_SECONDS:-20}
+export CASA_BACKUPD_HEARTBEAT_SECONDS=3600
+drill_init agent-idle "casa-backupd idle: memory and wake-ups"
+
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
+hwm_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
+threads() { ls "/proc/$1/task" | wc -l; }
+# switches PID: "tid comm voluntary+involuntary" per thread.
+switches() {
+  for task in /proc/"$1"/task/*; do
+    [ -r "$task/status" ] || continue
+    printf '%s %s %s\n' "${task##*/}" "$(tr ' ' _ < "$task/comm")" \
+      "$(awk '/^(voluntary|nonvoluntary)_ctxt_switches:/ { n += $2 } END { print n + 0 }' "$task/status" 2>/dev/null)"
+  done
+}
+total() { awk '{ n += $3 } END { print n + 0 }'; }
+metric() { curl -fsS "http://127.0.0.1:$AGENT_PORT/metrics" | awk -v m="$1" '$1 == m { print int($2) }'; }
+
+# idle_window LABEL: context switches of the agent, lnd-sim, casa-vault and a `sleep` floor over
+# IDLE_SECONDS, nothing changing; per-thread detail for the agent's threads that woke up.
+idle_window() {
+  sleep 1000 & local floor=$!
+  DRILL_PIDS+=("$floor")
+  sleep 1
+  local before_agent before_node before_vault before_floor
+  switches "$AGENT_PID" > "$WORK/agent-before"
+  before_node=$(switches "$NODE_PID" | total); before_vault=$(switches "$VAULT_PID" | total)
+  before_floor=$(switches "$floor" | total)
+  local snapshots_before; snapshots_before=$(metric casa_backup_snapshots_total)
+  sleep "$IDLE_SECONDS"
+  switches "$AGENT_PID" > "$WORK/agent-after"
+  local node vault floor_n agent
+  node=$(( $(switches "$NODE_PID" | total) - before_node ))
+  vault=$(( $(switches "$VAULT_PID" | total) - before_vault ))
+  floor_n=$(( $(switches "$floor" | total) - before_floor ))
+  before_agent=$(total < "$WORK/agent-before")
+  agent=$(( $(total < "$WORK/agent-after") - before_agent ))
+  kill "$floor" 2>/dev/null || true
+  say "   $1: context switches in ${IDLE_SECONDS}s: agent $agent ($(threads "$AGENT_PID") threads), floor (sleep) $floor_n, lnd-sim $node, casa-vault $vault; snapshots meanwhile: $(( $(metric casa_backup_snapshots_total) - snapshots_before ))"
+  # Which agent threads woke up (thread id, name, switches in the window).
+  join <(sort "$WORK/agent-before") <(sort "$WORK/agent-after") \
+    | awk '$5 - $3 > 0 { printf "      thread %s %s: %d\n", $1, $2, $5 - $3 }'
+  echo "$1 agent=$agent floor=$floor_n lnd_sim=$node vault=$vault seconds=$IDLE_SECONDS" >> "$WORK/results"
+}
+
+step "the vault, a node with one channel, and the agent (heartbeat every hour)"
+start_vault
+start_seeded_node "$WORK/node"
+PEER=$(sim add-peer --alias carol | python3 -c 'import json,sys; print(json.load(sys.stdin)["pubkey"])')
+open_channel --peer "$PEER" >/dev/null
+enroll_agent
+start_agent
+wait_for 60 "the one-channel snapshot in the vault" 'test "$(vault_newest channels)" = 1'
+wait_for 30 "an empty upload queue" 'test "$(metric casa_backup_queue_depth)" = 0'
+sleep 2
+say "   agent pid $AGENT_PID; VmRSS after start-up: $(rss_kb "$AGENT_PID") kB (peak $(hwm_kb "$AGENT_PID") kB), $(threads "$AGENT_PID") threads"
+echo "startup rss_kb=$(rss_kb "$AGENT_PID") hwm_kb=$(hwm_kb "$AGENT_PID")" >> "$WORK/results"
+
+step "idle after start-up"
+idle_window "idle after start-up"
+
+step "load: open and close a channel until $SNAPSHOTS snapshots (at most ${LOAD_SECONDS}s)"
+start_snapshots=$(metric casa_backup_snapshots_total)
+ADMIN_PORT=$(cat "$NODE_DIR/lnd-sim-admin-port")
+python3 - "$ADMIN_PORT" "$AGENT_PORT" "$PEER" "$SNAPSHOTS" "$LOAD_SECONDS" "$start_snapshots" <<'PY'
+import http.client, json, sys, time
+admin, agent, peer, target, seconds, start = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+sim = http.client.HTTPConnection("127.0.0.1", admin, timeout=30)
+def post(path, body):
+    sim.request("POST", path, json.dumps(body), {"Content-Type": "application/json"})
+    reply = sim.getresponse(); data = reply.read()
+    if reply.status != 200: raise SystemExit(f"{path}: {reply.status} {data[:200]!r}")
+    return json.loads(data)
+def snapshots():
+    c = http.client.HTTPConnection("127.0.0.1", agent, timeout=10)
+    c.request("GET", "/metrics"); text = c.getresponse().read().decode(); c.close()
+    for line in text.splitlines():
+        if line.startswith("casa_backup_snapshots_total "): return int(float(line.split()[1])) - start
+    return 0
+deadline = time.monotonic() + seconds
+cycles = requests = 0
+done = 0
+# Each cycle: a channel opens (pending, then confirmed) and the peer closes it cooperatively (one
+# block confirms): up to three new Multis. Bounded by requests, snapshots and time.
+while requests < 3 * target and time.monotonic() < deadline:
+    point = post("/channels/open", {"peer": peer})["channel_point"]
+    post("/channels/close", {"channel_point": point, "by": "cooperative"})
+    post("/mine", {"blocks": 1})
+    cycles += 1; requests += 3
+    if cycles % 25 == 0:
+        done = snapshots()
+        if done >= target: break
+# Let the agent catch up with what lnd already sent (bounded).
+catch_up = time.monotonic() + 60
+while time.monotonic() < catch_up:
+    now = snapshots()
+    if now == done and now > 0: break
+    done = now; time.sleep(1)
+print(f"   {cycles} open/close cycles, {requests} control requests, {done} snapshots in {seconds - max(0.0, deadline - time.monotonic()):.0f}s")
+PY
+wait_for 600 "the upload queue to drain" 'test "$(metric casa_backup_queue_depth)" = 0'
+made=$(( $(metric casa_backup_snapshots_total) - start_snapshots ))
+sleep 2
+say "   snapshots during the load: $made; VmRSS now $(rss_kb "$AGENT_PID") kB (peak $(hwm_kb "$AGENT_PID") kB), $(threads "$AGENT_PID") threads"
+echo "after-load snapshots=$made rss_kb=$(rss_kb "$AGENT_PID") hwm_kb=$(hwm_kb "$AGENT_PID")" >> "$WORK/results"
+
+step "idle after the load"
+idle_window "idle after the load"
+
+echo
+echo "results:"
+sed 's/^/   /' "$WORK/results"
+pass "agent idle measured (goal: VmRSS <= 20480 kB; no wake-ups while nothing changes)"
