@@ -70,6 +70,11 @@ public final class LocalSnapshotStore: Sendable {
         openingReport = OpeningReport(reconciliation: reconciliation, corruptions: scan.corrupt, secondaryError: secondaryError)
     }
 
+    /// A store closed in order leaves a complete catalog (a crash leaves it to the reconciliation).
+    deinit {
+        recordSavedSnapshots()
+    }
+
     // MARK: - Writing
 
     /// Stores a sealed snapshot durably and queues it for the vault. Returns once the file is

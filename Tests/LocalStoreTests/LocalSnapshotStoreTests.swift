@@ -26,6 +26,9 @@ import Testing
         #expect(try store.read(sequence: 1).sealed == Payload.sealed(1))
         #expect(try FileManager.default.attributesOfItem(atPath: dir.sub("state/snapshots"))[.posixPermissions] as? Int == 0o700)
 
+        // Saves reach the catalog at its next access (here the uploader's), off `save`'s critical path.
+        #expect(try store.nextUpload()?.snapshot.metadata == first)
+
         let reopened = try LocalSnapshotStore(configuration(dir))
         #expect(reopened.latest == second)
         #expect(reopened.openingReport.reconciliation == CatalogReconciliation())
@@ -59,6 +62,19 @@ import Testing
         #expect(try store.saveIfChanged(sealed: Payload.sealed(2), multiHash: Payload.multiHash(1), channelCount: 1) == nil)
         #expect(try LocalSnapshotStore(configuration(dir)).saveIfChanged(sealed: Payload.sealed(3), multiHash: Payload.multiHash(1), channelCount: 1) == nil)
         #expect(try store.saveIfChanged(sealed: Payload.sealed(4), multiHash: Payload.multiHash(4), channelCount: 1)?.sequence == 2)
+    }
+
+    @Test func anAcknowledgedSaveNotYetInTheCatalogIsQueuedAfterACrash() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try LocalSnapshotStore(configuration(dir))
+        let saved = try save(store, 1)
+        // The process dies before anything touched the catalog: a second store opens the same files.
+        let afterCrash = try LocalSnapshotStore(configuration(dir))
+        #expect(afterCrash.openingReport.reconciliation.added == [1])
+        #expect(try afterCrash.nextUpload()?.snapshot.metadata == saved)
+        // The first store's own catalog access records it too, without queueing it twice.
+        #expect(try store.status().pendingUploads == 1)
     }
 
     @Test func retentionKeepsTheNewestIntactVersions() throws {
