@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The outcome of a subprocess run by `ProcessRunner`.
 public struct ProcessResult: Sendable {
@@ -25,8 +28,13 @@ public enum ProcessRunner {
 
     /// Runs `name` with `arguments` and no stdin; the process is killed after `timeout` seconds.
     public static func run(_ name: String, _ arguments: [String], environment: [String: String]? = nil, timeout: TimeInterval = 120) throws -> ProcessResult {
+        try run(executable: executable(name), arguments, environment: environment, timeout: timeout)
+    }
+
+    /// Runs any program (a drill script, say) the same way.
+    public static func run(executable: URL, _ arguments: [String], environment: [String: String]? = nil, timeout: TimeInterval = 120) throws -> ProcessResult {
         let process = Process()
-        process.executableURL = executable(name)
+        process.executableURL = executable
         process.arguments = arguments
         if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
@@ -40,7 +48,9 @@ public enum ProcessRunner {
         DispatchQueue.global().async(group: group) { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate() }
+        // SIGKILL: a child started from a Swift concurrency thread inherits its blocked signals,
+        // SIGTERM included, so terminate() would leave it running and waitUntilExit() hanging.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         group.wait()
         return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self),
