@@ -1,4 +1,5 @@
 import BackupAgent
+import BackupCore
 import Foundation
 import Testing
 
@@ -29,6 +30,17 @@ struct ConfigurationTests {
         #expect(config.heartbeatSeconds == 300)
         #expect(config.lndDataDirectory == "/srv/lnd/data/chain/bitcoin/regtest")
         #expect(config.deviceKeyPath == "/var/lib/casa-backupd/device.key")
+    }
+
+    @Test("Relative paths are made absolute against the working folder; ~ is the home folder")
+    func relativePaths() throws {
+        var flags = AgentConfigFile()
+        flags.stateDir = "state"
+        flags.lnddir = "~/node"
+        let config = try AgentConfiguration.resolve(configPath: nil, environment: ["HOME": "/home/pi"], flags: flags)
+        #expect(config.stateDirectory == FileManager.default.currentDirectoryPath + "/state")
+        #expect(config.deviceKeyPath == FileManager.default.currentDirectoryPath + "/state/device.key")
+        #expect(config.lnddir == "/home/pi/node")
     }
 
     @Test("Bad values get errors that say what to fix")
