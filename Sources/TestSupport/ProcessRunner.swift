@@ -28,13 +28,8 @@ public enum ProcessRunner {
 
     /// Runs `name` with `arguments` and no stdin; the process is killed after `timeout` seconds.
     public static func run(_ name: String, _ arguments: [String], environment: [String: String]? = nil, timeout: TimeInterval = 120) throws -> ProcessResult {
-        try run(executable: executable(name), arguments, environment: environment, timeout: timeout)
-    }
-
-    /// Runs any program (a drill script, say) the same way.
-    public static func run(executable: URL, _ arguments: [String], environment: [String: String]? = nil, timeout: TimeInterval = 120) throws -> ProcessResult {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = executable(name)
         process.arguments = arguments
         if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()

@@ -3,6 +3,7 @@ import LightningPeer
 import LightningWire
 import Secp256k1
 import SeedKit
+import Sodium
 import Testing
 @testable import LNDSimulator
 
@@ -12,7 +13,7 @@ import Testing
 @Suite("Simulated peers listen for real Lightning connections")
 struct PeerListenerTests {
     /// Our node's key (family 6) and a request for `channel` at the peer's current address.
-    func request(_ harness: SimulatorHarness, _ channel: SimulatedChannel) async throws -> (ForceCloseTrigger, ForceCloseRequest) {
+    func makeTrigger(_ harness: SimulatorHarness, _ channel: SimulatedChannel) async throws -> (ForceCloseTrigger, ForceCloseRequest) {
         let key = try #require(await harness.node.keys).privateKey(.nodeIdentity)
         let peer = try #require(await harness.node.peers().first { $0.pubkey == channel.remotePubkey })
         let request = try ForceCloseRequest(
@@ -21,8 +22,14 @@ struct PeerListenerTests {
         return (ForceCloseTrigger(nodeKey: key, options: .init(listen: .milliseconds(700))), request)
     }
 
-    func spendingTxid(_ harness: SimulatorHarness, _ channel: SimulatedChannel) async -> String? {
-        await harness.node.world.fundingOutputs[channel.channelPoint]?.spendingTxid
+    /// The spend of the channel's funding output, waiting (bounded) for it: the peer decides the
+    /// close on its connection thread and tells the node through a task.
+    func closingTxid(_ harness: SimulatorHarness, _ channel: SimulatedChannel) async throws -> String? {
+        for _ in 0..<500 {
+            if let txid = await harness.node.world.fundingOutputs[channel.channelPoint]?.spendingTxid { return txid }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return nil
     }
 
     @Test("a silent peer (drill 7) keeps the channel on the data-loss reestablish and closes it on error")
@@ -32,16 +39,11 @@ struct PeerListenerTests {
             let channel = try await harness.node.openChannel(SimulatedNode.OpenRequest())
             let peer = try await harness.node.updatePeer(channel.remotePubkey, silent: true)
             #expect(await harness.node.listeningPeers == [peer.pubkey])
-            let (trigger, request) = try await request(harness, channel)
+            let (trigger, request) = try await makeTrigger(harness, channel)
             let report = try #require(await trigger.run([request]).first)
             #expect(report.outcome == .silent, "the peer closes without answering: \(report)")
             #expect(report.steps.map(\.reachedPeer) == [true, true])
-            // The close is decided on the peer's connection thread and reaches the node as a task.
-            var txid: String?
-            for _ in 0..<200 where txid == nil {
-                txid = await spendingTxid(harness, channel)
-                if txid == nil { try await Task.sleep(for: .milliseconds(10)) }
-            }
+            let txid = try await closingTxid(harness, channel)
             #expect(txid?.count == 64, "the peer broadcast its commitment")
             let waiting = try await harness.ok("GET", "/v1/channels/pending")["waiting_close_channels"]?.arrayValue ?? []
             #expect(waiting.first?["closing_txid"]?.stringValue == txid)
@@ -55,7 +57,7 @@ struct PeerListenerTests {
         try await SimulatorHarness.with { harness in
             try await harness.initWallet()
             let channel = try await harness.node.openChannel(SimulatedNode.OpenRequest())
-            let (trigger, request) = try await request(harness, channel)
+            let (trigger, request) = try await makeTrigger(harness, channel)
             let report = try #require(await trigger.run([request]).first)
             #expect(report.outcome == .errorReceived)
             #expect(report.peerMessage == "sync error")
@@ -70,11 +72,10 @@ struct PeerListenerTests {
             var open = SimulatedNode.OpenRequest()
             open.peer = peer.pubkey
             let channel = try await harness.node.openChannel(open)
-            let (trigger, request) = try await request(harness, channel)
+            let (trigger, request) = try await makeTrigger(harness, channel)
             let report = try #require(await trigger.run([request]).first)
             #expect(report.outcome == .warningReceived)
-            for _ in 0..<200 where await spendingTxid(harness, channel) == nil { try await Task.sleep(for: .milliseconds(10)) }
-            #expect(await spendingTxid(harness, channel) != nil)
+            #expect(try await closingTxid(harness, channel)?.count == 64)
         }
     }
 
@@ -83,7 +84,7 @@ struct PeerListenerTests {
         try await SimulatorHarness.with { harness in
             try await harness.initWallet()
             let channel = try await harness.node.openChannel(SimulatedNode.OpenRequest())
-            let (trigger, request) = try await request(harness, channel)
+            let (trigger, request) = try await makeTrigger(harness, channel)
             _ = try await harness.node.updatePeer(channel.remotePubkey, online: false)
             #expect(await harness.node.listeningPeers.isEmpty)
             #expect(await trigger.run([request]).first?.outcome == .unreachable)
@@ -92,7 +93,7 @@ struct PeerListenerTests {
             _ = try await harness.node.updatePeer(channel.remotePubkey, host: "127.0.0.1:\(port)")
             #expect(await harness.node.listeningPeers == [channel.remotePubkey])
             #expect(await trigger.run([request]).first?.outcome == .unreachable, "nothing listens at the old address")
-            let (_, moved) = try await self.request(harness, channel)
+            let (_, moved) = try await makeTrigger(harness, channel)
             #expect(moved.addresses == [PeerAddress(host: "127.0.0.1", port: UInt16(port))])
             #expect(await trigger.run([moved]).first?.outcome == .errorReceived)
         }
@@ -104,7 +105,7 @@ struct PeerListenerTests {
         try await SimulatorHarness.with { harness in
             try await harness.initWallet()
             let channel = try await harness.node.openChannel(SimulatedNode.OpenRequest())
-            address = try await request(harness, channel).1.addresses.first
+            address = try await makeTrigger(harness, channel).1.addresses.first
         }
         let (host, port) = try (#require(address?.host), #require(address?.port))
         // The port is free again: nothing listens there any more.

@@ -87,14 +87,14 @@ final class PeerListenerSet {
     }
 
     private func start(_ peer: SimulatedPeer, channels: Set<ChannelID>, onForceClose: @escaping ForceCloseHandler) {
-        guard let (host, port) = PeerListenerSet.loopback(peer.host), let keyHex = peer.nodeKey else { return }
+        guard let address = PeerListenerSet.loopback(peer.host), let keyHex = peer.nodeKey else { return }
         do {
             guard let bytes = Hex.decode(keyHex) else { throw PeerError.invalidAddress("the node key of \(peer.alias) is not hex") }
             let key = try PrivateKey(secret: SecureBytes(copying: bytes))
             let pubkey = peer.pubkey
             let behaviour = PeerListenerSet.behaviour(for: peer)
             let listener = try LightningPeer.SimulatedPeer(
-                nodeKey: key, behaviour: behaviour, channels: channels, host: host, port: port
+                nodeKey: key, behaviour: behaviour, channels: channels, host: address.host, port: address.port
             ) { event in
                 if case .forceClosed(let channel, let reason) = event { onForceClose(pubkey, channel, reason) }
             }
