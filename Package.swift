@@ -178,6 +178,7 @@ let serverTests: [Target] = [
     .testTarget(
         name: "DrillTests",
         dependencies: ["TestSupport", "casa-vault", "casa-backupd", "casa-recover", "lnd-sim"],
+        exclude: ["Scripts"],
         swiftSettings: swiftSettings
     ),
 ]

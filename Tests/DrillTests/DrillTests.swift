@@ -6,13 +6,19 @@ import TestSupport
 /// casa-backupd and casa-recover as processes on loopback (recovery/drills/lib.sh).
 @Suite("Disaster drills (recovery/drills), with real processes", .serialized)
 struct DrillTests {
-    static let drillsDirectory = URL(fileURLWithPath: #filePath)
+    static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("recovery/drills")
+    static let drillsDirectory = root.appendingPathComponent("recovery/drills")
+    /// End-to-end checks that are not disasters (the agent following lnd, crash loops, lnd faults).
+    static let checksDirectory = root.appendingPathComponent("Tests/DrillTests/Scripts")
 
+    /// Paths relative to the package root.
     static var scripts: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: drillsDirectory.path)) ?? []
-        return names.filter { $0.hasPrefix("drill-") && $0.hasSuffix(".sh") }.sorted()
+        func list(_ directory: URL, _ relative: String, prefix: String) -> [String] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".sh") }.sorted().map { relative + "/" + $0 }
+        }
+        return list(drillsDirectory, "recovery/drills", prefix: "drill-") + list(checksDirectory, "Tests/DrillTests/Scripts", prefix: "")
     }
 
     @Test("the drills are there", .tags(.drill))
@@ -23,7 +29,7 @@ struct DrillTests {
     @Test("drill passes", .tags(.drill), arguments: scripts)
     func drill(_ name: String) async throws {
         let result = try await ScriptRunner.run(
-            Self.drillsDirectory.appendingPathComponent(name).path,
+            Self.root.appendingPathComponent(name).path,
             environment: ["CASA_BIN": ProcessRunner.productsDirectory.path],
             timeout: .seconds(300))
         let lastLine = result.stdout.split(separator: "\n").last.map(String.init) ?? ""

@@ -12,7 +12,7 @@ for type in anchors-zero-fee-htlc static-remote-key simple-taproot; do open_chan
 sim mine 6 >/dev/null
 enroll_agent
 start_agent
-wait_for 60 "the three-channel snapshot in the vault" test "$(vault_newest channels)" = 3
+wait_for 60 "the three-channel snapshot in the vault" 'test "$(vault_newest channels)" = 3'
 say "   the vault holds a snapshot with $(vault_newest channels) channels"
 stop_agent
 
@@ -20,7 +20,7 @@ step "disaster: the SD card dies (lnd's folder and the agent's state are gone)"
 destroy_node
 rm -rf "$WORK/agent"
 start_node "$WORK/node"
-wait_for 30 "the new lnd to wait for a wallet" node_is NON_EXISTING
+wait_for 30 "the new lnd to wait for a wallet" 'node_is NON_EXISTING'
 say "   a fresh lnd: $(node_state)"
 
 step "casa-recover list: the words find the account and its snapshots"

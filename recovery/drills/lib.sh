@@ -11,7 +11,7 @@ DRILL_NAME=""
 DRILL_STEP=0
 
 drill_init() { # number, title
-  DRILL_NAME="drill $1"
+  case "$1" in [0-9]*) DRILL_NAME="drill $1" ;; *) DRILL_NAME="$1" ;; esac
   CASA_BIN=${CASA_BIN:-$(cd "$DRILL_ROOT" && swift build --show-bin-path)}
   for tool in casa-vault casa-backupd casa-recover lnd-sim; do
     [ -x "$CASA_BIN/$tool" ] || { echo "$DRILL_NAME: $CASA_BIN/$tool is missing: run swift build first" >&2; exit 2; }
@@ -29,8 +29,8 @@ drill_init() { # number, title
   say "== $DRILL_NAME: $2 (work folder $WORK)"
 }
 
-drill_cleanup() {
-  local status=$?
+drill_cleanup() { # [status]: the script's exit status when called from another EXIT trap
+  local status=${1:-$?}
   for pid in "${DRILL_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${DRILL_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ $status -ne 0 ]; then
@@ -47,11 +47,12 @@ step() { DRILL_STEP=$((DRILL_STEP + 1)); echo; echo "-- $DRILL_STEP. $*"; }
 fail() { echo "$DRILL_NAME: FAIL: $*" >&2; exit 1; }
 pass() { echo; echo "$DRILL_NAME: PASS: $*"; }
 
-# wait_for SECONDS DESCRIPTION COMMAND...: runs COMMAND every 0.2 s until it succeeds.
+# wait_for SECONDS DESCRIPTION 'CONDITION': evaluates the shell CONDITION (single-quoted, so
+# that $(...) inside runs again each time) every 0.2 s until it holds.
 wait_for() {
-  local limit=$1 what=$2; shift 2
+  local limit=$1 what=$2 condition=$3
   local deadline=$((SECONDS + limit))
-  until "$@" >/dev/null 2>&1; do
+  until eval "$condition" >/dev/null 2>&1; do
     [ $SECONDS -lt $deadline ] || fail "timed out after ${limit}s waiting for $what"
     sleep 0.2
   done
@@ -69,7 +70,7 @@ start_vault() {
   VAULT_PID=$!
   DRILL_PIDS+=("$VAULT_PID")
   VAULT_URL="http://127.0.0.1:$port"
-  wait_for 30 "the vault at $VAULT_URL" curl -fsS "$VAULT_URL/health"
+  wait_for 30 "the vault at $VAULT_URL" 'curl -fsS "$VAULT_URL/health"'
 }
 
 stop_vault() { kill "$VAULT_PID" 2>/dev/null || true; wait "$VAULT_PID" 2>/dev/null || true; }
@@ -83,8 +84,8 @@ start_node() {
   "$CASA_BIN/lnd-sim" run --lnddir "$NODE_DIR" --network regtest --startup-delay-ms 50 "$@" >> "$WORK/lnd-sim.log" 2>&1 &
   NODE_PID=$!
   DRILL_PIDS+=("$NODE_PID")
-  wait_for 30 "lnd-sim's control port" test -s "$NODE_DIR/lnd-sim-admin-port"
-  wait_for 30 "lnd-sim's REST port" sim status
+  wait_for 30 "lnd-sim's control port" 'test -s "$NODE_DIR/lnd-sim-admin-port"'
+  wait_for 30 "lnd-sim's REST port" 'sim status'
 }
 
 stop_node() { kill "$NODE_PID" 2>/dev/null || true; wait "$NODE_PID" 2>/dev/null || true; }
@@ -129,7 +130,7 @@ start_agent() {
   "$CASA_BIN/casa-backupd" run $(agent_args) "$@" >> "$WORK/agent.log" 2>&1 &
   AGENT_PID=$!
   DRILL_PIDS+=("$AGENT_PID")
-  wait_for 30 "the agent's control port" curl -fsS "http://127.0.0.1:$AGENT_PORT/status"
+  wait_for 30 "the agent's control port" 'curl -fsS "http://127.0.0.1:$AGENT_PORT/status"'
 }
 
 stop_agent() { kill "${1:--TERM}" "$AGENT_PID" 2>/dev/null || true; wait "$AGENT_PID" 2>/dev/null || true; }
