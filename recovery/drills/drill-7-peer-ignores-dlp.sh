@@ -29,14 +29,14 @@ start_seeded_node "$WORK/node"
 peer=$(sim add-peer --alias ignores-dlp --implementation "cln v0.10.2" | json 'j["pubkey"]')
 sim peer silent "$peer" > /dev/null
 channel=$(open_channel --peer "$peer" --type anchors-zero-fee-htlc --capacity 2000000)
-wait_for 20 "the peer's Lightning listener" peer_listening
+wait_for 20 "the peer's Lightning listener" 'peer_listening'
 cp "$NODE_DIR/data/chain/bitcoin/regtest/channel.backup" "$WORK/channel.backup"
 say "   channel $channel with silent peer $peer; channel.backup kept"
 
 step "disaster: lnd's folder is gone (the peer and the chain remain)"
 destroy_node
 start_node "$WORK/node"
-wait_for 30 "the new lnd to wait for a wallet" node_is NON_EXISTING
+wait_for 30 "the new lnd to wait for a wallet" 'node_is NON_EXISTING'
 
 step "casa-recover restore: wallet from the words, the channel from channel.backup"
 set +e
@@ -72,7 +72,7 @@ say "   trigger-force-close: $outcome, exit $code"
 
 step "the peer broadcast its commitment; one block confirms it"
 has_closing_txid() { [ "$(waiting_close | json 'len(j[0][1]) if j else 0')" = 64 ]; }
-wait_for 20 "the peer's closing transaction" has_closing_txid
+wait_for 20 "the peer's closing transaction" 'has_closing_txid'
 txid=$(waiting_close | json 'j[0][1]')
 sim mine 1 > /dev/null
 closed=$(sim status | json '[[c["channel_point"], c["phase"], c["closing_txid"]] for c in j["channels"]]')
