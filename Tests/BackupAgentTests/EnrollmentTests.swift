@@ -5,6 +5,7 @@ import Secp256k1
 import SeedKit
 import Sodium
 import TestSupport
+import Synchronization
 import Testing
 
 @Suite("Enrollment")

@@ -1,4 +1,5 @@
 import BackupAgent
+import BackupCore
 import Foundation
 import Testing
 
