@@ -17,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
             let vault = try LiveWiring.vault(configuration)
             let runtime = try AgentRuntime(
                 settings: configuration.settings(), lnd: LiveWiring.lnd(configuration), store: LiveWiring.store(configuration),
-                vault: vault, vaultControl: vault, logger: logger)
+                vault: vault, vaultControl: vault, unlockVault: vault as? VaultConnection, logger: logger)
             logger.info("casa-backupd running; metrics on 127.0.0.1:\(runtime.control?.port ?? 0)")
             try await runtime.serviceGroup().run()
         } catch {

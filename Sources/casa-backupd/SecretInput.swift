@@ -9,6 +9,18 @@ import Darwin
 
 /// Reads a secret from a file or from the terminal with echo off, into secure memory.
 enum SecretInput {
+    /// A wallet password: from a file (one trailing CR/LF trimmed, like lnd's
+    /// wallet-unlock-password-file) or the terminal without echo.
+    static func readPassword(file: String?, prompt: String) throws -> SecureBytes {
+        let raw = try read(file: file, prompt: prompt)
+        var count = raw.count
+        raw.withUnsafeBytes { bytes in
+            while count > 0, bytes[count - 1] == 10 || bytes[count - 1] == 13 { count -= 1 }
+        }
+        guard count > 0 else { throw AgentError.configuration("the wallet password is empty") }
+        return count == raw.count ? raw : try raw.slice(0..<count)
+    }
+
     static func read(file: String?, prompt: String) throws -> SecureBytes {
         if let file {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -19,7 +31,7 @@ enum SecretInput {
             return try SecureBytes(copying: bytes)
         }
         guard isatty(STDIN_FILENO) == 1 else {
-            throw AgentError.configuration("no terminal to ask on: pass --words-file (and --passphrase-file if you set one)")
+            throw AgentError.configuration("no terminal to ask on: pass the secret as a file (--words-file / --passphrase-file / --password-file)")
         }
         FileHandle.standardError.write(Data(prompt.utf8))
         var original = termios()
