@@ -106,7 +106,7 @@ let serverTargets: [Target] = [
     ),
     .executableTarget(
         name: "casa-backupd",
-        dependencies: ["BackupAgent", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: ["BackupAgent", "Recovery", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         swiftSettings: swiftSettings
     ),
     // Test and demo tool only: a simulated lnd. Never linked into the agent.
@@ -174,6 +174,13 @@ let serverTests: [Target] = [
         swiftSettings: swiftSettings
     ),
     .testTarget(name: "LNDSimulatorTests", dependencies: ["LNDSimulator", "LNDClient", "TestSupport"], swiftSettings: swiftSettings),
+    // Runs recovery/drills/drill-*.sh against the built executables (listed so they are built first).
+    .testTarget(
+        name: "DrillTests",
+        dependencies: ["TestSupport", "casa-vault", "casa-backupd", "casa-recover", "lnd-sim"],
+        exclude: ["Scripts"],
+        swiftSettings: swiftSettings
+    ),
 ]
 
 // MARK: - Assembly

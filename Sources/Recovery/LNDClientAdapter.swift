@@ -23,10 +23,8 @@ public final class LNDClientAdapter: RecoveryLND, @unchecked Sendable {
             } catch .configuration(let message) where message.contains("no macaroon found") {
                 // A fresh lnd: reach it without a macaroon (GetState, InitWallet need none).
                 var withoutMacaroon = options
-                withoutMacaroon.macaroonPath = "/dev/null"
-                var connection = try LNDDiscovery(withoutMacaroon).connection
-                connection.macaroon = nil
-                return try LNDClient(connection)
+                withoutMacaroon.requireMacaroon = false
+                return try LNDClient(LNDDiscovery(withoutMacaroon).connection)
             }
         } catch {
             throw RecoveryError.lndUnavailable(error.description)

@@ -32,6 +32,17 @@ struct ConfigurationTests {
         #expect(config.deviceKeyPath == "/var/lib/casa-backupd/device.key")
     }
 
+    @Test("Relative paths are made absolute against the working folder; ~ is the home folder")
+    func relativePaths() throws {
+        var flags = AgentConfigFile()
+        flags.stateDir = "state"
+        flags.lnddir = "~/node"
+        let config = try AgentConfiguration.resolve(configPath: nil, environment: ["HOME": "/home/pi"], flags: flags)
+        #expect(config.stateDirectory == FileManager.default.currentDirectoryPath + "/state")
+        #expect(config.deviceKeyPath == FileManager.default.currentDirectoryPath + "/state/device.key")
+        #expect(config.lnddir == "/home/pi/node")
+    }
+
     @Test("Bad values get errors that say what to fix")
     func badValues() throws {
         let dir = try TemporaryDirectoryHandle()

@@ -25,7 +25,8 @@ struct EnrollmentTests {
         let lnd = try FakeLND(nodeKey: PrivateKey(secret: SecureBytes(copying: vector.hexField("node private key"))))
         let vault = ScriptedVault()
         let dir = try TemporaryDirectoryHandle()
-        let keyPath = dir.path + "/device.key"
+        // A fresh box: the state folder does not exist yet.
+        let keyPath = dir.path + "/state/device.key"
         let enrollment = Enrollment(lnd: lnd, vault: { _ in vault }, network: .regtest, deviceKeyPath: keyPath)
         let result = try await enrollment.enroll(words: words, passphrase: passphrase)
         let owner = try VectorFile.load("keys", "owner-vector-a.txt")

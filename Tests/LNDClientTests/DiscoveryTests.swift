@@ -88,4 +88,14 @@ struct DiscoveryTests {
             #expect(error.description.contains("chain/bitcoin/testnet"))
         }
     }
+
+    @Test("a fresh lnd (no wallet, no macaroon yet) is reachable without one only when asked")
+    func freshNode() throws {
+        let lnd = try TemporaryDirectory()
+        _ = try SelfSignedCertificate(in: lnd.path)
+        let fresh = try LNDDiscovery(.init(lndDir: lnd.path, network: .regtest, requireMacaroon: false))
+        #expect(fresh.connection.macaroon == nil)
+        #expect(fresh.macaroonPath.isEmpty)
+        #expect(throws: LNDError.self) { try LNDDiscovery(.init(lndDir: lnd.path, network: .regtest)) }
+    }
 }

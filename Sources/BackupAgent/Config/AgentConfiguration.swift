@@ -87,7 +87,10 @@ public struct AgentConfiguration: Sendable, Equatable {
             controlPort: metricsPort == 0 ? nil : metricsPort)
     }
 
+    /// `~/x` → home, relative → absolute (the agent and its stores need absolute paths).
     static func expand(_ path: String, home: String) -> String {
-        path.hasPrefix("~/") ? home + path.dropFirst(1) : path
+        if path.hasPrefix("~/") { return home + path.dropFirst(1) }
+        if path.hasPrefix("/") { return path }
+        return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
     }
 }

@@ -15,6 +15,20 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var autoUnlock: AutoUnlockRecord?
     public var warnings: [String]
 
+    /// snake_case like every other JSON casa prints.
+    enum CodingKeys: String, CodingKey {
+        case lndState = "lnd_state"
+        case keysAvailable = "keys_available"
+        case lastSnapshotSequence = "last_snapshot_sequence"
+        case lastSnapshotAt = "last_snapshot_at"
+        case lastUploadedSequence = "last_uploaded_sequence"
+        case lastUploadAt = "last_upload_at"
+        case queueDepth = "queue_depth"
+        case channelCount = "channel_count"
+        case lastHeartbeatAt = "last_heartbeat_at"
+        case warnings
+    }
+
     public init(_ status: AgentStatus.Snapshot, settings: AgentSettings, now: Date = Date()) {
         lndState = status.lndState
         keysAvailable = status.keysAvailable
@@ -32,6 +46,11 @@ public struct StatusReport: Codable, Sendable, Equatable {
         }
         if MetricsText.isStale(status, now: now, limit: settings.stalenessLimit) {
             warnings.append("channels changed but no upload reached the vault for over \(Int(settings.stalenessLimit)) s")
+        }
+        if let local = status.lastSnapshotSequence, local > (status.lastUploadedSequence ?? 0) {
+            let vault = status.lastUploadedSequence.map { "#\($0)" } ?? "nothing"
+            warnings.append("the vault holds \(vault) but the newest local snapshot is #\(local): "
+                + "channel changes since then (a new channel) are not covered if this box is lost until the upload succeeds")
         }
         if let error = status.lastUploadError { warnings.append("last upload failed: \(error)") }
         if !status.keysAvailable { warnings.append("no keys from lnd (lnd locked or unreachable): new states are kept locally, unsealed") }

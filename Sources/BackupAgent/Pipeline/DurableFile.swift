@@ -5,11 +5,15 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// Small crash-safe file writes for the agent's own files (the pending lnd copy, the device
 /// key): temporary file, write, fsync, rename, directory fsync.
 enum DurableFile {
     static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws {
+        // The state folder may not exist yet on a fresh box (enroll is the first command).
+        try FileManager.default.createDirectory(
+            atPath: parentDirectory(of: path), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = path + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure("open", temporary) }

@@ -13,9 +13,14 @@ public struct LNDDiscovery: Sendable {
         public var tlsCertPath: String?
         public var macaroonPath: String?
         public var proxy: SOCKSProxy?
+        /// False for a fresh lnd, which has no macaroon until its wallet exists: connect without one
+        /// (GetState, GenSeed, InitWallet and UnlockWallet need none).
+        public var requireMacaroon: Bool
 
         public init(lndDir: String? = nil, restURL: String? = nil, network: BitcoinNetwork? = nil,
-                    tlsCertPath: String? = nil, macaroonPath: String? = nil, proxy: SOCKSProxy? = nil) {
+                    tlsCertPath: String? = nil, macaroonPath: String? = nil, proxy: SOCKSProxy? = nil,
+                    requireMacaroon: Bool = true) {
+            self.requireMacaroon = requireMacaroon
             self.lndDir = lndDir
             self.restURL = restURL
             self.network = network
@@ -32,6 +37,7 @@ public struct LNDDiscovery: Sendable {
     public let network: BitcoinNetwork
     public let lndDir: String
     public let tlsCertPath: String?
+    /// Empty when no macaroon was found and none was required.
     public let macaroonPath: String
     /// Things the operator must hear about (loudly), e.g. an admin macaroon.
     public let warnings: [String]
@@ -68,9 +74,16 @@ public struct LNDDiscovery: Sendable {
 
         let dataDir = FileAccess.expand(conf.value("datadir") ?? lndDir + "/data", home: home)
         let macaroonDir = "\(dataDir)/chain/bitcoin/\(network.lndDirectoryName)"
-        let macaroonPath = try Self.macaroonPath(options: options, conf: conf, directory: macaroonDir, home: home)
-        let macaroon = try LNDMacaroon(contentsOf: macaroonPath)
-        warnings += Self.macaroonWarnings(macaroon, path: macaroonPath)
+        var macaroonPath = ""
+        var macaroon: LNDMacaroon? = nil
+        do {
+            macaroonPath = try Self.macaroonPath(options: options, conf: conf, directory: macaroonDir, home: home)
+            let found = try LNDMacaroon(contentsOf: macaroonPath)
+            warnings += Self.macaroonWarnings(found, path: macaroonPath)
+            macaroon = found
+        } catch .configuration(let message) where !options.requireMacaroon && message.hasPrefix("no macaroon found") {
+            macaroonPath = ""
+        }
 
         self.connection = LNDConnection(baseURL: restURL, security: security, macaroon: macaroon, proxy: options.proxy)
         self.network = network

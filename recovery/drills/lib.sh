@@ -1,0 +1,154 @@
+# Shared helpers for the disaster drills and the demo: real processes on loopback, every wait
+# bounded, everything started is stopped on exit. Source it from a drill:
+#   . "$(dirname "$0")/lib.sh"; drill_init 1 "SD card dies"
+# CASA_BIN: folder with casa-vault, casa-backupd, casa-recover and lnd-sim (default: swift build's).
+# DRILL_KEEP=1 keeps the work folder for inspection.
+set -euo pipefail
+
+DRILL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+DRILL_PIDS=()
+DRILL_NAME=""
+DRILL_STEP=0
+
+drill_init() { # number, title
+  case "$1" in [0-9]*) DRILL_NAME="drill $1" ;; *) DRILL_NAME="$1" ;; esac
+  CASA_BIN=${CASA_BIN:-$(cd "$DRILL_ROOT" && swift build --show-bin-path)}
+  for tool in casa-vault casa-backupd casa-recover lnd-sim; do
+    [ -x "$CASA_BIN/$tool" ] || { echo "$DRILL_NAME: $CASA_BIN/$tool is missing: run swift build first" >&2; exit 2; }
+  done
+  WORK=$(mktemp -d "${TMPDIR:-/tmp}/casa-drill-$1.XXXXXX")
+  chmod 700 "$WORK"
+  trap drill_cleanup EXIT
+  trap "exit 143" TERM INT
+  # Vector A (lnd-facts.md §6.1): a real lnd seed, regtest. Secrets live in 0600 files, never in argv.
+  local vector="$DRILL_ROOT/Tests/Vectors/scb/anchors-multi.vector"
+  sed -n 's/^mnemonic: //p' "$vector" > "$WORK/words.txt"
+  sed -n 's/^aezeed passphrase: //p' "$vector" > "$WORK/passphrase.txt"
+  printf 'correct horse battery staple\n' > "$WORK/wallet-password.txt"
+  chmod 600 "$WORK"/*.txt
+  say "== $DRILL_NAME: $2 (work folder $WORK)"
+}
+
+drill_cleanup() { # [status]: the script's exit status when called from another EXIT trap
+  local status=${1:-$?}
+  for pid in "${DRILL_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${DRILL_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ $status -ne 0 ]; then
+    echo "--- logs of the failed $DRILL_NAME ---" >&2
+    for log in "$WORK"/*.log; do [ -f "$log" ] && { echo "--- $log" >&2; tail -n 40 "$log" >&2; }; done
+    echo "$DRILL_NAME: FAIL (exit $status)"
+  fi
+  [ "${DRILL_KEEP:-0}" = 1 ] || rm -rf "$WORK"
+  exit $status
+}
+
+say() { echo "$*"; }
+step() { DRILL_STEP=$((DRILL_STEP + 1)); echo; echo "-- $DRILL_STEP. $*"; }
+fail() { echo "$DRILL_NAME: FAIL: $*" >&2; exit 1; }
+pass() { echo; echo "$DRILL_NAME: PASS: $*"; }
+
+# wait_for SECONDS DESCRIPTION COMMAND...: runs COMMAND every 0.2 s until it succeeds.
+wait_for() {
+  local limit=$1 what=$2; shift 2
+  local deadline=$((SECONDS + limit))
+  until "$@" >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || fail "timed out after ${limit}s waiting for $what"
+    sleep 0.2
+  done
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_vault [extra casa-vault serve flags]: SQLite in $WORK/vault; sets VAULT_URL, VAULT_PID.
+start_vault() {
+  local port=${VAULT_PORT:-$(free_port)}
+  VAULT_PORT=$port
+  "$CASA_BIN/casa-vault" serve --data "$WORK/vault" --port "$port" "$@" >> "$WORK/vault.log" 2>&1 &
+  VAULT_PID=$!
+  DRILL_PIDS+=("$VAULT_PID")
+  VAULT_URL="http://127.0.0.1:$port"
+  wait_for 30 "the vault at $VAULT_URL" curl -fsS "$VAULT_URL/health"
+}
+
+stop_vault() { kill "$VAULT_PID" 2>/dev/null || true; wait "$VAULT_PID" 2>/dev/null || true; }
+
+# start_node DIR [lnd-sim run flags]: a simulated lnd; sets NODE_DIR, NODE_PID. With
+# --seed-words-file and --wallet-password-file the wallet is created/unlocked at start.
+start_node() {
+  NODE_DIR=$1; shift
+  mkdir -p "$NODE_DIR"
+  rm -f "$NODE_DIR/lnd-sim-admin-port"
+  "$CASA_BIN/lnd-sim" run --lnddir "$NODE_DIR" --network regtest --startup-delay-ms 50 "$@" >> "$WORK/lnd-sim.log" 2>&1 &
+  NODE_PID=$!
+  DRILL_PIDS+=("$NODE_PID")
+  wait_for 30 "lnd-sim's control port" test -s "$NODE_DIR/lnd-sim-admin-port"
+  wait_for 30 "lnd-sim's REST port" sim status
+}
+
+stop_node() { kill "$NODE_PID" 2>/dev/null || true; wait "$NODE_PID" 2>/dev/null || true; }
+
+# The node from vector A's words, wallet created and unlocked at start.
+start_seeded_node() {
+  start_node "$1" --seed-words-file "$WORK/words.txt" --aezeed-passphrase-file "$WORK/passphrase.txt" \
+    --wallet-password-file "$WORK/wallet-password.txt"
+}
+
+sim() { "$CASA_BIN/lnd-sim" "$@" --lnddir "$NODE_DIR"; }
+node_state() { sim status | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])'; }
+node_is() { [ "$(node_state)" = "$1" ]; }
+
+# open_channel [lnd-sim open-channel flags]: prints the channel point.
+open_channel() {
+  sim open-channel "$@" | python3 -c 'import json,sys; print(json.load(sys.stdin)["channel_point"])'
+}
+
+# A disaster: the node's whole lnd folder is gone; the simulated network (peers, chain) remains.
+destroy_node() {
+  stop_node
+  cp "$NODE_DIR/lnd-sim-world.json" "$WORK/world.json"
+  rm -rf "$NODE_DIR"
+  mkdir -p "$NODE_DIR"
+  cp "$WORK/world.json" "$NODE_DIR/lnd-sim-world.json"
+}
+
+agent_args() {
+  echo --lnddir "$NODE_DIR" --network regtest --state-dir "$WORK/agent" --vault-url "$VAULT_URL" --metrics-port "$AGENT_PORT"
+}
+
+enroll_agent() {
+  AGENT_PORT=${AGENT_PORT:-$(free_port)}
+  # shellcheck disable=SC2046
+  "$CASA_BIN/casa-backupd" enroll $(agent_args) --words-file "$WORK/words.txt" --passphrase-file "$WORK/passphrase.txt"
+}
+
+start_agent() {
+  AGENT_PORT=${AGENT_PORT:-$(free_port)}
+  # shellcheck disable=SC2046
+  "$CASA_BIN/casa-backupd" run $(agent_args) "$@" >> "$WORK/agent.log" 2>&1 &
+  AGENT_PID=$!
+  DRILL_PIDS+=("$AGENT_PID")
+  wait_for 30 "the agent's control port" curl -fsS "http://127.0.0.1:$AGENT_PORT/status"
+}
+
+stop_agent() { kill "${1:--TERM}" "$AGENT_PID" 2>/dev/null || true; wait "$AGENT_PID" 2>/dev/null || true; }
+
+# agent_status FIELD: one field of `casa-backupd status --json`.
+agent_status() {
+  # shellcheck disable=SC2046
+  "$CASA_BIN/casa-backupd" status $(agent_args) --json | python3 -c "import json,sys; v=json.load(sys.stdin).get('$1'); print('' if v is None else v)"
+}
+
+recover() { "$CASA_BIN/casa-recover" "$@"; }
+seed_files() { echo --words-file "$WORK/words.txt" --passphrase-file "$WORK/passphrase.txt"; }
+
+# vault_newest FIELD: a field of the newest snapshot in the vault, read with the words.
+vault_newest() {
+  # shellcheck disable=SC2046
+  recover list --vault "$VAULT_URL" --network regtest $(seed_files) --json \
+    | python3 -c "import json,sys; s=json.load(sys.stdin)['snapshots']; print(s[0]['$1'] if s else '')"
+}
+
+# json_get FILE EXPRESSION: evaluates a Python expression on the JSON in FILE (as `j`).
+json_get() { python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print($2)" "$1"; }
