@@ -26,6 +26,7 @@ public struct StatusReport: Codable, Sendable, Equatable {
         case queueDepth = "queue_depth"
         case channelCount = "channel_count"
         case lastHeartbeatAt = "last_heartbeat_at"
+        case autoUnlock = "auto_unlock"
         case warnings
     }
 

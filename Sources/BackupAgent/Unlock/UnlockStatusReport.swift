@@ -19,6 +19,20 @@ public struct UnlockStatusReport: Codable, Sendable, Equatable {
     public var lastAttempt: AutoUnlockRecord?
     public var warnings: [String]
 
+    /// snake_case like every other JSON casa prints.
+    enum CodingKeys: String, CodingKey {
+        case enabled
+        case sealPath = "seal_path"
+        case sealMode = "seal_mode"
+        case vault
+        case releaseArmed = "release_armed"
+        case lastHeartbeatAt = "last_heartbeat_at"
+        case windowSeconds = "window_seconds"
+        case releaseLocksAt = "release_locks_at"
+        case lastAttempt = "last_attempt"
+        case warnings
+    }
+
     /// Asks the vault (device key, challenge) and reads the local file; never opens the seal.
     public static func check(
         vault: (any UnlockShareVault)?, sealFile: UnlockSealFile, agent: StatusReport?
