@@ -12,7 +12,7 @@ struct UnlockTests {
 
     @Test("setup unlocks lnd first, then seals: a 0600 local file, a 32-byte vault share, neither holds the password")
     func setupSealsAfterUnlock() async throws {
-        try await UnlockHarness.with { h in
+        try await UnlockHarness.with { (h: UnlockHarness) async throws in
             let result = try await h.setup()
             #expect(h.lnd.unlockCount == 1)
             #expect(h.lnd.walletState.acceptsBackupCalls)
@@ -36,7 +36,7 @@ struct UnlockTests {
 
     @Test("a wrong password seals nothing: lnd stays locked, no local file, an empty vault slot")
     func wrongPasswordSealsNothing() async throws {
-        try await UnlockHarness.with { h in
+        try await UnlockHarness.with { (h: UnlockHarness) async throws in
             await #expect {
                 _ = try await h.setup(password: "not the password")
             } throws: { error in
@@ -52,7 +52,7 @@ struct UnlockTests {
 
     @Test("setup refuses an lnd that is not LOCKED (the password cannot be proven) and seals nothing")
     func setupNeedsALockedLND() async throws {
-        try await UnlockHarness.with { h in
+        try await UnlockHarness.with { (h: UnlockHarness) async throws in
             h.lnd.restart(into: .serverActive)
             await #expect {
                 _ = try await h.setup()
@@ -67,11 +67,11 @@ struct UnlockTests {
 
     @Test("at boot the agent sees LOCKED, fetches the share, unseals and unlocks lnd, then backs up")
     func bootUnlock() async throws {
-        try await UnlockHarness.with { h in
+        try await UnlockHarness.with { (h: UnlockHarness) async throws in
             _ = try await h.setup()
             h.lnd.restart(into: .locked)  // the reboot
             let runtime = try h.agent()
-            try await h.withAgent(runtime) {
+            try await h.withAgent(runtime) { () async throws in
                 #expect(await eventually { h.lnd.walletState.acceptsBackupCalls })
                 #expect(h.lnd.unlockCount == 2)
                 #expect(await eventually { runtime.status.current.autoUnlock?.outcome == "unlocked" })
@@ -83,13 +83,13 @@ struct UnlockTests {
 
     @Test("after revoke-device the box cannot unlock: lnd stays locked and status says the device was revoked")
     func revokedDeviceCannotUnlock() async throws {
-        try await UnlockHarness.with { h in
+        try await UnlockHarness.with { (h: UnlockHarness) async throws in
             _ = try await h.setup()
             try await h.revokeDevice()
             #expect(try await h.vaultSlot() == nil, "revocation empties the slot")
             h.lnd.restart(into: .locked)
             let runtime = try h.agent()
-            try await h.withAgent(runtime) {
+            try await h.withAgent(runtime) { () async throws in
                 #expect(await eventually { runtime.status.current.autoUnlock?.outcome == "refused" })
                 let record = try #require(runtime.status.current.autoUnlock)
                 #expect(record.problem?.contains("revoked") == true, "\(record)")
@@ -105,13 +105,13 @@ struct UnlockTests {
 
     @Test("a heartbeat gap longer than the window keeps lnd locked until a heartbeat from the unlocked node re-arms it")
     func gapLocksUntilHeartbeat() async throws {
-        try await UnlockHarness.with { h in
+        try await UnlockHarness.with { (h: UnlockHarness) async throws in
             _ = try await h.setup()
             // The box was off for longer than the owner's window (default 3 days).
             h.clock.advance(seconds: 3 * 86_400 + 60)
             h.lnd.restart(into: .locked)
             let runtime = try h.agent()
-            try await h.withAgent(runtime) {
+            try await h.withAgent(runtime) { () async throws in
                 #expect(await eventually { runtime.status.current.autoUnlock?.outcome == "refused" })
                 #expect(runtime.status.current.autoUnlock?.problem?.contains("outside the release window") == true)
                 #expect(h.lnd.walletState == .locked)
@@ -132,7 +132,7 @@ struct UnlockTests {
 
     @Test("the vault share alone or the local share alone cannot unseal")
     func oneShareIsNotEnough() async throws {
-        try await UnlockHarness.with { h in
+        try await UnlockHarness.with { (h: UnlockHarness) async throws in
             _ = try await h.setup()
             let file = try #require(try h.sealFile.read()).unsafeCopy()
             let share = try #require(try await h.vaultSlot())
@@ -150,7 +150,7 @@ struct UnlockTests {
             try h.sealFile.remove()
             h.lnd.restart(into: .locked)
             let runtime = try h.agent()
-            try await h.withAgent(runtime) {
+            try await h.withAgent(runtime) { () async throws in
                 #expect(await eventually { runtime.status.current.autoUnlock?.outcome == "not set up" })
                 #expect(h.lnd.walletState == .locked)
             }
@@ -164,7 +164,7 @@ struct UnlockTests {
         await h.stop()
         h.lnd.restart(into: .locked)
         let runtime = try h.agent()
-        try await h.withAgent(runtime) {
+        try await h.withAgent(runtime) { () async throws in
             #expect(await eventually(limit: 30) { runtime.status.current.autoUnlock?.outcome == "gave up" })
             #expect(runtime.status.current.autoUnlock?.problem?.contains("unreachable") == true)
             #expect(h.lnd.walletState == .locked)
@@ -173,7 +173,7 @@ struct UnlockTests {
 
     @Test("disable clears the vault slot and removes the local file; status then says not set up")
     func disableRemovesBothHalves() async throws {
-        try await UnlockHarness.with { h in
+        try await UnlockHarness.with { (h: UnlockHarness) async throws in
             _ = try await h.setup()
             let armed = await UnlockStatusReport.check(vault: h.device, sealFile: h.sealFile, agent: nil)
             #expect(armed.enabled && armed.vault == "armed" && armed.sealMode == "600" && armed.warnings.isEmpty, "\(armed)")
