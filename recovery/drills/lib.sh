@@ -115,7 +115,7 @@ destroy_node() {
 }
 
 agent_args() {
-  echo --lnddir "$NODE_DIR" --network regtest --state-dir "$WORK/agent" --vault-url "$VAULT_URL" --metrics-port "$AGENT_PORT"
+  echo --lnddir "${AGENT_LNDDIR:-$NODE_DIR}" --network regtest --state-dir "$WORK/agent" --vault-url "$VAULT_URL" --metrics-port "$AGENT_PORT"
 }
 
 enroll_agent() {

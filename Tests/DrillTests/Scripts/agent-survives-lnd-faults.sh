@@ -40,5 +40,24 @@ say "   lnd locked: the agent holds no keys ($(agent_status lnd_state))"
 sim restart >/dev/null  # the password file unlocks it, like a manual unlock
 after "a lock and an unlock"
 
+# REST unreachable while lnd writes a new channel.backup: the agent sees the file replaced (inotify
+# on the directory), keeps it still lnd-encrypted, and seals and uploads it once REST is back. The
+# agent gets its own lnd folder whose lnd.conf points at a dead port and whose data is lnd's.
+stop_agent
+mkdir -p "$WORK/agent-lnd"
+cp "$NODE_DIR/tls.cert" "$WORK/agent-lnd/"
+ln -s "$NODE_DIR/data" "$WORK/agent-lnd/data"
+real_conf=$(cat "$NODE_DIR/lnd.conf")
+echo "$real_conf" | sed 's/^restlisten=.*/restlisten=127.0.0.1:9/' > "$WORK/agent-lnd/lnd.conf"
+AGENT_LNDDIR="$WORK/agent-lnd"
+start_agent
+open_channel >/dev/null
+faults=$((faults + 1))
+wait_for 30 "the agent to keep lnd's new file while REST is unreachable" 'test -s "$WORK/agent/pending-channel.backup"'
+say "   REST unreachable: the agent kept lnd's new channel.backup ($(stat -c '%s bytes, mode %a' "$WORK/agent/pending-channel.backup"))"
+echo "$real_conf" > "$WORK/agent-lnd/lnd.conf"
+wait_for 120 "the kept file to be sealed and uploaded once REST is back" 'converged'
+say "   ok after REST came back: vault v$(vault_newest number), $(vault_newest channels) channel(s)"
+
 [ "$(agent_status queue_depth)" = 0 ] || fail "the upload queue is not empty"
-pass "$faults lnd faults (restart, stream cut mid-line, malformed JSON, certificate rotation, REST down, lock): the agent converged after each"
+pass "$faults lnd faults (restart, stream cut mid-line, malformed JSON, certificate rotation, REST down, lock, REST unreachable during a change): the agent converged after each"
