@@ -169,3 +169,15 @@ converged() {
   recover fetch --from "$WORK/agent/snapshots" --network regtest $(seed_files) --output "$WORK/local.backup" >/dev/null &&
   [ "$(decoded "$WORK/vault.backup")" = "$expected" ] && [ "$(decoded "$WORK/local.backup")" = "$expected" ]
 }
+
+# restore_node NAME [source and extra flags...]: `casa-recover restore --json` into the node with
+# the words and the wallet password file; work folder $WORK/NAME, report $WORK/NAME.json; sets
+# RESTORE_EXIT (restore's exit status; the caller decides what is expected).
+restore_node() {
+  local name=$1; shift
+  set +e
+  recover restore --lnddir "$NODE_DIR" --network regtest $(seed_files) --wallet-password-file "$WORK/wallet-password.txt" \
+    --work-dir "$WORK/$name" --json "$@" > "$WORK/$name.json"
+  RESTORE_EXIT=$?
+  set -e
+}
