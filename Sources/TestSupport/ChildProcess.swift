@@ -21,6 +21,7 @@ public final class ChildProcess: @unchecked Sendable {
     private let stdoutFD: Int32
     private var buffered: [UInt8] = []
     private var exited = false
+    private var waitStatus: Int32 = 0
     private let lock = NSLock()
 
     /// Starts `executable` with `arguments` (never secrets: argv is visible to other users).
@@ -96,8 +97,27 @@ public final class ChildProcess: @unchecked Sendable {
         defer { lock.unlock() }
         if exited { return false }
         var status: Int32 = 0
-        if waitpid(pid, &status, WNOHANG) == pid { exited = true }
+        if waitpid(pid, &status, WNOHANG) == pid {
+            exited = true
+            waitStatus = status
+        }
         return !exited
+    }
+
+    /// Sends `signal` (e.g. SIGTERM) without waiting.
+    public func send(signal: Int32) {
+        if isRunning { kill(pid, signal) }
+    }
+
+    /// Waits (bounded) for the process to exit; returns its exit code, or nil if it is still
+    /// running after `timeout` or was killed by a signal.
+    public func waitForExit(timeout: Duration = .seconds(20)) -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while isRunning, ContinuousClock.now < deadline { usleep(10_000) }
+        lock.lock()
+        defer { lock.unlock() }
+        guard exited, waitStatus & 0x7f == 0 else { return nil }
+        return (waitStatus >> 8) & 0xff
     }
 
     /// SIGTERM, then SIGKILL if it is still alive after 5 s; always reaped.

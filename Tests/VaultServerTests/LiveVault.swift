@@ -75,12 +75,7 @@ final class LiveVault: Sendable {
     /// Creates the identity's account over HTTP (owner signs; first device registered) and returns it.
     @discardableResult
     func enroll(_ identity: Identity) async throws -> Identity {
-        let body = try JSONEncoder().encode(CreateAccountRequest(
-            livenessKey: HexCoding.encode(identity.liveness.publicKey),
-            device: DeviceRegistration(key: HexCoding.encode(identity.device.publicKey), label: "test device")))
-        let response = try await client(identity.owner).send("PUT", VaultPath.account(identity.account), body: [UInt8](body), contentType: "application/json")
-        guard response.status == 201 else { throw ConformanceFailure("enrollment failed: \(response)") }
-        return identity
+        try await SignedHTTPClient.enroll(identity, baseURL: baseURL)
     }
 
     /// A new enrolled account seen through HTTP as a `BlobStore`, signed by its device key.

@@ -87,3 +87,18 @@ struct SignedHTTPClient: Sendable {
         return try response.json(ChallengeResponse.self).challenge
     }
 }
+
+extension SignedHTTPClient {
+    /// Creates the identity's account on the vault at `baseURL` (the owner signs; the first
+    /// device is registered) and returns the identity.
+    @discardableResult
+    static func enroll(_ identity: Identity, baseURL: String) async throws -> Identity {
+        let body = try JSONEncoder().encode(CreateAccountRequest(
+            livenessKey: HexCoding.encode(identity.liveness.publicKey),
+            device: DeviceRegistration(key: HexCoding.encode(identity.device.publicKey), label: "test device")))
+        let response = try await SignedHTTPClient(baseURL: baseURL, key: identity.owner)
+            .send("PUT", VaultPath.account(identity.account), body: [UInt8](body), contentType: "application/json")
+        guard response.status == 201 else { throw BlobStoreError(.unavailable, "enrollment failed: \(response)") }
+        return identity
+    }
+}

@@ -8,8 +8,9 @@ import VaultAPI
 
 /// The multi-node backend: several stateless vault processes on one PostgreSQL database.
 ///
-/// Each put runs in one transaction that locks the account row (`SELECT … FOR UPDATE`), so
-/// puts of one account are serialised across processes; replay records and the challenge secret
+/// Puts are group-committed (`PostgresPutBatch`): one transaction per batch locks the batch's
+/// account rows (`SELECT … FOR UPDATE`, in id order), so puts of one account are serialised
+/// across processes; replay records and the challenge secret
 /// live in the database too. Durability: the server refuses to start unless
 /// `synchronous_commit` and `fsync` are on, so a COMMIT that returned is on disk.
 public final class PostgresVaultRepository: VaultRepository {
@@ -17,6 +18,8 @@ public final class PostgresVaultRepository: VaultRepository {
     let logger: Logger
     private let runTask: Task<Void, Never>
     public let replayGuard: any ReplayGuard
+    /// Concurrent puts share one transaction and one WAL flush (`PostgresPutBatch`).
+    private let puts: GroupCommit<PendingPut, PendingPut.Outcome>
 
     public init(url: String, connections: Int = 16, logger: Logger) async throws {
         var configuration = try Self.configuration(url: url)
@@ -26,6 +29,7 @@ public final class PostgresVaultRepository: VaultRepository {
         self.logger = logger
         runTask = Task { await client.run() }
         replayGuard = PostgresReplayGuard(client: client, logger: logger)
+        puts = GroupCommit(maxWeight: PendingPut.maxBatchBytes, weight: \.data.count) { batch in await PostgresPutBatch(client: client, logger: logger).commit(batch) }
         do {
             try await PostgresSchema.migrate(client, logger: logger)
             let settings = try await durabilitySettings()
@@ -58,31 +62,33 @@ public final class PostgresVaultRepository: VaultRepository {
 
     // MARK: - Accounts and devices
 
+    /// The account and its devices in one round trip (every signed request reads it).
     public func account(_ id: AccountID) async throws -> AccountRecord? {
         let rows = try await client.query(
             """
-            SELECT owner_key, liveness_key, created_at, disabled, release_window_seconds, keep_all_days, keep_daily_days,
-                   last_heartbeat_at, used_bytes FROM account WHERE id = \(id.hex)
+            SELECT a.owner_key, a.liveness_key, a.created_at, a.disabled, a.release_window_seconds, a.keep_all_days,
+                   a.keep_daily_days, a.last_heartbeat_at, a.used_bytes,
+                   d.key, d.label, d.created_at, d.revoked_at, d.last_seen_at, d.sealed_secret IS NOT NULL
+            FROM account a LEFT JOIN device d ON d.account_id = a.id
+            WHERE a.id = \(id.hex) ORDER BY d.created_at, d.key
             """, logger: logger)
         var found: AccountRecord?
-        for try await (owner, liveness, created, disabled, window, keepAll, keepDaily, heartbeat, used) in rows.decode(
-            (Data, Data, Int64, Bool, Int64, Int64?, Int64, Int64?, Int64).self) {
-            found = AccountRecord(
-                id: id, ownerKey: [UInt8](owner), livenessKey: [UInt8](liveness), createdAt: created, disabled: disabled,
-                policy: AccountPolicy(releaseWindowSeconds: window, retention: RetentionPolicy(keepAllDays: keepAll.map(Int.init), keepDailyDays: Int(keepDaily))),
-                lastHeartbeatAt: heartbeat, usedBytes: used)
+        for try await (owner, liveness, created, disabled, window, keepAll, keepDaily, heartbeat, used,
+                       key, label, deviceCreated, revoked, seen, hasSecret) in rows.decode(
+            (Data, Data, Int64, Bool, Int64, Int64?, Int64, Int64?, Int64, Data?, String?, Int64?, Int64?, Int64?, Bool?).self) {
+            if found == nil {
+                found = AccountRecord(
+                    id: id, ownerKey: [UInt8](owner), livenessKey: [UInt8](liveness), createdAt: created, disabled: disabled,
+                    policy: AccountPolicy(releaseWindowSeconds: window, retention: RetentionPolicy(keepAllDays: keepAll.map(Int.init), keepDailyDays: Int(keepDaily))),
+                    lastHeartbeatAt: heartbeat, usedBytes: used)
+            }
+            if let key, let label, let deviceCreated {
+                found?.devices.append(DeviceRecord(
+                    key: [UInt8](key), label: label, createdAt: deviceCreated, revokedAt: revoked, lastSeenAt: seen,
+                    hasSealedSecret: hasSecret ?? false))
+            }
         }
-        guard var account = found else { return nil }
-        let devices = try await client.query(
-            """
-            SELECT key, label, created_at, revoked_at, last_seen_at, sealed_secret IS NOT NULL FROM device
-            WHERE account_id = \(id.hex) ORDER BY created_at, key
-            """, logger: logger)
-        for try await (key, label, created, revoked, seen, hasSecret) in devices.decode((Data, String, Int64, Int64?, Int64?, Bool).self) {
-            account.devices.append(DeviceRecord(
-                key: [UInt8](key), label: label, createdAt: created, revokedAt: revoked, lastSeenAt: seen, hasSealedSecret: hasSecret))
-        }
-        return account
+        return found
     }
 
     public func listAccounts() async throws -> [AccountRecord] {
@@ -176,43 +182,9 @@ public final class PostgresVaultRepository: VaultRepository {
         _ id: AccountID, _ name: BlobName, version: UInt64, data: [UInt8], contentHash: ContentHash,
         limits: BlobStoreLimits, now: Date
     ) async throws -> (info: BlobInfo, created: Bool) {
-        let logger = self.logger
-        let storedAt = now.unixMilliseconds
-        let v = Int64(clamping: version)
-        return try await transaction { conn in
-            // The account row lock serialises puts of one account across every vault process.
-            var used: Int64 = 0
-            for try await u in try await conn.query("SELECT used_bytes FROM account WHERE id = \(id.hex) FOR UPDATE", logger: logger).decode(Int64.self) {
-                used = u
-            }
-            var highest: Int64 = 0
-            for try await h in try await conn.query(
-                "SELECT highest_version FROM blob_head WHERE account_id = \(id.hex) AND name = \(name.rawValue)", logger: logger
-            ).decode(Int64.self) { highest = h }
-            var existing: BlobInfo?
-            for try await row in try await conn.query(
-                """
-                SELECT version, size, content_hash, stored_at FROM blob
-                WHERE account_id = \(id.hex) AND name = \(name.rawValue) AND version = \(v)
-                """, logger: logger
-            ).decode((Int64, Int64, Data, Int64).self) { existing = try Self.info(name, row) }
-            let outcome = try PutRules.decide(
-                version: version, size: data.count, contentHash: contentHash, latestVersion: UInt64(highest),
-                existing: existing, usedBytes: used, limits: limits)
-            if case .alreadyStored(let info) = outcome { return (info, false) }
-            try await conn.query(
-                """
-                INSERT INTO blob (account_id, name, version, size, content_hash, stored_at, data)
-                VALUES (\(id.hex), \(name.rawValue), \(v), \(Int64(data.count)), \(Data(contentHash.bytes)), \(storedAt), \(Data(data)))
-                """, logger: logger)
-            try await conn.query(
-                """
-                INSERT INTO blob_head (account_id, name, highest_version) VALUES (\(id.hex), \(name.rawValue), \(v))
-                ON CONFLICT (account_id, name) DO UPDATE SET highest_version = EXCLUDED.highest_version
-                """, logger: logger)
-            try await conn.query("UPDATE account SET used_bytes = used_bytes + \(Int64(data.count)) WHERE id = \(id.hex)", logger: logger)
-            return (BlobInfo(name: name, version: version, size: data.count, contentHash: contentHash, storedAt: Date(unixMilliseconds: storedAt)), true)
-        }
+        try await puts.submit(PendingPut(
+            account: id, name: name, version: version, data: data, contentHash: contentHash, limits: limits,
+            storedAt: now.unixMilliseconds))
     }
 
     public func blob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Blob {
@@ -333,6 +305,12 @@ public final class PostgresVaultRepository: VaultRepository {
 
     /// A transaction whose errors are the closure's own (not wrapped in PostgresTransactionError).
     private func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await Self.transaction(client, logger: logger, body)
+    }
+
+    static func transaction<T: Sendable>(
+        _ client: PostgresClient, logger: Logger, _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
         do {
             return try await client.withTransaction(logger: logger) { conn in try await body(conn) }
         } catch let error as PostgresTransactionError {
@@ -356,7 +334,7 @@ public final class PostgresVaultRepository: VaultRepository {
         return found
     }
 
-    private static func info(_ name: BlobName, _ row: (Int64, Int64, Data, Int64)) throws -> BlobInfo {
+    static func info(_ name: BlobName, _ row: (Int64, Int64, Data, Int64)) throws -> BlobInfo {
         BlobInfo(
             name: name, version: UInt64(clamping: row.0), size: Int(row.1), contentHash: try ContentHash([UInt8](row.2)),
             storedAt: Date(unixMilliseconds: row.3))

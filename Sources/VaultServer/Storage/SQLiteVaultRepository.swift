@@ -8,11 +8,14 @@ import VaultAPI
 ///
 /// Durability: WAL journal with `synchronous=FULL`, so every commit fsyncs the WAL before a
 /// 2xx is sent (asserted by DurabilityTests). Writes are serialised by GRDB's single writer,
-/// which makes each put's check-then-insert atomic.
+/// which makes each put's check-then-insert atomic; concurrent puts are group-committed
+/// (`GroupCommit`): one transaction, one fsync, every caller answered after the COMMIT.
 public final class SQLiteVaultRepository: VaultRepository {
     public static let fileName = "vault.sqlite"
 
     let pool: DatabasePool
+    /// Concurrent puts share one transaction and one fsync.
+    private let puts: GroupCommit<PendingPut, PendingPut.Outcome>
     public let replayGuard: any ReplayGuard = MemoryReplayGuard()
     private let secret = Random.bytes(32)
 
@@ -34,6 +37,7 @@ public final class SQLiteVaultRepository: VaultRepository {
         // GRDB sets synchronous=NORMAL on the WAL writer; the writer is the connection that commits.
         try pool.barrierWriteWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try SQLiteSchema.migrator.migrate(pool)
+        puts = GroupCommit(maxWeight: PendingPut.maxBatchBytes, weight: \.data.count) { [pool] batch in await Self.commit(pool, batch) }
     }
 
     // MARK: - Accounts and devices
@@ -122,34 +126,61 @@ public final class SQLiteVaultRepository: VaultRepository {
         _ id: AccountID, _ name: BlobName, version: UInt64, data: [UInt8], contentHash: ContentHash,
         limits: BlobStoreLimits, now: Date
     ) async throws -> (info: BlobInfo, created: Bool) {
-        let storedAt = now.unixMilliseconds
-        return try await pool.write { db in
-            let highest = try Int64.fetchOne(
-                db, sql: "SELECT highest_version FROM blob_head WHERE account_id = ? AND name = ?", arguments: [id.hex, name.rawValue]) ?? 0
-            let existing = try Int64(exactly: version).flatMap { v in
-                try Row.fetchOne(
-                    db, sql: "SELECT version, size, content_hash, stored_at FROM blob WHERE account_id = ? AND name = ? AND version = ?",
-                    arguments: [id.hex, name.rawValue, v])
-            }.map { try Self.info(name, $0) }
-            let used = try Int64.fetchOne(db, sql: "SELECT used_bytes FROM account WHERE id = ?", arguments: [id.hex]) ?? 0
-            let outcome = try PutRules.decide(
-                version: version, size: data.count, contentHash: contentHash, latestVersion: UInt64(highest),
-                existing: existing, usedBytes: used, limits: limits)
-            if case .alreadyStored(let info) = outcome { return (info, false) }
-            let v = Int64(version)
-            try db.execute(
-                sql: "INSERT INTO blob (account_id, name, version, size, content_hash, stored_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [id.hex, name.rawValue, v, data.count, Data(contentHash.bytes), storedAt, Data(data)])
-            try db.execute(
-                sql: """
-                    INSERT INTO blob_head (account_id, name, highest_version) VALUES (?, ?, ?)
-                    ON CONFLICT (account_id, name) DO UPDATE SET highest_version = excluded.highest_version
-                    """,
-                arguments: [id.hex, name.rawValue, v])
-            try db.execute(sql: "UPDATE account SET used_bytes = used_bytes + ? WHERE id = ?", arguments: [data.count, id.hex])
-            let info = BlobInfo(name: name, version: version, size: data.count, contentHash: contentHash, storedAt: Date(unixMilliseconds: storedAt))
-            return (info, true)
+        try await puts.submit(PendingPut(
+            account: id, name: name, version: version, data: data, contentHash: contentHash, limits: limits,
+            storedAt: now.unixMilliseconds))
+    }
+
+    /// Commits a batch of puts in one transaction (one WAL fsync). Each put runs in its own
+    /// savepoint, in order, so a refused put changes nothing and later puts see earlier ones.
+    private static func commit(_ pool: DatabasePool, _ batch: [PendingPut]) async -> [Result<PendingPut.Outcome, any Error>] {
+        do {
+            return try await pool.write { db in
+                batch.map { put in
+                    Result {
+                        var outcome: PendingPut.Outcome?
+                        try db.inSavepoint {
+                            outcome = try insert(db, put)
+                            return .commit
+                        }
+                        guard let outcome else { throw GroupCommitError() }
+                        return outcome
+                    }
+                }
+            }
+        } catch {
+            // The COMMIT itself failed: nothing of the batch is stored.
+            return batch.map { _ in .failure(error) }
         }
+    }
+
+    /// One put inside the batch's transaction: the rules of `PutRules`, then the rows.
+    /// Statements are prepared once per connection (the hot path of every upload).
+    private static func insert(_ db: Database, _ put: PendingPut) throws -> PendingPut.Outcome {
+        let account = put.account.hex, name = put.name.rawValue
+        let highest = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT highest_version FROM blob_head WHERE account_id = ? AND name = ?"),
+            arguments: [account, name]) ?? 0
+        let existing = try Int64(exactly: put.version).flatMap { v in
+            try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT version, size, content_hash, stored_at FROM blob WHERE account_id = ? AND name = ? AND version = ?"),
+                arguments: [account, name, v])
+        }.map { try Self.info(put.name, $0) }
+        let used = try Int64.fetchOne(db.cachedStatement(sql: "SELECT used_bytes FROM account WHERE id = ?"), arguments: [account]) ?? 0
+        let outcome = try PutRules.decide(
+            version: put.version, size: put.data.count, contentHash: put.contentHash, latestVersion: UInt64(highest),
+            existing: existing, usedBytes: used, limits: put.limits)
+        if case .alreadyStored(let info) = outcome { return (info, false) }
+        let v = Int64(put.version)
+        try db.cachedStatement(sql: "INSERT INTO blob (account_id, name, version, size, content_hash, stored_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [account, name, v, put.data.count, Data(put.contentHash.bytes), put.storedAt, Data(put.data)])
+        try db.cachedStatement(sql: """
+            INSERT INTO blob_head (account_id, name, highest_version) VALUES (?, ?, ?)
+            ON CONFLICT (account_id, name) DO UPDATE SET highest_version = excluded.highest_version
+            """).execute(arguments: [account, name, v])
+        try db.cachedStatement(sql: "UPDATE account SET used_bytes = used_bytes + ? WHERE id = ?")
+            .execute(arguments: [put.data.count, account])
+        return (put.info, true)
     }
 
     public func blob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Blob {
@@ -255,9 +286,12 @@ public final class SQLiteVaultRepository: VaultRepository {
     }
 
     private static func fetchAccount(_ db: Database, _ id: AccountID) throws -> AccountRecord? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id.hex]) else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id.hex]) else { return nil }
         let devices = try Row.fetchAll(
-            db, sql: "SELECT key, label, created_at, revoked_at, last_seen_at, sealed_secret IS NOT NULL AS has_secret FROM device WHERE account_id = ? ORDER BY created_at, key",
+            db.cachedStatement(sql: """
+                SELECT key, label, created_at, revoked_at, last_seen_at, sealed_secret IS NOT NULL AS has_secret
+                FROM device WHERE account_id = ? ORDER BY created_at, key
+                """),
             arguments: [id.hex]
         ).map { d in
             DeviceRecord(

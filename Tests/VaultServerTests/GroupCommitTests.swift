@@ -1,0 +1,133 @@
+import BlobStorage
+import Foundation
+import Sodium
+import Synchronization
+import Testing
+import TestSupport
+import VaultAPI
+@testable import VaultServer
+
+/// Group commit: writes queued while a batch commits go together into the next one, each caller
+/// gets its own result, and only after its batch's commit returned.
+@Suite struct GroupCommitTests {
+    /// A commit function that records batches and holds the first one until released.
+    final class Recorder: Sendable {
+        let batches = Mutex<[[Int]]>([])
+        let released = Mutex(false)
+
+        func commit(_ batch: [Int]) async -> [Result<Int, any Error>] {
+            batches.withLock { $0.append(batch) }
+            for _ in 0..<2000 where !released.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(5)) }
+            return batch.map { $0 < 0 ? .failure(BlobStoreError(.badRequest, "negative \($0)")) : .success($0 * 10) }
+        }
+    }
+
+    @Test func writesQueuedDuringACommitShareTheNextBatch() async throws {
+        let recorder = Recorder()
+        let commits = GroupCommit<Int, Int>(maxBatch: 100) { await recorder.commit($0) }
+        let first = Task { try await commits.submit(1) }
+        try await Self.waitUntil { recorder.batches.withLock { $0.count } == 1 }
+        let rest = (2...11).map { item in Task { try await commits.submit(item) } }
+        try await Self.waitUntil { commits.queuedCount == 10 }
+        #expect(recorder.batches.withLock { $0.count } == 1, "nothing else commits while the first batch is open")
+        recorder.released.withLock { $0 = true }
+        #expect(try await first.value == 10)
+        for (offset, task) in rest.enumerated() { #expect(try await task.value == (offset + 2) * 10) }
+        let batches = recorder.batches.withLock { $0 }
+        #expect(batches.count == 2)
+        #expect(batches.first == [1])
+        #expect(Set(batches.last ?? []) == Set(2...11))
+    }
+
+    @Test func aFailedItemFailsOnlyItsOwnCaller() async throws {
+        let recorder = Recorder()
+        recorder.released.withLock { $0 = true }
+        let commits = GroupCommit<Int, Int>(maxBatch: 100) { await recorder.commit($0) }
+        let results = await withTaskGroup(of: (Int, Result<Int, any Error>).self) { group in
+            for item in [-3, 4, -5, 6] {
+                group.addTask {
+                    do { return (item, .success(try await commits.submit(item))) } catch { return (item, .failure(error)) }
+                }
+            }
+            var all: [Int: Result<Int, any Error>] = [:]
+            for await (item, result) in group { all[item] = result }
+            return all
+        }
+        #expect((try? results[4]?.get()) == 40)
+        #expect((try? results[6]?.get()) == 60)
+        for item in [-3, -5] {
+            #expect(throws: BlobStoreError.self) { try results[item]?.get() }
+        }
+    }
+
+    @Test func batchesAreCappedAtMaxBatch() async throws {
+        let recorder = Recorder()
+        let commits = GroupCommit<Int, Int>(maxBatch: 3) { await recorder.commit($0) }
+        let first = Task { try await commits.submit(0) }
+        try await Self.waitUntil { recorder.batches.withLock { $0.count } == 1 }
+        let rest = (1...7).map { item in Task { try await commits.submit(item) } }
+        try await Self.waitUntil { commits.queuedCount == 7 }
+        recorder.released.withLock { $0 = true }
+        _ = try await first.value
+        for task in rest { _ = try await task.value }
+        #expect(recorder.batches.withLock { $0.map(\.count) } == [1, 3, 3, 1])
+    }
+
+    @Test func batchesAreCappedByWeightButNeverEmpty() async throws {
+        let recorder = Recorder()
+        let commits = GroupCommit<Int, Int>(maxBatch: 100, maxWeight: 10, weight: { $0 }) { await recorder.commit($0) }
+        let first = Task { try await commits.submit(1) }
+        try await Self.waitUntil { recorder.batches.withLock { $0.count } == 1 }
+        var rest: [Task<Int, any Error>] = []
+        for (index, item) in [5, 5, 5, 20, 1].enumerated() {
+            rest.append(Task { try await commits.submit(item) })
+            try await Self.waitUntil { commits.queuedCount == index + 1 }
+        }
+        recorder.released.withLock { $0 = true }
+        _ = try await first.value
+        for task in rest { _ = try await task.value }
+        #expect(recorder.batches.withLock { $0 } == [[1], [5, 5], [5], [20], [1]])
+    }
+
+    /// Many concurrent puts on SQLite, some of them refused: refused puts change nothing, the
+    /// others are all stored, and every answer matches what is stored.
+    @Test(arguments: [Backend.sqlite, Backend.postgres].filter(Backend.available.contains))
+    func concurrentPutsWithRefusalsOnABackend(_ backend: Backend) async throws {
+        let repository = try await backend.makeRepository()
+        let identity = try Identity()
+        _ = try await repository.createAccount(identity.record())
+        let store = AccountBlobStore(repository: repository, account: identity.account, limits: .default)
+        let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+            for i in 0..<48 {
+                group.addTask {
+                    // Every third put skips a version (a conflict); the others are first versions.
+                    let data = Array("blob \(i)".utf8)
+                    let version: UInt64 = i % 3 == 0 ? 2 : 1
+                    let stored = (try? await store.put(try BlobName("n\(i)"), version: version, data: data, contentHash: ContentHash(SHA256.hash(data)))) != nil
+                    return (i, stored)
+                }
+            }
+            var all: [Int: Bool] = [:]
+            for await (i, stored) in group { all[i] = stored }
+            return all
+        }
+        let listed = Set(try await store.list().map(\.name.rawValue))
+        for i in 0..<48 {
+            #expect(outcomes[i] == (i % 3 != 0), "put \(i)")
+            #expect(listed.contains("n\(i)") == (i % 3 != 0), "name n\(i)")
+        }
+        for i in stride(from: 1, to: 48, by: 3) {
+            let blob = try await store.get(try BlobName("n\(i)"), version: nil)
+            #expect(blob.data == Array("blob \(i)".utf8))
+        }
+        let used = try await repository.account(identity.account)?.usedBytes
+        let expected = (0..<48).filter { $0 % 3 != 0 }.reduce(0) { $0 + "blob \($1)".utf8.count }
+        #expect(used == Int64(expected), "the quota counts exactly the stored bytes")
+        try await repository.close()
+    }
+
+    static func waitUntil(_ condition: @Sendable () -> Bool) async throws {
+        for _ in 0..<1000 where !condition() { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(condition(), "condition not reached within 5 s")
+    }
+}
