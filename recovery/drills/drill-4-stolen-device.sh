@@ -18,12 +18,12 @@ DEVICE_KEY=$(sed -n 's/.*device key \([0-9a-f]\{64\}\).*/\1/p' "$WORK/enroll.log
 [ -n "$DEVICE_KEY" ] || fail "no device key in: $(cat "$WORK/enroll.log")"
 ACCOUNT=$(cat "$WORK/agent/account")
 sim lock >/dev/null
-wait_for 30 "lnd to be LOCKED" node_is LOCKED
+wait_for 30 "lnd to be LOCKED" 'node_is LOCKED'
 # shellcheck disable=SC2046
 "$CASA_BIN/casa-backupd" unlock setup $(agent_args) --password-file "$WORK/wallet-password.txt" > "$WORK/setup.log" 2>&1 \
   || fail "unlock setup: $(cat "$WORK/setup.log")"
 start_agent
-wait_for 60 "the first backup in the vault" test -n "$(vault_newest number)"
+wait_for 60 "the first backup in the vault" 'test -n "$(vault_newest number)"'
 BLOB=$(cat "$WORK/agent/vault-blob-id")
 say "   device $DEVICE_KEY, backup #$(vault_newest number) in the vault"
 
@@ -42,13 +42,13 @@ step "the owner revokes it with the words, from another machine"
 # shellcheck disable=SC2046
 recover revoke-device --vault "$VAULT_URL" --device "$DEVICE_KEY" --yes $(seed_files) --json > "$WORK/revoke.json" \
   || fail "revoke-device: $(cat "$WORK/revoke.json")"
-say "   $(json_get "$WORK/revoke.json" "j")"
+say "   revoked $(json_get "$WORK/revoke.json" "j['revoked']['key']")"
 
 step "the thief powers it on: lnd starts LOCKED; the agent cannot unlock it, and says why"
 start_node "$WORK/node"
-wait_for 30 "lnd to be LOCKED" node_is LOCKED
+wait_for 30 "lnd to be LOCKED" 'node_is LOCKED'
 start_agent
-wait_for 60 "the agent to report the revocation" grep -q "this device was revoked" "$WORK/agent.log"
+wait_for 60 "the agent to report the revocation" 'grep -q "this device was revoked" "$WORK/agent.log"'
 node_is LOCKED || fail "lnd is $(node_state), expected LOCKED"
 # shellcheck disable=SC2046
 "$CASA_BIN/casa-backupd" unlock status $(agent_args) --json > "$WORK/unlock-status.json" || true
