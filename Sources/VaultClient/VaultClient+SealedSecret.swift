@@ -19,10 +19,10 @@ extension VaultClient {
     /// The slot's content, released only to that device while it is not revoked and the
     /// account's last liveness heartbeat is within the owner's window.
     public func sealedSecret(deviceKey: [UInt8]) async throws -> SecureBytes {
+        // The response buffer itself is ordinary memory (libcurl's); the share is copied into
+        // secure memory at once and the buffer dropped with the response.
         let response = try await perform(.get, path: VaultPath.sealedSecret(configuration.account, deviceKey: deviceKey))
-        var body = response.body
-        defer { SecureBytes.zero(&body) }
-        return try SecureBytes(copying: body)
+        return try SecureBytes(copying: response.body)
     }
 
     /// Empties the slot (204 also when it was empty).
