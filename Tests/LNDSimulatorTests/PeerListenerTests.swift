@@ -22,6 +22,16 @@ struct PeerListenerTests {
         return (ForceCloseTrigger(nodeKey: key, options: .init(listen: .milliseconds(700))), request)
     }
 
+    /// A node with one channel to a new peer (claiming `implementation`, else lnd).
+    func nodeWithChannel(_ harness: SimulatorHarness, implementation: String? = nil) async throws -> SimulatedChannel {
+        try await harness.initWallet()
+        var open = SimulatedNode.OpenRequest()
+        if let implementation {
+            open.peer = try await harness.node.createPeer(alias: nil, implementation: implementation, host: nil).pubkey
+        }
+        return try await harness.node.openChannel(open)
+    }
+
     /// The spend of the channel's funding output, waiting (bounded) for it: the peer decides the
     /// close on its connection thread and tells the node through a task.
     func closingTxid(_ harness: SimulatorHarness, _ channel: SimulatedChannel) async throws -> String? {
@@ -35,8 +45,7 @@ struct PeerListenerTests {
     @Test("a silent peer (drill 7) keeps the channel on the data-loss reestablish and closes it on error")
     func silentPeerClosesOnError() async throws {
         try await SimulatorHarness.with { harness in
-            try await harness.initWallet()
-            let channel = try await harness.node.openChannel(SimulatedNode.OpenRequest())
+            let channel = try await nodeWithChannel(harness)
             let peer = try await harness.node.updatePeer(channel.remotePubkey, silent: true)
             #expect(await harness.node.listeningPeers == [peer.pubkey])
             let (trigger, request) = try await makeTrigger(harness, channel)
@@ -55,8 +64,7 @@ struct PeerListenerTests {
     @Test("an lnd peer force-closes on the data-loss reestablish and answers \"sync error\"")
     func lndPeerClosesOnReestablish() async throws {
         try await SimulatorHarness.with { harness in
-            try await harness.initWallet()
-            let channel = try await harness.node.openChannel(SimulatedNode.OpenRequest())
+            let channel = try await nodeWithChannel(harness)
             let (trigger, request) = try await makeTrigger(harness, channel)
             let report = try #require(await trigger.run([request]).first)
             #expect(report.outcome == .errorReceived)
@@ -67,11 +75,7 @@ struct PeerListenerTests {
     @Test("a CLN peer warns on the reestablish and closes on error")
     func clnPeer() async throws {
         try await SimulatorHarness.with { harness in
-            try await harness.initWallet()
-            let peer = try await harness.node.createPeer(alias: "cln", implementation: "cln v24.08", host: nil)
-            var open = SimulatedNode.OpenRequest()
-            open.peer = peer.pubkey
-            let channel = try await harness.node.openChannel(open)
+            let channel = try await nodeWithChannel(harness, implementation: "cln v24.08")
             let (trigger, request) = try await makeTrigger(harness, channel)
             let report = try #require(await trigger.run([request]).first)
             #expect(report.outcome == .warningReceived)
@@ -82,8 +86,7 @@ struct PeerListenerTests {
     @Test("an offline peer stops listening; a moved peer listens at its new address only")
     func offlineAndMoved() async throws {
         try await SimulatorHarness.with { harness in
-            try await harness.initWallet()
-            let channel = try await harness.node.openChannel(SimulatedNode.OpenRequest())
+            let channel = try await nodeWithChannel(harness)
             let (trigger, request) = try await makeTrigger(harness, channel)
             _ = try await harness.node.updatePeer(channel.remotePubkey, online: false)
             #expect(await harness.node.listeningPeers.isEmpty)
@@ -103,8 +106,7 @@ struct PeerListenerTests {
     func stopWithSimulator() async throws {
         var address: PeerAddress?
         try await SimulatorHarness.with { harness in
-            try await harness.initWallet()
-            let channel = try await harness.node.openChannel(SimulatedNode.OpenRequest())
+            let channel = try await nodeWithChannel(harness)
             address = try await makeTrigger(harness, channel).1.addresses.first
         }
         let (host, port) = try (#require(address?.host), #require(address?.port))
