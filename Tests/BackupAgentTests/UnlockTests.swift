@@ -186,4 +186,21 @@ struct UnlockTests {
             #expect(!off.enabled && off.warnings.contains { $0.contains("not set up") })
         }
     }
+
+    @Test("the seal file is written 0600 even over a leftover temporary file with a wider mode; a wider mode is reported")
+    func sealFileModeStays0600() async throws {
+        let dir = try TemporaryDirectoryHandle()
+        let file = UnlockSealFile(stateDirectory: dir.path)
+        FileManager.default.createFile(atPath: file.path + ".tmp", contents: Data([1, 2, 3]), attributes: [.posixPermissions: 0o644])
+        try file.write(SecureBytes(copying: Array(repeating: 7, count: 144)))
+        #expect(file.mode == 0o600)
+        #expect(file.permissionProblem == nil)
+        #expect(try file.read()?.count == 144)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        let report = await UnlockStatusReport.check(vault: nil, sealFile: file, agent: nil)
+        #expect(report.sealMode == "644")
+        #expect(report.warnings.contains { $0.contains("must be 0600") }, "\(report.warnings)")
+        #expect(try file.remove())
+        #expect(!file.exists)
+    }
 }
