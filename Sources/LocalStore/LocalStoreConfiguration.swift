@@ -28,12 +28,14 @@ public struct LocalStoreConfiguration: Sendable {
     }
 
     /// The usual layout under one state directory: `<state>/snapshots` and `<state>/catalog.sqlite`.
-    public init(stateDirectory: String, secondaryDirectory: String? = nil, keepVersions: Int = 10) {
+    public init(stateDirectory: String, secondaryDirectory: String? = nil, keepVersions: Int = 10,
+                uploadBackoff: UploadBackoff = UploadBackoff()) {
         self.init(
             snapshotDirectory: FilePath.join(stateDirectory, "snapshots"),
             catalogPath: FilePath.join(stateDirectory, "catalog.sqlite"),
             secondaryDirectory: secondaryDirectory,
-            keepVersions: keepVersions
+            keepVersions: keepVersions,
+            uploadBackoff: uploadBackoff
         )
     }
 

@@ -45,12 +45,26 @@ extension CasaRecover {
         @Flag(help: "Do not ask the peer directly to force-close stuck channels; only report them.")
         var noTrigger = false
 
+        @Option(help: ArgumentHelp("Seconds between reconnect rounds for peers that have not closed yet, comma-separated.", valueName: "s,s,..."))
+        var reconnectPauses: String = "15,60,180"
+
         @OptionGroup var seed: SeedOptions
 
         @Flag(help: "Print exactly one JSON object instead of progress and a table.")
         var json = false
 
+        var schedule: RestoreSchedule {
+            get throws {
+                let pauses = reconnectPauses.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard !pauses.isEmpty, pauses.allSatisfy({ ($0 ?? -1) >= 0 && ($0 ?? 0) <= 86_400 }) else {
+                    throw ValidationError("--reconnect-pauses takes whole seconds (0 to 86400) separated by commas, e.g. 15,60,180")
+                }
+                return RestoreSchedule(reconnectPauses: pauses.map { .seconds($0 ?? 0) })
+            }
+        }
+
         func validate() throws {
+            _ = try schedule
             if backup != nil && (snapshots.vault != nil || snapshots.from != nil || version != nil) {
                 throw ValidationError("--backup FILE replaces --vault, --from and --snapshot")
             }
@@ -81,6 +95,7 @@ extension CasaRecover {
                 let restorer = ChannelRestorer(
                     lnd: client, escalation: escalation,
                     stateFile: RestoreStateFile(path: (workDir as NSString).appendingPathComponent("restore-state.json")),
+                    schedule: try schedule,
                     progress: { if !quiet { print("· " + $0) } })
                 let report = try await restorer.run(snapshot, secrets: secrets, recoveryWindow: recoveryWindow)
                 print(json ? try JSONOutput.render(report) : RestoreText.render(report))

@@ -12,7 +12,7 @@ for type in anchors-zero-fee-htlc static-remote-key simple-taproot; do open_chan
 sim mine 6 >/dev/null
 enroll_agent
 start_agent
-wait_for 60 "the three-channel snapshot in the vault" test "$(vault_newest channels)" = 3
+wait_for 60 "the three-channel snapshot in the vault" 'test "$(vault_newest channels)" = 3'
 say "   the vault holds a snapshot with $(vault_newest channels) channels"
 stop_agent
 
@@ -20,7 +20,7 @@ step "disaster: the SD card dies (lnd's folder and the agent's state are gone)"
 destroy_node
 rm -rf "$WORK/agent"
 start_node "$WORK/node"
-wait_for 30 "the new lnd to wait for a wallet" node_is NON_EXISTING
+wait_for 30 "the new lnd to wait for a wallet" 'node_is NON_EXISTING'
 say "   a fresh lnd: $(node_state)"
 
 step "casa-recover list: the words find the account and its snapshots"
@@ -28,13 +28,8 @@ step "casa-recover list: the words find the account and its snapshots"
 recover list --vault "$VAULT_URL" --network regtest $(seed_files)
 
 step "casa-recover restore: wallet from the words, channels from the vault"
-set +e
-# shellcheck disable=SC2046
-recover restore --vault "$VAULT_URL" --lnddir "$WORK/node" --network regtest $(seed_files) \
-  --wallet-password-file "$WORK/wallet-password.txt" --work-dir "$WORK/restore" --json > "$WORK/restore.json"
-code=$?
-set -e
-[ $code -eq 0 ] || fail "restore exited $code: $(cat "$WORK/restore.json")"
+restore_node restore --vault "$VAULT_URL"
+[ $RESTORE_EXIT -eq 0 ] || fail "restore exited $RESTORE_EXIT: $(cat "$WORK/restore.json")"
 closing=$(json_get "$WORK/restore.json" "sum(1 for c in j['channels'] if c['status'] == 'closing')")
 [ "$closing" = 3 ] || fail "expected 3 closing channels, got: $(cat "$WORK/restore.json")"
 say "   restore: $closing of 3 channels closing"

@@ -47,11 +47,12 @@ step() { DRILL_STEP=$((DRILL_STEP + 1)); echo; echo "-- $DRILL_STEP. $*"; }
 fail() { echo "$DRILL_NAME: FAIL: $*" >&2; exit 1; }
 pass() { echo; echo "$DRILL_NAME: PASS: $*"; }
 
-# wait_for SECONDS DESCRIPTION COMMAND...: runs COMMAND every 0.2 s until it succeeds.
+# wait_for SECONDS DESCRIPTION 'CONDITION': evaluates the shell CONDITION (single-quoted, so
+# that $(...) inside runs again each time) every 0.2 s until it holds.
 wait_for() {
-  local limit=$1 what=$2; shift 2
+  local limit=$1 what=$2 condition=$3
   local deadline=$((SECONDS + limit))
-  until "$@" >/dev/null 2>&1; do
+  until eval "$condition" >/dev/null 2>&1; do
     [ $SECONDS -lt $deadline ] || fail "timed out after ${limit}s waiting for $what"
     sleep 0.2
   done
@@ -69,7 +70,7 @@ start_vault() {
   VAULT_PID=$!
   DRILL_PIDS+=("$VAULT_PID")
   VAULT_URL="http://127.0.0.1:$port"
-  wait_for 30 "the vault at $VAULT_URL" curl -fsS "$VAULT_URL/health"
+  wait_for 30 "the vault at $VAULT_URL" 'curl -fsS "$VAULT_URL/health"'
 }
 
 stop_vault() { kill "$VAULT_PID" 2>/dev/null || true; wait "$VAULT_PID" 2>/dev/null || true; }
@@ -83,8 +84,8 @@ start_node() {
   "$CASA_BIN/lnd-sim" run --lnddir "$NODE_DIR" --network regtest --startup-delay-ms 50 "$@" >> "$WORK/lnd-sim.log" 2>&1 &
   NODE_PID=$!
   DRILL_PIDS+=("$NODE_PID")
-  wait_for 30 "lnd-sim's control port" test -s "$NODE_DIR/lnd-sim-admin-port"
-  wait_for 30 "lnd-sim's REST port" sim status
+  wait_for 30 "lnd-sim's control port" 'test -s "$NODE_DIR/lnd-sim-admin-port"'
+  wait_for 30 "lnd-sim's REST port" 'sim status'
 }
 
 stop_node() { kill "$NODE_PID" 2>/dev/null || true; wait "$NODE_PID" 2>/dev/null || true; }
@@ -114,7 +115,7 @@ destroy_node() {
 }
 
 agent_args() {
-  echo --lnddir "$NODE_DIR" --network regtest --state-dir "$WORK/agent" --vault-url "$VAULT_URL" --metrics-port "$AGENT_PORT"
+  echo --lnddir "${AGENT_LNDDIR:-$NODE_DIR}" --network regtest --state-dir "$WORK/agent" --vault-url "$VAULT_URL" --metrics-port "$AGENT_PORT"
 }
 
 enroll_agent() {
@@ -129,7 +130,7 @@ start_agent() {
   "$CASA_BIN/casa-backupd" run $(agent_args) "$@" >> "$WORK/agent.log" 2>&1 &
   AGENT_PID=$!
   DRILL_PIDS+=("$AGENT_PID")
-  wait_for 30 "the agent's control port" curl -fsS "http://127.0.0.1:$AGENT_PORT/status"
+  wait_for 30 "the agent's control port" 'curl -fsS "http://127.0.0.1:$AGENT_PORT/status"'
 }
 
 stop_agent() { kill "${1:--TERM}" "$AGENT_PID" 2>/dev/null || true; wait "$AGENT_PID" 2>/dev/null || true; }
@@ -152,3 +153,31 @@ vault_newest() {
 
 # json_get FILE EXPRESSION: evaluates a Python expression on the JSON in FILE (as `j`).
 json_get() { python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print($2)" "$1"; }
+
+# decoded FILE: a channel.backup's channels, decrypted with the words (casa-recover inspect).
+decoded() {
+  recover inspect --backup "$1" --network regtest $(seed_files) --json \
+    | python3 -c 'import json,sys; j=json.load(sys.stdin); j.pop("file", None); j.pop("source", None); print(json.dumps(j, sort_keys=True))'
+}
+
+# converged: the newest vault and local snapshots hold exactly lnd's current channel.backup.
+converged() {
+  local expected
+  expected=$(decoded "$NODE_DIR/data/chain/bitcoin/regtest/channel.backup") || return 1
+  rm -f "$WORK/vault.backup" "$WORK/local.backup"
+  recover fetch --vault "$VAULT_URL" --network regtest $(seed_files) --output "$WORK/vault.backup" >/dev/null &&
+  recover fetch --from "$WORK/agent/snapshots" --network regtest $(seed_files) --output "$WORK/local.backup" >/dev/null &&
+  [ "$(decoded "$WORK/vault.backup")" = "$expected" ] && [ "$(decoded "$WORK/local.backup")" = "$expected" ]
+}
+
+# restore_node NAME [source and extra flags...]: `casa-recover restore --json` into the node with
+# the words and the wallet password file; work folder $WORK/NAME, report $WORK/NAME.json; sets
+# RESTORE_EXIT (restore's exit status; the caller decides what is expected).
+restore_node() {
+  local name=$1; shift
+  set +e
+  recover restore --lnddir "$NODE_DIR" --network regtest $(seed_files) --wallet-password-file "$WORK/wallet-password.txt" \
+    --work-dir "$WORK/$name" --json "$@" > "$WORK/$name.json"
+  RESTORE_EXIT=$?
+  set -e
+}

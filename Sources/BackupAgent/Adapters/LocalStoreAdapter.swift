@@ -18,7 +18,9 @@ public final class LocalStoreAdapter: SnapshotStore, Sendable {
         do {
             self.init(try LocalSnapshotStore(LocalStoreConfiguration(
                 stateDirectory: configuration.stateDirectory, secondaryDirectory: configuration.secondCopyDirectory,
-                keepVersions: configuration.keepVersions)))
+                keepVersions: configuration.keepVersions,
+                uploadBackoff: UploadBackoff(initial: min(5, TimeInterval(configuration.uploadRetryMaxSeconds)),
+                                             maximum: TimeInterval(configuration.uploadRetryMaxSeconds)))))
         } catch {
             throw AgentError.io("cannot open the local store in \(configuration.stateDirectory): \(error)")
         }

@@ -13,6 +13,7 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
     public var stalenessSeconds: Int?
     public var keepVersions: Int?
     public var secondCopyDir: String?
+    public var uploadRetryMaxSeconds: Int?
 
     public init() {}
 
@@ -27,6 +28,7 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
         case stalenessSeconds = "staleness_seconds"
         case keepVersions = "keep_versions"
         case secondCopyDir = "second_copy_dir"
+        case uploadRetryMaxSeconds = "upload_retry_max_seconds"
     }
 
     /// `other`'s values where it has them, ours otherwise.
@@ -43,6 +45,7 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
         merged.stalenessSeconds = other.stalenessSeconds ?? stalenessSeconds
         merged.keepVersions = other.keepVersions ?? keepVersions
         merged.secondCopyDir = other.secondCopyDir ?? secondCopyDir
+        merged.uploadRetryMaxSeconds = other.uploadRetryMaxSeconds ?? uploadRetryMaxSeconds
         return merged
     }
 
@@ -68,6 +71,7 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
         config.stalenessSeconds = try number(.stalenessSeconds)
         config.keepVersions = try number(.keepVersions)
         config.secondCopyDir = value(.secondCopyDir)
+        config.uploadRetryMaxSeconds = try number(.uploadRetryMaxSeconds)
         return config
     }
 }

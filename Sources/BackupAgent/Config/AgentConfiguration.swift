@@ -16,6 +16,8 @@ public struct AgentConfiguration: Sendable, Equatable {
     public var stalenessSeconds: Int
     public var keepVersions: Int
     public var secondCopyDirectory: String?
+    /// Longest wait between upload retries while the vault is unreachable.
+    public var uploadRetryMaxSeconds: Int
 
     public static let defaultConfigPath = "/etc/casa/backupd.toml"
 
@@ -58,6 +60,8 @@ public struct AgentConfiguration: Sendable, Equatable {
         keepVersions = c.keepVersions ?? 10
         guard keepVersions >= 1 else { throw AgentError.configuration("keep_versions must be at least 1: the last good copy is always kept") }
         secondCopyDirectory = c.secondCopyDir.map { Self.expand($0, home: home) }
+        uploadRetryMaxSeconds = c.uploadRetryMaxSeconds ?? 900
+        guard uploadRetryMaxSeconds >= 1 else { throw AgentError.configuration("upload_retry_max_seconds must be at least 1") }
     }
 
     /// lnd's chain directory holding `channel.backup`.
