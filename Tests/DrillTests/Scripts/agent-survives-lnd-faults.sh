@@ -15,6 +15,7 @@ wait_for 60 "the first snapshot in the vault" 'test -n "$(vault_newest number)"'
 faults=0
 after() { # DESCRIPTION: a channel changes right after the fault; the agent must catch up
   faults=$((faults + 1))
+  wait_for 30 "lnd to be active again" 'node_is SERVER_ACTIVE'
   open_channel >/dev/null
   wait_for 90 "the agent to converge after: $1" 'converged'
   say "   ok after $1: vault v$(vault_newest number), $(vault_newest channels) channel(s)"
