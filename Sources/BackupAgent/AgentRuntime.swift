@@ -18,12 +18,14 @@ public final class AgentRuntime: Sendable {
     public let watcher: DirectoryWatcher?
     public let heartbeat: Heartbeat
     public let control: ControlServer?
+    /// Sealed auto-unlock at boot, when a vault is configured.
+    public let unlocker: AutoUnlocker?
     let lnd: any LNDNode
     let logger: Logger
 
     public init(
         settings: AgentSettings, lnd: any LNDNode, store: any SnapshotStore, vault: any BlobStore, vaultControl: any VaultControl,
-        logger: Logger
+        unlockVault: (any UnlockShareVault)? = nil, unlockRetry: AutoUnlocker.RetryPolicy = .init(), logger: Logger
     ) throws {
         self.settings = settings
         self.lnd = lnd
@@ -38,6 +40,12 @@ public final class AgentRuntime: Sendable {
         watcher = settings.lndDataDirectory.map { DirectoryWatcher(directory: $0, pipeline: pipeline, logger: logger) }
         heartbeat = Heartbeat(vault: vaultControl, pipeline: pipeline, status: status, period: settings.heartbeatPeriod, logger: logger)
         control = try settings.controlPort.map { try ControlServer(port: $0) }
+        let status = status
+        unlocker = unlockVault.map {
+            AutoUnlocker(
+                lnd: lnd, vault: $0, sealFile: UnlockSealFile(stateDirectory: settings.stateDirectory), status: status, logger: logger,
+                retry: unlockRetry)
+        }
         if let latest = try store.latestSnapshot() {
             status.update {
                 $0.lastSnapshotSequence = latest.sequence
@@ -63,6 +71,9 @@ public final class AgentRuntime: Sendable {
             NamedService("heartbeat") { await heartbeat.run() },
             NamedService("retention") { await retention.run() },
         ]
+        if let unlocker {
+            services.append(NamedService("unlock") { await unlocker.run() })
+        }
         if let control {
             services.append(NamedService("health") { await control.serve { await self.answer($0) } })
         }
@@ -83,6 +94,7 @@ public final class AgentRuntime: Sendable {
     /// state directory so queued uploads drain at the next boot while lnd is still locked.
     private func forwardBlobName() async {
         while await pipeline.keysInstalled.wait() {
+            heartbeat.wake.ring()
             guard let keys = await pipeline.currentKeys, let name = try? keys.blobName else { continue }
             await uploader.setBlobName(name)
             if settings.blobName != name {

@@ -29,12 +29,16 @@ public struct BlobStoreError: Error, Hashable, Sendable, CustomStringConvertible
     public let currentVersion: UInt64?
     /// For `rateLimited`/`unavailable`: seconds to wait before retrying, when known.
     public let retryAfterSeconds: Int?
+    /// The remote store's own, finer error code when it has one (the vault's `error.code`, e.g.
+    /// `device_revoked` or `release_locked`, both `forbidden` here), so callers can say why.
+    public let detailCode: String?
 
-    public init(_ code: Code, _ message: String, currentVersion: UInt64? = nil, retryAfterSeconds: Int? = nil) {
+    public init(_ code: Code, _ message: String, currentVersion: UInt64? = nil, retryAfterSeconds: Int? = nil, detailCode: String? = nil) {
         self.code = code
         self.message = message
         self.currentVersion = currentVersion
         self.retryAfterSeconds = retryAfterSeconds
+        self.detailCode = detailCode
     }
 
     public var description: String { message }

@@ -29,6 +29,7 @@ public actor Simulator {
 
     /// Creates the lnd directory layout and TLS pair if missing, starts REST and control servers.
     public func start() async throws {
+        await node.startPeerListeners()
         try await startREST()
         if let adminPort = configuration.adminPort, admin == nil {
             let control = ControlDispatcher(simulator: self)
@@ -149,6 +150,7 @@ public actor Simulator {
     }
 
     public func shutdown() async {
+        await node.stopPeerListeners()
         await stopREST()
         await admin?.stop()
         admin = nil

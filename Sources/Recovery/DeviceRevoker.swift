@@ -47,6 +47,6 @@ public struct DeviceRevoker: Sendable {
     }
 
     static func translate(_ error: BlobStoreError) -> RecoveryError {
-        error.code == .notFound ? .accountNotFound(account: "for these words") : RecoveryError(vault: error)
+        error.code == .notFound ? .accountNotFound(account: "") : RecoveryError(vault: error)
     }
 }

@@ -77,7 +77,7 @@ public enum RecoveryError: Error, Sendable, CustomStringConvertible {
         case .vaultRefused(let reason):
             return "the vault refused the request: \(reason). Check the words (they name the account) and --vault."
         case .accountNotFound(let account):
-            return "the vault has no account for these words (account \(account)). Check the words and passphrase, and --vault; "
+            return "the vault has no account for these words\(account.isEmpty ? "" : " (account \(account))"). Check the words and passphrase, and --vault; "
                 + "if the vault was lost, use a local or USB copy with --from DIR."
         case .noSnapshots(let source):
             return "\(source) holds no snapshot made by this seed. Check the words and passphrase, or try another copy (--from DIR)."

@@ -30,12 +30,19 @@ public final class ChildProcess: @unchecked Sendable {
         self.executable = executable
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw Failure(description: "pipe() failed") }
+        // Close-on-exec, so children spawned at the same time elsewhere do not inherit it.
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
         posix_spawn_file_actions_addclose(&actions, fds[0])
         posix_spawn_file_actions_addclose(&actions, fds[1])
+        // The child gets only stdin, stdout and stderr. Without this, a long-lived child (a
+        // server) inherits every pipe the test process has open at that moment (Foundation's
+        // Pipe is not close-on-exec), e.g. the stdout of a curl another test is reading, whose
+        // reader then never sees EOF: the "hangs only in the parallel run" of the lnd-sim tests.
+        ChildProcess.closeDescriptorsFromThree(&actions)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -137,6 +144,21 @@ public final class ChildProcess: @unchecked Sendable {
     deinit {
         stop()
         close(stdoutFD)
+    }
+
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// glibc ≥ 2.34's `posix_spawn_file_actions_addclosefrom_np` (Swift's Glibc module does not
+    /// export it); older systems fall back to closing each descriptor open now.
+    static func closeDescriptorsFromThree(_ actions: inout posix_spawn_file_actions_t) {
+        if let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
+            _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
+            return
+        }
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in open.compactMap(Int32.init) where fd > 2 {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
     }
 
     public static func which(_ program: String) -> String? {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The outcome of a subprocess run by `ProcessRunner`.
 public struct ProcessResult: Sendable {
@@ -40,7 +43,9 @@ public enum ProcessRunner {
         DispatchQueue.global().async(group: group) { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate() }
+        // SIGKILL: a child started from a Swift concurrency thread inherits its blocked signals,
+        // SIGTERM included, so terminate() would leave it running and waitUntilExit() hanging.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         group.wait()
         return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self),

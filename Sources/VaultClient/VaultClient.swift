@@ -176,7 +176,7 @@ public final class VaultClient: BlobStore {
         if let body = try? JSONDecoder().decode(ErrorResponse.self, from: Data(response.body)) {
             let code = VaultErrorCode(rawValue: body.error.code)?.blobStoreCode ?? fallbackCode(status: response.status)
             return BlobStoreError(code, "vault: \(body.error.message)", currentVersion: body.error.currentVersion,
-                                  retryAfterSeconds: body.error.retryAfter ?? retryAfter)
+                                  retryAfterSeconds: body.error.retryAfter ?? retryAfter, detailCode: body.error.code)
         }
         return BlobStoreError(fallbackCode(status: response.status), "vault answered HTTP \(response.status) without a JSON error",
                               retryAfterSeconds: retryAfter)

@@ -22,6 +22,15 @@ enum LiveWiring {
             baseURL: url, account: configuration.accountID(), deviceKey: Enrollment.loadDeviceKey(at: configuration.deviceKeyPath))
     }
 
+    /// For `unlock`: the vault signed with this device's key (the unlock share's slot).
+    static func unlockVault(_ configuration: AgentConfiguration) throws -> VaultConnection {
+        guard let url = configuration.vaultURL else {
+            throw AgentError.configuration("set vault_url (or --vault-url): sealed auto-unlock keeps half of the seal in the vault")
+        }
+        return try VaultConnection(
+            baseURL: url, account: configuration.accountID(), deviceKey: Enrollment.loadDeviceKey(at: configuration.deviceKeyPath))
+    }
+
     /// For `enroll`: the account is not known yet, the owner key decides it.
     static func enrollmentVault(_ configuration: AgentConfiguration, account: AccountID) throws -> any BlobStore & VaultControl {
         guard let url = configuration.vaultURL else {

@@ -17,8 +17,8 @@ struct RunCommand: AsyncParsableCommand {
             let vault = try LiveWiring.vault(configuration)
             let runtime = try AgentRuntime(
                 settings: configuration.settings(), lnd: LiveWiring.lnd(configuration), store: LiveWiring.store(configuration),
-                vault: vault, vaultControl: vault, logger: logger)
-            logger.info("casa-backupd running; metrics on 127.0.0.1:\(runtime.control?.port ?? 0)")
+                vault: vault, vaultControl: vault, unlockVault: vault as? VaultConnection, logger: logger)
+            logger.info("casa-backupd running; \(runtime.control.map { "metrics and control on 127.0.0.1:\($0.port)" } ?? "metrics and control endpoint off (metrics_port = 0)")")
             try await runtime.serviceGroup().run()
         } catch {
             throw fail(error)

@@ -12,7 +12,7 @@ struct LNDSim: AsyncParsableCommand {
         abstract: "A simulated lnd (REST over TLS, macaroons, wallet states, SCBs) for tests and demos. Not lnd.",
         discussion: "Start it with `lnd-sim run`; the other subcommands drive a running simulator through its control port. See docs/lnd-sim.md.",
         subcommands: [
-            Run.self, Status.self, Restart.self, Lock.self, Stop.self, Start.self, Hold.self, Mine.self,
+            Run.self, Status.self, Restart.self, Lock.self, Stop.self, Start.self, Hold.self, Mine.self, Fault.self,
             AddPeer.self, Peer.self, OpenChannel.self, CloseChannel.self, Corrupt.self, Delete.self, BakeMacaroon.self,
         ])
 }

@@ -18,7 +18,13 @@ final class FakeLND: LNDNode, Sendable {
         var subscriptions = 0
         var failExport = false
         var verified: [[UInt8]] = []
+        /// The wallet password UnlockWallet accepts.
+        var password: [UInt8] = Array(FakeLND.walletPassword.utf8)
+        var unlocks = 0
+        var refusedPasswords = 0
     }
+
+    static let walletPassword = "correct horse battery staple"
 
     let nodeKey: PrivateKey
     let family7Key: PrivateKey
@@ -88,6 +94,24 @@ final class FakeLND: LNDNode, Sendable {
         state.withLock { $0.verified.append(multi) }
     }
 
+    func unlockWallet(password: SecureBytes) async throws -> WalletUnlockResult {
+        let outcome: WalletUnlockResult = state.withLock { s in
+            guard s.walletState == .locked else { return .alreadyUnlocked }
+            guard password.unsafeCopy() == s.password else {
+                s.refusedPasswords += 1
+                return .wrongPassword("invalid passphrase for master public key")
+            }
+            s.unlocks += 1
+            return .unlocked
+        }
+        if outcome == .unlocked {
+            transition(to: .unlocked)
+            transition(to: .rpcActive)
+            transition(to: .serverActive)
+        }
+        return outcome
+    }
+
     // MARK: Control
 
     /// Opens or closes channels and notifies subscribers, like lnd after a channel update.
@@ -125,6 +149,8 @@ final class FakeLND: LNDNode, Sendable {
         for c in states { c.yield(walletState) }
     }
 
+    var walletState: LNDWalletState { state.withLock { $0.walletState } }
+    var unlockCount: Int { state.withLock { $0.unlocks } }
     var subscriptionCount: Int { state.withLock { $0.subscriptions } }
     var exportCount: Int { state.withLock { $0.exports } }
 }

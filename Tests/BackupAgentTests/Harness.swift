@@ -6,7 +6,7 @@ import Secp256k1
 import Sodium
 
 /// Waits (bounded: `limit` seconds) until `condition` holds; returns whether it did.
-func eventually(limit: Double = 10, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
+func eventually(limit: Double = 60, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
     let deadline = Date().addingTimeInterval(limit)
     while Date() < deadline {
         if try await condition() { return true }

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import Testing
+import TestSupport
 
 @Suite("Services and control endpoint")
 struct ServiceTests {
@@ -15,21 +16,21 @@ struct ServiceTests {
         let running = Task { try await group.run() }
 
         #expect(await eventually { h.store.uploadedSequences == [1] })
-        let checkpoint = try await Task.detached { try ControlClient.request("POST", "/checkpoint?timeout=10", port: port) }.value
+        let checkpoint = try await offPool { try ControlClient.request("POST", "/checkpoint?timeout=10", port: port) }
         #expect(checkpoint.status == 200)
         #expect(checkpoint.body.contains("#1 acknowledged"))
 
         try h.lnd.setChannels(3)
         #expect(await eventually { h.store.uploadedSequences == [1, 2] })
 
-        let metrics = try await Task.detached { try ControlClient.request("GET", "/metrics", port: port) }.value
+        let metrics = try await offPool { try ControlClient.request("GET", "/metrics", port: port) }
         #expect(metrics.status == 200)
         #expect(metrics.body.contains("casa_backup_snapshots_total 2\n"))
         #expect(metrics.body.contains("casa_backup_queue_depth 0\n"))
         #expect(metrics.body.contains("casa_backup_channels 3\n"))
         #expect(metrics.body.contains("casa_backup_stale 0\n"))
 
-        let status = try await Task.detached { try ControlClient.request("GET", "/status", port: port) }.value
+        let status = try await offPool { try ControlClient.request("GET", "/status", port: port) }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         let report = try decoder.decode(StatusReport.self, from: Data(status.body.utf8))

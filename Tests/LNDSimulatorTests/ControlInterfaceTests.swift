@@ -12,7 +12,7 @@ struct ControlInterfaceTests {
         return (reply.status, try JSONParser.parse(reply.body.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
-    @Test("open, close, mine, peers, corrupt and delete through the control port", .disabled("does not finish in the parallel run yet; see docs/lnd-sim.md, Known issues"))
+    @Test("open, close, mine, peers, corrupt and delete through the control port")
     func drills() async throws {
         try await SimulatorHarness.with(configuration: { SimulatorConfiguration(lndDirectory: $0, adminPort: 0, startupStepDelay: .milliseconds(10)) }) { harness in
             let portFile = harness.directory.root.appendingPathComponent("lnd-sim-admin-port")

@@ -5,7 +5,7 @@ import Sodium
 
 @Suite("Macaroons are checked on every request, with lnd's errors")
 struct MacaroonEnforcementTests {
-    @Test("missing, foreign, read-only and URI-scoped macaroons", .disabled("does not finish in the parallel run yet; see docs/lnd-sim.md, Known issues"))
+    @Test("missing, foreign, read-only and URI-scoped macaroons")
     func enforcement() async throws {
         try await SimulatorHarness.with { harness in
             try await harness.initWallet()

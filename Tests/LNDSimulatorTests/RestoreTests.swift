@@ -31,7 +31,7 @@ struct RestoreTests {
         try await harness.ok("GET", "/v1/channels/pending")["waiting_close_channels"]?.arrayValue ?? []
     }
 
-    @Test("shells appear in waiting close with zero balances; online peers force-close; a re-run restores nothing", .disabled("does not finish in the parallel run yet; see docs/lnd-sim.md, Known issues"))
+    @Test("shells appear in waiting close with zero balances; online peers force-close; a re-run restores nothing")
     func restoreAndRerun() async throws {
         try await SimulatorHarness.with { harness in
             let (backup, _, points) = try await disaster(harness)

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Server streams: NDJSON {\"result\":…} lines over chunked HTTPS")
 struct StreamingTests {
-    @Test("SubscribeState sends the current state first, then every change; a restart cuts it", .disabled("does not finish in the parallel run yet; see docs/lnd-sim.md, Known issues"))
+    @Test("SubscribeState sends the current state first, then every change; a restart cuts it")
     func subscribeState() async throws {
         try await SimulatorHarness.with { harness in
             let stream = try await harness.stream("/v1/state/subscribe", macaroon: nil)
@@ -23,13 +23,14 @@ struct StreamingTests {
         }
     }
 
-    @Test("SubscribeChannelBackups sends nothing at subscribe time, then a full snapshot per channel event", .disabled("does not finish in the parallel run yet; see docs/lnd-sim.md, Known issues"))
+    @Test("SubscribeChannelBackups sends nothing at subscribe time, then a full snapshot per channel event")
     func subscribeBackups() async throws {
         try await SimulatorHarness.with { harness in
             try await harness.initWallet()
             _ = try await harness.node.openChannel(SimulatedNode.OpenRequest())
             let stream = try await harness.stream("/v1/channels/backup/subscribe", macaroon: harness.adminMacaroon)
             defer { stream.close() }
+            try await harness.waitForBackupSubscribers()
             var request = SimulatedNode.OpenRequest()
             request.pending = true
             let second = try await harness.node.openChannel(request)

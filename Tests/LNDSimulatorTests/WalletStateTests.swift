@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Wallet states and lnd's gating errors, over HTTPS")
 struct WalletStateTests {
-    @Test("NON_EXISTING → GenSeed → InitWallet → SERVER_ACTIVE, with lnd's errors at each gate", .disabled("does not finish in the parallel run yet; see docs/lnd-sim.md, Known issues"))
+    @Test("NON_EXISTING → GenSeed → InitWallet → SERVER_ACTIVE, with lnd's errors at each gate")
     func createAndGate() async throws {
         try await SimulatorHarness.with { harness in
         #expect(try await harness.ok("GET", "/v1/state", macaroon: [])["state"] == .string("NON_EXISTING"))

@@ -71,6 +71,39 @@ import VaultServer
         }
     }
 
+    @Test func sealedSecretDeleteByOwnerOrThatDeviceOnly() async throws {
+        let clock = TestClock(Date().addingTimeInterval(2))
+        try await LiveVault.withServer(clock: clock.vaultClock) { vault in
+            let identity = try await vault.enroll(Identity())
+            let device = vault.client(identity.device)
+            let path = VaultPath.sealedSecret(identity.account, deviceKey: identity.device.publicKey)
+            #expect(try await device.send("PUT", path, body: Random.bytes(32), contentType: "application/octet-stream").status == 204)
+            _ = try await vault.client(identity.liveness).send("POST", VaultPath.heartbeats(identity.account))
+
+            // Another device of the account may not clear it.
+            let other = try Ed25519.KeyPair.generate()
+            _ = try await vault.client(identity.owner).send(
+                "PUT", VaultPath.device(identity.account, key: other.publicKey), body: Array(#"{"label":"b"}"#.utf8), contentType: Self.json)
+            #expect(try await vault.client(other).send("DELETE", path).status == 403)
+            #expect(try await device.send("GET", path, freshness: .challenge).status == 200)
+
+            // The device clears its own slot; again is still 204; then nothing is released.
+            #expect(try await device.send("DELETE", path).status == 204)
+            #expect(try await device.send("DELETE", path).status == 204)
+            let empty = try await device.send("GET", path, freshness: .challenge)
+            #expect(empty.status == 404 && empty.errorCode == VaultErrorCode.notFound.rawValue, "\(empty)")
+            #expect(try await vault.repository.sealedSecret(identity.account, deviceKey: identity.device.publicKey) == nil)
+
+            // The owner may clear it too; an unknown device is 404.
+            #expect(try await device.send("PUT", path, body: Random.bytes(32), contentType: "application/octet-stream").status == 204)
+            #expect(try await vault.client(identity.owner).send("DELETE", path).status == 204)
+            let account = try await vault.client(identity.owner).send("GET", VaultPath.account(identity.account)).json(AccountResponse.self)
+            #expect(account.devices?.first { $0.key == HexCoding.encode(identity.device.publicKey) }?.hasSealedSecret == false)
+            let unknown = VaultPath.sealedSecret(identity.account, deviceKey: try Ed25519.KeyPair.generate().publicKey)
+            #expect(try await vault.client(identity.owner).send("DELETE", unknown).status == 404)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func retentionPrunesByAgeOnly(_ backend: Backend) async throws {
         let clock = TestClock(Date(timeIntervalSince1970: 1_700_000_000))

@@ -22,18 +22,32 @@ import VaultAPI
         }
     }
 
-    @Test func writesQueuedDuringACommitShareTheNextBatch() async throws {
+    /// Submits `first`, holds its batch open, queues `rest` behind it (one at a time when
+    /// `ordered`), then releases; returns every answer in submission order and the batches.
+    static func runBehindAnOpenBatch(
+        maxBatch: Int = 100, maxWeight: Int = .max, first: Int, rest: [Int], ordered: Bool = false
+    ) async throws -> (answers: [Int], batches: [[Int]]) {
         let recorder = Recorder()
-        let commits = GroupCommit<Int, Int>(maxBatch: 100) { await recorder.commit($0) }
-        let first = Task { try await commits.submit(1) }
-        try await Self.waitUntil { recorder.batches.withLock { $0.count } == 1 }
-        let rest = (2...11).map { item in Task { try await commits.submit(item) } }
-        try await Self.waitUntil { commits.queuedCount == 10 }
+        let commits = GroupCommit<Int, Int>(maxBatch: maxBatch, maxWeight: maxWeight, weight: { $0 }) { await recorder.commit($0) }
+        let head = Task { try await commits.submit(first) }
+        try await waitUntil { recorder.batches.withLock { $0.count } == 1 }
+        var tasks: [Task<Int, any Error>] = []
+        for item in rest {
+            tasks.append(Task { try await commits.submit(item) })
+            let queued = tasks.count
+            if ordered { try await waitUntil { commits.queuedCount == queued } }
+        }
+        try await waitUntil { commits.queuedCount == rest.count }
         #expect(recorder.batches.withLock { $0.count } == 1, "nothing else commits while the first batch is open")
         recorder.released.withLock { $0 = true }
-        #expect(try await first.value == 10)
-        for (offset, task) in rest.enumerated() { #expect(try await task.value == (offset + 2) * 10) }
-        let batches = recorder.batches.withLock { $0 }
+        var answers = [try await head.value]
+        for task in tasks { answers.append(try await task.value) }
+        return (answers, recorder.batches.withLock { $0 })
+    }
+
+    @Test func writesQueuedDuringACommitShareTheNextBatch() async throws {
+        let (answers, batches) = try await Self.runBehindAnOpenBatch(first: 1, rest: Array(2...11))
+        #expect(answers == (1...11).map { $0 * 10 }, "each caller gets its own answer")
         #expect(batches.count == 2)
         #expect(batches.first == [1])
         #expect(Set(batches.last ?? []) == Set(2...11))
@@ -61,32 +75,13 @@ import VaultAPI
     }
 
     @Test func batchesAreCappedAtMaxBatch() async throws {
-        let recorder = Recorder()
-        let commits = GroupCommit<Int, Int>(maxBatch: 3) { await recorder.commit($0) }
-        let first = Task { try await commits.submit(0) }
-        try await Self.waitUntil { recorder.batches.withLock { $0.count } == 1 }
-        let rest = (1...7).map { item in Task { try await commits.submit(item) } }
-        try await Self.waitUntil { commits.queuedCount == 7 }
-        recorder.released.withLock { $0 = true }
-        _ = try await first.value
-        for task in rest { _ = try await task.value }
-        #expect(recorder.batches.withLock { $0.map(\.count) } == [1, 3, 3, 1])
+        let (_, batches) = try await Self.runBehindAnOpenBatch(maxBatch: 3, first: 0, rest: Array(1...7))
+        #expect(batches.map(\.count) == [1, 3, 3, 1])
     }
 
     @Test func batchesAreCappedByWeightButNeverEmpty() async throws {
-        let recorder = Recorder()
-        let commits = GroupCommit<Int, Int>(maxBatch: 100, maxWeight: 10, weight: { $0 }) { await recorder.commit($0) }
-        let first = Task { try await commits.submit(1) }
-        try await Self.waitUntil { recorder.batches.withLock { $0.count } == 1 }
-        var rest: [Task<Int, any Error>] = []
-        for (index, item) in [5, 5, 5, 20, 1].enumerated() {
-            rest.append(Task { try await commits.submit(item) })
-            try await Self.waitUntil { commits.queuedCount == index + 1 }
-        }
-        recorder.released.withLock { $0 = true }
-        _ = try await first.value
-        for task in rest { _ = try await task.value }
-        #expect(recorder.batches.withLock { $0 } == [[1], [5, 5], [5], [20], [1]])
+        let (_, batches) = try await Self.runBehindAnOpenBatch(maxWeight: 10, first: 1, rest: [5, 5, 5, 20, 1], ordered: true)
+        #expect(batches == [[1], [5, 5], [5], [20], [1]])
     }
 
     /// Many concurrent puts on SQLite, some of them refused: refused puts change nothing, the

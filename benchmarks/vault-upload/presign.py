@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 PAD = b"x" * 4088
+CHUNK = 5000
 
 
 def body(i):
@@ -54,14 +55,19 @@ def main():
         devices.append(device)
         ids.append(account)
     with open(out, "w") as f:
-        f.write("reqs = {\n")
+        # LuaJIT allows 65536 constants per function: one function per chunk of requests.
+        f.write("reqs = {}\n")
         for i in range(count):
+            if i % CHUNK == 0:
+                f.write(";(function() local chunk = {\n")
             a = i % accounts
             path = "/v1/accounts/%s/blobs/b%08d/versions/1" % (ids[a], i)
             b = body(i)
             key_hex, nonce, sig = sign(devices[a], "PUT", path, b, freshness)
             f.write('{"%s","%s","%s","%s","%s",%d},\n' % (path, key_hex, nonce, sig, hashlib.sha256(b).hexdigest(), i))
-        f.write("}\nfreshness = \"%s\"\n" % freshness)
+            if i % CHUNK == CHUNK - 1 or i == count - 1:
+                f.write("} for _, r in ipairs(chunk) do reqs[#reqs + 1] = r end end)()\n")
+        f.write("freshness = \"%s\"\n" % freshness)
 
 
 if __name__ == "__main__":

@@ -28,13 +28,8 @@ step "casa-recover list: the words find the account and its snapshots"
 recover list --vault "$VAULT_URL" --network regtest $(seed_files)
 
 step "casa-recover restore: wallet from the words, channels from the vault"
-set +e
-# shellcheck disable=SC2046
-recover restore --vault "$VAULT_URL" --lnddir "$WORK/node" --network regtest $(seed_files) \
-  --wallet-password-file "$WORK/wallet-password.txt" --work-dir "$WORK/restore" --json > "$WORK/restore.json"
-code=$?
-set -e
-[ $code -eq 0 ] || fail "restore exited $code: $(cat "$WORK/restore.json")"
+restore_node restore --vault "$VAULT_URL"
+[ $RESTORE_EXIT -eq 0 ] || fail "restore exited $RESTORE_EXIT: $(cat "$WORK/restore.json")"
 closing=$(json_get "$WORK/restore.json" "sum(1 for c in j['channels'] if c['status'] == 'closing')")
 [ "$closing" = 3 ] || fail "expected 3 closing channels, got: $(cat "$WORK/restore.json")"
 say "   restore: $closing of 3 channels closing"

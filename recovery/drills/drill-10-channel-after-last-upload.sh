@@ -40,10 +40,8 @@ say "   newest snapshot: the vault $vault_channels channels, the USB copy $usb_c
 [ "$vault_channels" = 2 ] && [ "$usb_channels" = 3 ] || fail "expected 2 in the vault and 3 on the USB copy"
 
 step "restore from the vault (2 channels), then from the USB copy (adds the third)"
-recover restore --vault "$VAULT_URL" --lnddir "$WORK/node" --network regtest $(seed_files) \
-  --wallet-password-file "$WORK/wallet-password.txt" --work-dir "$WORK/restore-vault" --json > "$WORK/restore-vault.json"
-recover restore --from "$WORK/usb" --lnddir "$WORK/node" --network regtest $(seed_files) \
-  --wallet-password-file "$WORK/wallet-password.txt" --work-dir "$WORK/restore-usb" --json > "$WORK/restore-usb.json"
+restore_node restore-vault --vault "$VAULT_URL"
+restore_node restore-usb --from "$WORK/usb"
 from_vault=$(json_get "$WORK/restore-vault.json" "j['restored_now']")
 from_usb=$(json_get "$WORK/restore-usb.json" "j['restored_now']")
 closing=$(json_get "$WORK/restore-usb.json" "sum(1 for c in j['channels'] if c['status'] == 'closing')")

@@ -28,12 +28,8 @@ sim peer offline "$carol" >/dev/null
 say "   bob now at 127.0.0.1:$new_port (the backup has his old address); carol offline"
 
 step "restore: alice closes, bob is found in the graph, carol is retried and reported"
-set +e
-recover restore --vault "$VAULT_URL" --lnddir "$WORK/node" --network regtest $(seed_files) \
-  --wallet-password-file "$WORK/wallet-password.txt" --work-dir "$WORK/restore" --no-trigger \
-  --reconnect-pauses 1,1 --json > "$WORK/restore.json"
-code=$?
-set -e
+restore_node restore --vault "$VAULT_URL" --no-trigger --reconnect-pauses 1,1
+code=$RESTORE_EXIT
 status_of() { json_get "$WORK/restore.json" "[c['status'] for c in j['channels'] if c['remote_pubkey']=='$1'][0]"; }
 say "   exit $code; alice $(status_of "$alice"), bob $(status_of "$bob"), carol $(status_of "$carol")"
 [ $code -eq 75 ] || fail "expected exit 75 (some channels still wait), got $code: $(cat "$WORK/restore.json")"
@@ -44,13 +40,9 @@ json_get "$WORK/restore.json" "[c['next_step'] for c in j['channels'] if c['remo
 step "carol comes back online: lnd's persistent connection reaches her and she closes"
 sim peer online "$carol" >/dev/null
 sim mine 1 >/dev/null
-set +e
-recover restore --vault "$VAULT_URL" --lnddir "$WORK/node" --network regtest $(seed_files) \
-  --wallet-password-file "$WORK/wallet-password.txt" --work-dir "$WORK/restore" --no-trigger \
-  --reconnect-pauses 1,1 --json > "$WORK/restore-again.json"
-code=$?
-set -e
-[ $code -eq 0 ] || fail "the re-run (resumed) still waits: exit $code $(cat "$WORK/restore-again.json")"
+cp "$WORK/restore.json" "$WORK/restore-first.json"
+restore_node restore --vault "$VAULT_URL" --no-trigger --reconnect-pauses 1,1
+[ $RESTORE_EXIT -eq 0 ] || fail "the re-run (resumed) still waits: exit $RESTORE_EXIT $(cat "$WORK/restore.json")"
 sim mine 200 >/dev/null
 recover status --lnddir "$WORK/node" --network regtest --state "$WORK/restore/restore-state.json" >/dev/null \
   || fail "casa-recover status still sees channels waiting"

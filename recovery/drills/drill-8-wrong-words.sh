@@ -55,7 +55,6 @@ node_is NON_EXISTING || fail "lnd is $(node_state): a wallet was created with wr
 say "   lnd still $(node_state); the vault still at v$versions with 2 channels"
 
 step "the right words still work"
-recover restore --vault "$VAULT_URL" --lnddir "$WORK/node" --network regtest $(seed_files) \
-  --wallet-password-file "$WORK/wallet-password.txt" --work-dir "$WORK/restore" --json > "$WORK/restore.json"
+restore_node restore --vault "$VAULT_URL"
 [ "$(json_get "$WORK/restore.json" "j['restored_now']")" = 2 ] || fail "restore did not bring back 2 channels"
 pass "6 wrong inputs refused with a reason, nothing changed, then the right words restored both channels"

@@ -35,8 +35,7 @@ say "   casa-recover list --vault: exit $code: $(tail -n 1 "$WORK/out.txt" | cut
 
 step "casa-recover list and restore from the USB copy"
 recover list --from "$WORK/usb" --network regtest $(seed_files)
-recover restore --from "$WORK/usb" --lnddir "$WORK/node" --network regtest $(seed_files) \
-  --wallet-password-file "$WORK/wallet-password.txt" --work-dir "$WORK/restore" --json > "$WORK/restore.json"
+restore_node restore --from "$WORK/usb"
 closing=$(json_get "$WORK/restore.json" "sum(1 for c in j['channels'] if c['status'] == 'closing')")
 [ "$closing" = 2 ] || fail "expected 2 closing channels: $(cat "$WORK/restore.json")"
 pass "vault gone, node gone: both channels restored from the USB copy with the 24 words"

@@ -115,7 +115,7 @@ destroy_node() {
 }
 
 agent_args() {
-  echo --lnddir "$NODE_DIR" --network regtest --state-dir "$WORK/agent" --vault-url "$VAULT_URL" --metrics-port "$AGENT_PORT"
+  echo --lnddir "${AGENT_LNDDIR:-$NODE_DIR}" --network regtest --state-dir "$WORK/agent" --vault-url "$VAULT_URL" --metrics-port "$AGENT_PORT"
 }
 
 enroll_agent() {
@@ -153,3 +153,31 @@ vault_newest() {
 
 # json_get FILE EXPRESSION: evaluates a Python expression on the JSON in FILE (as `j`).
 json_get() { python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print($2)" "$1"; }
+
+# decoded FILE: a channel.backup's channels, decrypted with the words (casa-recover inspect).
+decoded() {
+  recover inspect --backup "$1" --network regtest $(seed_files) --json \
+    | python3 -c 'import json,sys; j=json.load(sys.stdin); j.pop("file", None); j.pop("source", None); print(json.dumps(j, sort_keys=True))'
+}
+
+# converged: the newest vault and local snapshots hold exactly lnd's current channel.backup.
+converged() {
+  local expected
+  expected=$(decoded "$NODE_DIR/data/chain/bitcoin/regtest/channel.backup") || return 1
+  rm -f "$WORK/vault.backup" "$WORK/local.backup"
+  recover fetch --vault "$VAULT_URL" --network regtest $(seed_files) --output "$WORK/vault.backup" >/dev/null &&
+  recover fetch --from "$WORK/agent/snapshots" --network regtest $(seed_files) --output "$WORK/local.backup" >/dev/null &&
+  [ "$(decoded "$WORK/vault.backup")" = "$expected" ] && [ "$(decoded "$WORK/local.backup")" = "$expected" ]
+}
+
+# restore_node NAME [source and extra flags...]: `casa-recover restore --json` into the node with
+# the words and the wallet password file; work folder $WORK/NAME, report $WORK/NAME.json; sets
+# RESTORE_EXIT (restore's exit status; the caller decides what is expected).
+restore_node() {
+  local name=$1; shift
+  set +e
+  recover restore --lnddir "$NODE_DIR" --network regtest $(seed_files) --wallet-password-file "$WORK/wallet-password.txt" \
+    --work-dir "$WORK/$name" --json "$@" > "$WORK/$name.json"
+  RESTORE_EXIT=$?
+  set -e
+}

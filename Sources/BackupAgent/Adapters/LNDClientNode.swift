@@ -58,6 +58,17 @@ public final class LNDClientNode: LNDNode, Sendable {
         _ = try await current().verify(multi: multi)
     }
 
+    public func unlockWallet(password: SecureBytes) async throws -> WalletUnlockResult {
+        do {
+            try await current(fresh: true).unlockWallet(password: password)
+            return .unlocked
+        } catch LNDError.walletAlreadyUnlocked {
+            return .alreadyUnlocked
+        } catch LNDError.rpc(_, let message, _) where message.contains("invalid passphrase") {
+            return .wrongPassword(message)
+        }
+    }
+
     /// Runs a stream in its own task, so that opening it never blocks the caller (lnd's gateway
     /// sends no response head before the first message) and cancelling the consumer closes it.
     private func relay<Message: Sendable, Element: Sendable>(

@@ -1,9 +1,10 @@
 public import BackupCore
 public import BlobStorage
+public import Sodium
 
 /// The vault when none is configured (or this build has no vault client): every call fails as
 /// `unavailable`, so snapshots stay queued locally and flush once a vault is configured.
-public struct NoVault: BlobStore, VaultControl {
+public struct NoVault: BlobStore, VaultControl, UnlockShareVault {
     let reason: String
 
     public init(reason: String) {
@@ -19,4 +20,8 @@ public struct NoVault: BlobStore, VaultControl {
     public func sendHeartbeat(signedBy key: LivenessKey) async throws { throw error }
     public func createAccount(owner: OwnerKey, livenessPublicKey: [UInt8]) async throws { throw error }
     public func registerDevice(owner: OwnerKey, devicePublicKey: [UInt8]) async throws { throw error }
+    public func storeUnlockShare(_ share: SecureBytes) async throws { throw UnlockShareError.unreachable(reason) }
+    public func fetchUnlockShare() async throws -> SecureBytes { throw UnlockShareError.unreachable(reason) }
+    public func clearUnlockShare() async throws { throw UnlockShareError.unreachable(reason) }
+    public func releaseState() async throws -> UnlockReleaseState { throw UnlockShareError.unreachable(reason) }
 }

@@ -1,15 +1,21 @@
 public import BackupCore
 public import BlobStorage
 import CurlHTTP
+import Foundation
 import Sodium
 import VaultAPI
 public import VaultClient
 
 /// The vault for the agent: blob calls signed with the device key; heartbeats with the
-/// liveness key; account creation and device registration with the owner key (enroll only).
-public final class VaultConnection: BlobStore, VaultControl {
+/// liveness key; account creation and device registration with the owner key (enroll only);
+/// the unlock share's slot with the device key and server challenges.
+public final class VaultConnection: BlobStore, VaultControl, UnlockShareVault {
     let configuration: VaultClientConfiguration
     let device: VaultClient
+    /// The device key with challenge freshness: the release demands it, and a booting device's
+    /// clock may be anywhere.
+    let deviceByChallenge: VaultClient
+    let devicePublicKey: [UInt8]
 
     public init(baseURL: String, account: BackupCore.AccountID, deviceKey: DeviceKey) throws {
         guard let vaultAccount = VaultAPI.AccountID(hex: account.hex) else {
@@ -18,6 +24,10 @@ public final class VaultConnection: BlobStore, VaultControl {
         let security: TransportSecurity = baseURL.lowercased().hasPrefix("http://") ? .loopbackPlainHTTP : .systemTrust
         configuration = VaultClientConfiguration(baseURL: baseURL, account: vaultAccount, security: security)
         device = try VaultClient(configuration: configuration, key: deviceKey.keyPair)
+        var challenged = configuration
+        challenged.freshness = .challenge
+        deviceByChallenge = try VaultClient(configuration: challenged, key: deviceKey.keyPair)
+        devicePublicKey = deviceKey.publicKey
     }
 
     public func put(_ name: BlobName, version: UInt64, data: [UInt8], contentHash: ContentHash) async throws -> BlobInfo {
@@ -47,5 +57,46 @@ public final class VaultConnection: BlobStore, VaultControl {
     public func registerDevice(owner: OwnerKey, devicePublicKey: [UInt8]) async throws {
         let client = try VaultClient(configuration: configuration, key: owner.keyPair)
         _ = try await client.registerDevice(key: devicePublicKey, label: "casa-backupd")
+    }
+}
+
+extension VaultConnection {
+    public func storeUnlockShare(_ share: SecureBytes) async throws {
+        try await Self.mapped { try await self.deviceByChallenge.putSealedSecret(deviceKey: self.devicePublicKey, share) }
+    }
+
+    public func fetchUnlockShare() async throws -> SecureBytes {
+        try await Self.mapped { try await self.deviceByChallenge.sealedSecret(deviceKey: self.devicePublicKey) }
+    }
+
+    public func clearUnlockShare() async throws {
+        try await Self.mapped { try await self.deviceByChallenge.deleteSealedSecret(deviceKey: self.devicePublicKey) }
+    }
+
+    public func releaseState() async throws -> UnlockReleaseState {
+        let account = try await Self.mapped { try await self.deviceByChallenge.account() }
+        return UnlockReleaseState(
+            releaseArmed: account.releaseArmed,
+            lastHeartbeatAt: account.lastHeartbeatAt.map { Date(timeIntervalSince1970: Double($0) / 1000) },
+            windowSeconds: account.policy.releaseWindowSeconds)
+    }
+
+    /// The vault's refusals as `UnlockShareError`, keeping the reason the vault gave.
+    static func mapped<T>(_ call: () async throws -> T) async throws -> T {
+        do {
+            return try await call()
+        } catch let error as BlobStoreError {
+            throw unlockError(error)
+        }
+    }
+
+    static func unlockError(_ error: BlobStoreError) -> UnlockShareError {
+        switch (error.code, error.detailCode) {
+        case (_, .some(VaultErrorCode.deviceRevoked.rawValue)): return .deviceRevoked
+        case (_, .some(VaultErrorCode.releaseLocked.rawValue)): return .releaseLocked
+        case (.notFound, .some(VaultErrorCode.notFound.rawValue)): return .noShare
+        case (.unavailable, _), (.rateLimited, _): return .unreachable(error.message)
+        default: return .refused(error.message)
+        }
     }
 }

@@ -11,6 +11,8 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var queueDepth: Int
     public var channelCount: Int?
     public var lastHeartbeatAt: Date?
+    /// The last sealed auto-unlock attempt since the agent started.
+    public var autoUnlock: AutoUnlockRecord?
     public var warnings: [String]
 
     /// snake_case like every other JSON casa prints.
@@ -24,6 +26,7 @@ public struct StatusReport: Codable, Sendable, Equatable {
         case queueDepth = "queue_depth"
         case channelCount = "channel_count"
         case lastHeartbeatAt = "last_heartbeat_at"
+        case autoUnlock = "auto_unlock"
         case warnings
     }
 
@@ -37,7 +40,11 @@ public struct StatusReport: Codable, Sendable, Equatable {
         queueDepth = status.queueDepth
         channelCount = status.channelCount
         lastHeartbeatAt = status.lastHeartbeatAt
+        autoUnlock = status.autoUnlock
         var warnings = status.warnings
+        if let unlock = status.autoUnlock, let problem = unlock.problem, !status.keysAvailable {
+            warnings.append("sealed auto-unlock \(unlock.outcome): \(problem)")
+        }
         if MetricsText.isStale(status, now: now, limit: settings.stalenessLimit) {
             warnings.append("channels changed but no upload reached the vault for over \(Int(settings.stalenessLimit)) s")
         }
@@ -52,15 +59,10 @@ public struct StatusReport: Codable, Sendable, Equatable {
         self.warnings = warnings
     }
 
-    public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "{}"
-    }
+    public var json: String { ReportFormat.json(self) }
 
     public var text: String {
-        func time(_ date: Date?) -> String { date.map { ISO8601DateFormatter().string(from: $0) } ?? "never" }
+        let time = ReportFormat.time
         var lines = [
             "lnd:            \(lndState)\(keysAvailable ? " (keys held)" : "")",
             "last snapshot:  \(lastSnapshotSequence.map { "#\($0)" } ?? "none") at \(time(lastSnapshotAt))",
@@ -69,6 +71,9 @@ public struct StatusReport: Codable, Sendable, Equatable {
             "channels:       \(channelCount.map(String.init) ?? "unknown")",
             "last heartbeat: \(time(lastHeartbeatAt))",
         ]
+        if let autoUnlock {
+            lines.append("auto-unlock:    \(autoUnlock.outcome) at \(time(autoUnlock.at))")
+        }
         lines += warnings.map { "warning: \($0)" }
         return lines.joined(separator: "\n")
     }

@@ -23,6 +23,8 @@ public final class AgentStatus: Sendable {
         public var unreadableMultis: UInt64 = 0
         public var queueDepth: Int = 0
         public var lastUploadError: String?
+        /// The last sealed auto-unlock attempt (nil: none since start).
+        public var autoUnlock: AutoUnlockRecord?
         public var warnings: [String] = []
     }
 

@@ -17,6 +17,11 @@ enum DurableFile {
         let temporary = path + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure("open", temporary) }
+        // O_CREAT applies `mode` only to a new file: a leftover temporary keeps its old mode.
+        guard fchmod(fd, mode) == 0 else {
+            close(fd)
+            throw failure("chmod", temporary)
+        }
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { buffer in

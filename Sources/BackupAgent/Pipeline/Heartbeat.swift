@@ -3,8 +3,11 @@ import BackupCore
 public import Logging
 
 /// Sends a heartbeat signed with the liveness key every `period` while the keys are held
-/// (lnd unlocked). The agent's only timer (docs/agent.md).
+/// (lnd unlocked), and at once when keys are installed (`wake`), so that a node unlocked by
+/// hand re-arms the sealed-unlock release right away. The agent's only timer (docs/agent.md).
 public struct Heartbeat: Sendable {
+    /// Rung when lnd's keys were installed (after every unlock).
+    public let wake = Doorbell()
     let vault: any VaultControl
     let pipeline: SnapshotPipeline
     let status: AgentStatus
@@ -27,7 +30,17 @@ public struct Heartbeat: Sendable {
     public func run() async {
         while !Task.isCancelled {
             await beat()
-            do { try await Task.sleep(for: period) } catch { return }
+            await sleepUntilDueOrWoken()
+        }
+    }
+
+    private func sleepUntilDueOrWoken() async {
+        let period = period, wake = wake
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await Task.sleep(for: period) }
+            group.addTask { _ = await wake.wait() }
+            _ = await group.next()
+            group.cancelAll()
         }
     }
 

@@ -18,4 +18,7 @@ public protocol LNDNode: Sendable {
     func identityPublicKey() async throws -> [UInt8]
     /// VerifyChanBackup for a Multi; throws with lnd's message when lnd rejects it.
     func verifyMultiBackup(_ multi: [UInt8]) async throws
+    /// UnlockWallet (no macaroon). Throws only when lnd could not be asked (not running,
+    /// not reachable, no wallet); a refused password is a result, not an error.
+    func unlockWallet(password: SecureBytes) async throws -> WalletUnlockResult
 }

@@ -61,6 +61,12 @@ struct ControlDispatcher: Sendable {
                 guard let state = WalletState(protoName: name) else { throw SimulatedNode.ControlError("unknown state \(name)") }
                 await node.holdStartup(at: state)
             }
+        case ("POST", "/faults/stream"):
+            let name = try input.string("fault")
+            guard let fault = StreamFault(rawValue: name) else {
+                throw SimulatedNode.ControlError("unknown stream fault \(name): use \(StreamFault.allCases.map(\.rawValue).joined(separator: " or "))")
+            }
+            return .object([("broken_streams", .integer(Int64(await node.injectStreamFault(fault))))])
         case ("POST", "/mine"):
             let blocks = try input.has("blocks") ? input.uint32("blocks") : 1
             await node.mine(max(blocks, 1))

@@ -115,6 +115,10 @@ extension SimulatedNode {
 
     private func dropBackupStream(_ id: UUID) { streams.backups[id] = nil }
 
+    /// Open SubscribeChannelBackups streams. The stream sends nothing at subscribe time (as
+    /// lnd), so a client cannot see when it is live; tests wait for this before causing events.
+    public var backupSubscriberCount: Int { streams.backups.count }
+
     func openBackups(_ sealed: SealedBackups) throws(RPCError) -> [SingleBackup] {
         let key = try backupKey()
         switch sealed {

@@ -15,12 +15,18 @@ extension SimulatedNode {
     public func createPeer(alias: String?, implementation: String?, host: String?) throws -> SimulatedPeer {
         let key = try PrivateKey.generate()
         let pubkey = Hex.encode(key.publicKey.compressed)
-        let port = world.nextPeerPort
-        world.nextPeerPort += 1
+        if let host { try SimulatedNode.checkPeerHost(host) }
+        let port: Int
+        if let free = PeerListenerSet.freeLoopbackPort() {
+            port = free
+        } else {
+            port = world.nextPeerPort
+            world.nextPeerPort += 1
+        }
         let peer = SimulatedPeer(
             pubkey: pubkey, alias: alias ?? "peer-\(world.peers.count + 1)", host: host ?? "127.0.0.1:\(port)",
             online: true, silent: false, implementation: implementation ?? "lnd 0.21.2-beta",
-            lastUpdate: UInt32(Date().timeIntervalSince1970))
+            lastUpdate: UInt32(Date().timeIntervalSince1970), nodeKey: Hex.encode(key.secret.unsafeCopy()))
         world.peers.append(peer)
         saveWorld()
         return peer
@@ -28,8 +34,20 @@ extension SimulatedNode {
 
     public func peers() -> [SimulatedPeer] { world.peers }
 
+    /// A peer listens only on IPv4 loopback; other addresses are allowed (graph, backups) but
+    /// nothing listens there.
+    static func checkPeerHost(_ host: String) throws {
+        guard let colon = host.lastIndex(of: ":"), !host[..<colon].isEmpty, UInt16(host[host.index(after: colon)...]) != nil else {
+            throw ControlError("host must be host:port, e.g. 127.0.0.1:9735")
+        }
+        if host.hasPrefix("127."), PeerListenerSet.loopback(host) == nil {
+            throw ControlError("\(host) is not a loopback address a peer can listen on; use 127.0.0.1:<port>")
+        }
+    }
+
     public func updatePeer(_ reference: String, online: Bool? = nil, host: String? = nil, silent: Bool? = nil) throws -> SimulatedPeer {
         guard let peer = world.resolvePeer(reference) else { throw ControlError("no simulated peer \(reference) (see `lnd-sim status`)") }
+        if let host { try SimulatedNode.checkPeerHost(host) }
         _ = world.updatePeer(peer.pubkey) { peer in
             if let online { peer.online = online }
             if let host {
@@ -146,6 +164,7 @@ extension SimulatedNode {
                     ("silent", .bool(peer.silent)),
                     ("implementation", .string(peer.implementation)),
                     ("connected", .bool(connected[peer.pubkey] != nil)),
+                    ("listening", .bool(peerListeners.listening.contains(peer.pubkey))),
                 ])
             })),
             ("backup_file_channels", .array(fileBackupSet.sorted().map { .string($0) })),

@@ -33,6 +33,8 @@ public actor SimulatedNode {
     var pendingRestore: [SingleBackup] = []
     /// The next start ignores the password file (a `lock` drill).
     var skipAutoUnlock = false
+    /// The world's peers as real Lightning listeners.
+    let peerListeners: PeerListenerSet
 
     public init(configuration: SimulatorConfiguration) throws {
         self.configuration = configuration
@@ -40,6 +42,7 @@ public actor SimulatedNode {
         var logger = Logger(label: "lnd-sim")
         logger.logLevel = .info
         self.logger = logger
+        self.peerListeners = PeerListenerSet(logger: logger)
         if let bytes = PosixFile.read(directory.worldFile) {
             self.world = try JSONDecoder().decode(SimulatedWorld.self, from: Data(bytes))
         } else {
@@ -179,6 +182,7 @@ public actor SimulatedNode {
         } catch {
             logger.error("cannot write the simulated world: \(error)")
         }
+        refreshPeerListeners()
     }
 
     // MARK: - Helpers

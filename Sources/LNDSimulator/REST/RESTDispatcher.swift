@@ -100,6 +100,9 @@ struct RESTDispatcher: Sendable {
                 }
             } catch let error as RPCError {
                 try await writer.write(errorLine(error))
+            } catch let fault as StreamFault {
+                try await writer.write(ByteBuffer(bytes: fault.bytesBeforeCut))
+                throw StreamCut()
             }
             try await writer.finish(nil)
         })

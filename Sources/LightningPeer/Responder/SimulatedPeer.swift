@@ -89,6 +89,12 @@ public final class SimulatedPeer: Sendable {
     /// Channels still open (force-closed ones are removed).
     public var openChannels: Set<ChannelID> { channels.withLock { $0 } }
 
+    /// Replaces the channels this node has with its counterparty (the lnd simulator opens and
+    /// closes channels while the peer listens).
+    public func setChannels(_ ids: Set<ChannelID>) {
+        channels.withLock { $0 = ids }
+    }
+
     /// Starts accepting connections on a background thread.
     public func start() {
         Thread { [self] in

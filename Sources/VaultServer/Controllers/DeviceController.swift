@@ -12,6 +12,7 @@ struct DeviceController: Sendable {
         router.delete(RouterPath(device), use: revoke)
         router.put(RouterPath(device + "/sealed-secret"), use: putSealedSecret)
         router.get(RouterPath(device + "/sealed-secret"), use: getSealedSecret)
+        router.delete(RouterPath(device + "/sealed-secret"), use: deleteSealedSecret)
     }
 
     @Sendable func register(_ request: Request, context: VaultRequestContext) async throws -> Response {
@@ -61,6 +62,21 @@ struct DeviceController: Sendable {
             throw VaultError(.notFound, .deviceNotFound, "no active device with this key in this account")
         }
         try await gate.repository.setSealedSecret(authorized.account.id, deviceKey: key, authorized.body)
+        return Response.noContent()
+    }
+
+    /// The owner or the device itself empties the slot (`casa-backupd unlock disable`); 204 even
+    /// when it was empty, so a retried disable succeeds.
+    @Sendable func deleteSealedSecret(_ request: Request, context: VaultRequestContext) async throws -> Response {
+        let authorized = try await gate.authorize(request, context: context, roles: [.owner, .device])
+        let key = try parseKey(context.parameters.get("device"), what: "the device key in the path")
+        guard authorized.role == .owner || authorized.key == key else {
+            throw VaultError(.forbidden, .forbidden, "a device may only clear its own sealed secret")
+        }
+        guard authorized.account.device(key) != nil else {
+            throw VaultError(.notFound, .deviceNotFound, "no device with this key in this account")
+        }
+        try await gate.repository.clearSealedSecret(authorized.account.id, deviceKey: key)
         return Response.noContent()
     }
 

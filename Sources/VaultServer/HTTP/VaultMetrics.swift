@@ -1,27 +1,57 @@
 import Prometheus
+import Synchronization
 
 /// Prometheus metrics of one vault process (`GET /metrics`).
+///
+/// The per-request series are looked up once per route, method and status and then reused:
+/// the registry validates names and labels on every `make…` call, too much for every request.
 public final class VaultMetrics: Sendable {
-    public let registry = PrometheusCollectorRegistry()
+    public let registry: PrometheusCollectorRegistry
     private let latencyBuckets: [Duration] = [
         .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(20),
         .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
     ]
 
-    public init() {}
+    private struct SeriesKey: Hashable {
+        let route: String
+        let method: String
+        let status: Int
+    }
+
+    private struct Series: Sendable {
+        let requests: Counter
+        let duration: DurationHistogram
+    }
+
+    private let series = Mutex<[SeriesKey: Series]>([:])
+    private let bytesWritten: Counter
+
+    public init() {
+        let registry = PrometheusCollectorRegistry()
+        self.registry = registry
+        bytesWritten = registry.makeCounter(name: "casa_vault_blob_bytes_written_total")
+    }
 
     func record(route: String, method: String, status: Int, duration: Duration) {
-        registry.makeCounter(
-            name: "casa_vault_requests_total",
-            labels: [("route", route), ("method", method), ("status", String(status))]
-        ).increment()
-        registry.makeDurationHistogram(
-            name: "casa_vault_request_duration_seconds", labels: [("route", route)], buckets: latencyBuckets
-        ).recordNanoseconds(duration.nanoseconds)
+        let key = SeriesKey(route: route, method: method, status: status)
+        let found = series.withLock { $0[key] } ?? makeSeries(key)
+        found.requests.increment()
+        found.duration.recordNanoseconds(duration.nanoseconds)
+    }
+
+    private func makeSeries(_ key: SeriesKey) -> Series {
+        let made = Series(
+            requests: registry.makeCounter(
+                name: "casa_vault_requests_total",
+                labels: [("route", key.route), ("method", key.method), ("status", String(key.status))]),
+            duration: registry.makeDurationHistogram(
+                name: "casa_vault_request_duration_seconds", labels: [("route", key.route)], buckets: latencyBuckets))
+        series.withLock { $0[key] = made }
+        return made
     }
 
     func recordPut(bytes: Int) {
-        registry.makeCounter(name: "casa_vault_blob_bytes_written_total").increment(by: Int64(bytes))
+        bytesWritten.increment(by: Int64(bytes))
     }
 
     func setTotals(accounts: Int, bytes: Int64) {

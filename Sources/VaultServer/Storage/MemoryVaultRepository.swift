@@ -47,6 +47,11 @@ public actor MemoryVaultRepository: VaultRepository {
 
     public func sealedSecret(_ id: AccountID, deviceKey: [UInt8]) -> [UInt8]? { secrets[id]?[deviceKey] }
 
+    public func clearSealedSecret(_ id: AccountID, deviceKey: [UInt8]) {
+        secrets[id]?[deviceKey] = nil
+        updateDevice(id, deviceKey) { $0.hasSealedSecret = false }
+    }
+
     public func recordHeartbeat(_ id: AccountID, at: Int64) { accounts[id]?.lastHeartbeatAt = at }
 
     public func recordDeviceSeen(_ id: AccountID, key: [UInt8], at: Int64) { updateDevice(id, key) { $0.lastSeenAt = at } }

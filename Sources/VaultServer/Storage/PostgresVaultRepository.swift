@@ -155,6 +155,11 @@ public final class PostgresVaultRepository: VaultRepository {
             "UPDATE device SET sealed_secret = \(Data(secret)) WHERE account_id = \(id.hex) AND key = \(Data(deviceKey))", logger: logger)
     }
 
+    public func clearSealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws {
+        try await client.query(
+            "UPDATE device SET sealed_secret = NULL WHERE account_id = \(id.hex) AND key = \(Data(deviceKey))", logger: logger)
+    }
+
     public func sealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws -> [UInt8]? {
         let rows = try await client.query(
             "SELECT sealed_secret FROM device WHERE account_id = \(id.hex) AND key = \(Data(deviceKey))", logger: logger)

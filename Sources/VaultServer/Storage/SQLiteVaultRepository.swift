@@ -101,6 +101,10 @@ public final class SQLiteVaultRepository: VaultRepository {
         try await execute("UPDATE device SET sealed_secret = ? WHERE account_id = ? AND key = ?", [Data(secret), id.hex, Data(deviceKey)])
     }
 
+    public func clearSealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws {
+        try await execute("UPDATE device SET sealed_secret = NULL WHERE account_id = ? AND key = ?", [id.hex, Data(deviceKey)])
+    }
+
     public func sealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws -> [UInt8]? {
         try await pool.read { db in
             try Data.fetchOne(db, sql: "SELECT sealed_secret FROM device WHERE account_id = ? AND key = ?", arguments: [id.hex, Data(deviceKey)])

@@ -22,6 +22,8 @@ public protocol VaultRepository: Sendable {
     func revokeDevice(_ id: AccountID, key: [UInt8], at: Int64) async throws
     func setSealedSecret(_ id: AccountID, deviceKey: [UInt8], _ secret: [UInt8]) async throws
     func sealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws -> [UInt8]?
+    /// Empties the device's slot (sealed auto-unlock disabled); a no-op when it is empty.
+    func clearSealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws
     func recordHeartbeat(_ id: AccountID, at: Int64) async throws
     func recordDeviceSeen(_ id: AccountID, key: [UInt8], at: Int64) async throws
 

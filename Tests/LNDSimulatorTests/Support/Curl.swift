@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// HTTPS requests to the simulator through the real `curl` command, pinned to the simulator's
 /// `tls.cert` (as the agent pins lnd's), with the macaroon header read from a 0600 file so no
@@ -109,9 +112,12 @@ final class CurlStream: @unchecked Sendable {
         await iterator.next()
     }
 
+    /// Kills curl without waiting: this runs on a cooperative-pool thread, and curl, started
+    /// from one, inherits its blocked signals (SIGTERM included), so `terminate()` followed by
+    /// `waitUntilExit()` blocked a pool thread until curl's own time limit, starving the
+    /// simulator in the same process. The reader thread sees EOF once curl is gone.
     func close() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         headerFile.map { try? FileManager.default.removeItem(at: $0) }
     }
 

@@ -90,6 +90,17 @@ final class SimulatorHarness: @unchecked Sendable {
         Issue.record("the node never reached \(state.protoName)", sourceLocation: sourceLocation)
     }
 
+    /// Waits (bounded) until `count` SubscribeChannelBackups streams are live in the node: an
+    /// event that happens before the request reaches the server is not delivered (lnd sends no
+    /// snapshot at subscribe time), which made the streaming tests wait forever for a line.
+    func waitForBackupSubscribers(_ count: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        for _ in 0..<1_000 {
+            if await node.backupSubscriberCount >= count { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("no SubscribeChannelBackups stream reached the node", sourceLocation: sourceLocation)
+    }
+
     static func base64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }
 
     /// InitWallet with vector A's seed (or given words) and waits for SERVER_ACTIVE.
