@@ -21,6 +21,13 @@ drill_init agent-idle "casa-backupd idle: memory and wake-ups"
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 hwm_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
 threads() { ls "/proc/$1/task" | wc -l; }
+# memory PID: VmRSS split into anonymous (the process's own heap and stacks) and file-backed pages
+# (code of the binary and shared libraries, shared with other processes), and the proportional
+# set size (shared pages divided among the processes that map them).
+memory() {
+  awk '/^(VmRSS|RssAnon|RssFile|VmHWM):/ { v[$1] = $2 } END { printf "VmRSS %d kB (anonymous %d kB, file-backed %d kB; peak %d kB)", v["VmRSS:"], v["RssAnon:"], v["RssFile:"], v["VmHWM:"] }' "/proc/$1/status"
+  awk '/^Pss:/ { printf ", PSS %d kB", $2 }' "/proc/$1/smaps_rollup" 2>/dev/null || true
+}
 # switches PID: "tid comm voluntary+involuntary" per thread.
 switches() {
   for task in /proc/"$1"/task/*; do
@@ -32,26 +39,31 @@ switches() {
 total() { awk '{ n += $3 } END { print n + 0 }'; }
 metric() { curl -fsS "http://127.0.0.1:$AGENT_PORT/metrics" | awk -v m="$1" '$1 == m { print int($2) }'; }
 
+# delta BEFORE AFTER: switches in the window, over the threads alive at both ends (threads that
+# came or went in between are left out: their counts cannot be compared).
+delta() { join <(sort "$1") <(sort "$2") | awk '{ n += $5 - $3 } END { print n + 0 }'; }
+
 # idle_window LABEL: context switches of the agent, lnd-sim, casa-vault and a `sleep` floor over
 # IDLE_SECONDS, nothing changing; per-thread detail for the agent's threads that woke up.
 idle_window() {
   sleep 1000 & local floor=$!
   DRILL_PIDS+=("$floor")
   sleep 1
-  local before_agent before_node before_vault before_floor
-  switches "$AGENT_PID" > "$WORK/agent-before"
-  before_node=$(switches "$NODE_PID" | total); before_vault=$(switches "$VAULT_PID" | total)
-  before_floor=$(switches "$floor" | total)
+  local name pid
+  for name in agent node vault floor; do
+    case $name in agent) pid=$AGENT_PID ;; node) pid=$NODE_PID ;; vault) pid=$VAULT_PID ;; floor) pid=$floor ;; esac
+    switches "$pid" > "$WORK/$name-before"
+  done
   local snapshots_before; snapshots_before=$(metric casa_backup_snapshots_total)
   sleep "$IDLE_SECONDS"
-  switches "$AGENT_PID" > "$WORK/agent-after"
-  local node vault floor_n agent
-  node=$(( $(switches "$NODE_PID" | total) - before_node ))
-  vault=$(( $(switches "$VAULT_PID" | total) - before_vault ))
-  floor_n=$(( $(switches "$floor" | total) - before_floor ))
-  before_agent=$(total < "$WORK/agent-before")
-  agent=$(( $(total < "$WORK/agent-after") - before_agent ))
+  for name in agent node vault floor; do
+    case $name in agent) pid=$AGENT_PID ;; node) pid=$NODE_PID ;; vault) pid=$VAULT_PID ;; floor) pid=$floor ;; esac
+    switches "$pid" > "$WORK/$name-after"
+  done
   kill "$floor" 2>/dev/null || true
+  local agent node vault floor_n
+  agent=$(delta "$WORK/agent-before" "$WORK/agent-after"); node=$(delta "$WORK/node-before" "$WORK/node-after")
+  vault=$(delta "$WORK/vault-before" "$WORK/vault-after"); floor_n=$(delta "$WORK/floor-before" "$WORK/floor-after")
   say "   $1: context switches in ${IDLE_SECONDS}s: agent $agent ($(threads "$AGENT_PID") threads), floor (sleep) $floor_n, lnd-sim $node, casa-vault $vault; snapshots meanwhile: $(( $(metric casa_backup_snapshots_total) - snapshots_before ))"
   # Which agent threads woke up (thread id, name, switches in the window).
   join <(sort "$WORK/agent-before") <(sort "$WORK/agent-after") \
@@ -69,7 +81,7 @@ start_agent
 wait_for 60 "the one-channel snapshot in the vault" 'test "$(vault_newest channels)" = 1'
 wait_for 30 "an empty upload queue" 'test "$(metric casa_backup_queue_depth)" = 0'
 sleep 2
-say "   agent pid $AGENT_PID; VmRSS after start-up: $(rss_kb "$AGENT_PID") kB (peak $(hwm_kb "$AGENT_PID") kB), $(threads "$AGENT_PID") threads"
+say "   agent pid $AGENT_PID after start-up: $(memory "$AGENT_PID"), $(threads "$AGENT_PID") threads"
 echo "startup rss_kb=$(rss_kb "$AGENT_PID") hwm_kb=$(hwm_kb "$AGENT_PID")" >> "$WORK/results"
 
 step "idle after start-up"
@@ -117,7 +129,7 @@ PY
 wait_for 600 "the upload queue to drain" 'test "$(metric casa_backup_queue_depth)" = 0'
 made=$(( $(metric casa_backup_snapshots_total) - start_snapshots ))
 sleep 2
-say "   snapshots during the load: $made; VmRSS now $(rss_kb "$AGENT_PID") kB (peak $(hwm_kb "$AGENT_PID") kB), $(threads "$AGENT_PID") threads"
+say "   snapshots during the load: $made; agent now: $(memory "$AGENT_PID"), $(threads "$AGENT_PID") threads"
 echo "after-load snapshots=$made rss_kb=$(rss_kb "$AGENT_PID") hwm_kb=$(hwm_kb "$AGENT_PID")" >> "$WORK/results"
 
 step "idle after the load"
