@@ -26,7 +26,7 @@ open_many() {
   python3 - "$ADMIN_PORT" "$PEERS" "$1" <<'PY'
 import http.client, json, sys, time
 admin, peers, count = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-sim = http.client.HTTPConnection("127.0.0.1", admin, timeout=60)
+sim = http.client.HTTPConnection("127.0.0.1", admin, timeout=300)
 def call(method, path, body=None):
     sim.request(method, path, None if body is None else json.dumps(body), {"Content-Type": "application/json"})
     reply = sim.getresponse(); data = reply.read()
