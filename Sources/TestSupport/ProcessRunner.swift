@@ -27,7 +27,13 @@ public enum ProcessRunner {
     }
 
     /// Runs `name` with `arguments` and no stdin; the process is killed after `timeout` seconds.
-    public static func run(_ name: String, _ arguments: [String], environment: [String: String]? = nil, timeout: TimeInterval = 120) throws -> ProcessResult {
+    /// The wait happens on its own thread, never on Swift's cooperative pool (2 threads on a
+    /// 2-core machine), which the other tests of the run and in-process servers need.
+    public static func run(_ name: String, _ arguments: [String], environment: [String: String]? = nil, timeout: TimeInterval = 120) async throws -> ProcessResult {
+        try await offPool { try runBlocking(name, arguments, environment: environment, timeout: timeout) }
+    }
+
+    static func runBlocking(_ name: String, _ arguments: [String], environment: [String: String]?, timeout: TimeInterval) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable(name)
         process.arguments = arguments

@@ -2,7 +2,8 @@ import Foundation
 
 /// Runs a shell script (a drill, the demo) as a real subprocess without blocking Swift's
 /// cooperative pool: the exit is awaited through the termination handler, output goes to a file
-/// (a pipe could fill up and stall the script), and a script that overruns is terminated.
+/// (a pipe could fill up and stall the script), and a script that overruns is killed with
+/// everything it started.
 public enum ScriptRunner {
     public static func run(_ script: String, arguments: [String] = [], environment: [String: String] = [:], timeout: Duration) async throws -> ProcessResult {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("casa-script-\(UUID().uuidString).log")
@@ -12,8 +13,10 @@ public enum ScriptRunner {
         defer { try? output.close() }
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script] + arguments
+        // setsid: the script and everything it starts form one process group, so an overrun can be
+        // killed as a whole (SIGKILL: a child of a pool thread inherits its blocked SIGTERM).
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        process.arguments = ["/bin/bash", script] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
@@ -30,7 +33,7 @@ public enum ScriptRunner {
             let pid = process.processIdentifier
             Task.detached {
                 try? await Task.sleep(for: timeout)
-                if process.isRunning { kill(pid, SIGTERM) }
+                if process.isRunning { kill(-pid, SIGKILL) }
             }
         }
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""

@@ -9,9 +9,9 @@ import TestSupport
     static let commands = ["", "list", "fetch", "verify", "restore", "status", "force-close", "trigger-force-close", "revoke-device", "inspect"]
 
     @Test(arguments: commands)
-    func helpMatchesTheGolden(_ command: String) throws {
+    func helpMatchesTheGolden(_ command: String) async throws {
         let golden = try String(contentsOf: VectorFile.vectorsDirectory.appendingPathComponent("recover-help/\(command.isEmpty ? "root" : command).txt"), encoding: .utf8)
-        let result = try ProcessRunner.run("casa-recover", (command.isEmpty ? [] : [command]) + ["--help"], environment: [:])
+        let result = try await ProcessRunner.run("casa-recover", (command.isEmpty ? [] : [command]) + ["--help"], environment: [:])
         #expect(result.status == 0)
         #expect(result.stdout == golden)
     }

@@ -11,12 +11,12 @@ import TestSupport
         fixtures = try RecoveryFixtures()
     }
 
-    func inspect(_ extra: [String]) throws -> ProcessResult {
-        try ProcessRunner.run("casa-recover", ["inspect"] + extra)
+    func inspect(_ extra: [String]) async throws -> ProcessResult {
+        try await ProcessRunner.run("casa-recover", ["inspect"] + extra)
     }
 
-    @Test func jsonOfVectorAHasExactlyTheContractShape() throws {
-        let result = try inspect(["--backup", fixtures.backupA, "--words-file", fixtures.wordsA,
+    @Test func jsonOfVectorAHasExactlyTheContractShape() async throws {
+        let result = try await inspect(["--backup", fixtures.backupA, "--words-file", fixtures.wordsA,
                                   "--passphrase-file", fixtures.passphraseA, "--network", "regtest", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -37,33 +37,33 @@ import TestSupport
         #expect(result.stdout.split(separator: "\n").count == 1)
     }
 
-    @Test func tableOfVectorBFromRootKey() throws {
-        let result = try inspect(["--backup", fixtures.backupB, "--rootkey-file", fixtures.rootKeyB])
+    @Test func tableOfVectorBFromRootKey() async throws {
+        let result = try await inspect(["--backup", fixtures.backupB, "--rootkey-file", fixtures.rootKeyB])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Single channel backup on regtest: 1 channel, 100000 sat"))
         #expect(result.stdout.contains("85619671cb1987c80723ed457fd829f6444269a4d228ab580cd8f2176f1d4994:0"))
         #expect(result.stdout.contains("172.18.0.6:9735, 127.0.0.1:9636"))
     }
 
-    @Test func exitCodesForEachKindOfMistake() throws {
+    @Test func exitCodesForEachKindOfMistake() async throws {
         let other = try fixtures.words("abandon kangaroo tribe spell brass entry argue buzz muffin total rug title autumn wish use bubble alarm rent machine hockey fork slam gaze tobacco\n")
-        let notThisSeed = try inspect(["--backup", fixtures.backupA, "--words-file", other, "--network", "regtest"])
+        let notThisSeed = try await inspect(["--backup", fixtures.backupA, "--words-file", other, "--network", "regtest"])
         #expect(notThisSeed.status == 68)
         #expect(notThisSeed.stderr.contains("not made by this seed"))
 
         let typo = try fixtures.words("abandon kangaroo tribe spell brass entry argue buzz muffin total rug title autumn wish use bubble alarm rent machine hockey fork slam gaze tobaco\n", name: "typo.txt")
-        let badWord = try inspect(["--backup", fixtures.backupA, "--words-file", typo])
+        let badWord = try await inspect(["--backup", fixtures.backupA, "--words-file", typo])
         #expect(badWord.status == 67)
         #expect(badWord.stderr.contains("tobacco"))
 
-        let missing = try inspect(["--backup", fixtures.dir.path + "/missing.backup", "--words-file", other])
+        let missing = try await inspect(["--backup", fixtures.dir.path + "/missing.backup", "--words-file", other])
         #expect(missing.status == 66)
 
         let empty = try fixtures.dir.write("empty.backup", [])
-        #expect(try inspect(["--backup", empty, "--words-file", other]).status == 65)
+        #expect(try await inspect(["--backup", empty, "--words-file", other]).status == 65)
 
         // Secrets are never taken from argv, and there is no terminal here to ask on.
-        let noTerminal = try inspect(["--backup", fixtures.backupA])
+        let noTerminal = try await inspect(["--backup", fixtures.backupA])
         #expect(noTerminal.status == 64)
         #expect(noTerminal.stderr.contains("--words-file"))
     }

@@ -16,12 +16,12 @@ import TestSupport
 
     var seedArguments: [String] { ["--words-file", fixtures.files.wordsA, "--passphrase-file", fixtures.files.passphraseA] }
 
-    func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run("casa-recover", arguments, environment: [:])
+    func run(_ arguments: [String]) async throws -> ProcessResult {
+        try await ProcessRunner.run("casa-recover", arguments, environment: [:])
     }
 
-    @Test func listJSONIsNewestFirst() throws {
-        let result = try run(["list", "--from", folder, "--json"] + seedArguments)
+    @Test func listJSONIsNewestFirst() async throws {
+        let result = try await run(["list", "--from", folder, "--json"] + seedArguments)
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["account"] as? String == fixtures.account.hex)
@@ -33,17 +33,17 @@ import TestSupport
                                            "capacity_sat", "size", "status", "problem", "warnings"])
     }
 
-    @Test func listTableSaysWhatToDoNext() throws {
-        let result = try run(["list", "--from", folder] + seedArguments)
+    @Test func listTableSaysWhatToDoNext() async throws {
+        let result = try await run(["list", "--from", folder] + seedArguments)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("2 snapshots (2 usable)"))
         #expect(result.stdout.contains("ok (newest)"))
         #expect(result.stdout.contains("casa-recover fetch"))
     }
 
-    @Test func fetchWritesLndsExactBytesAndNeverOverwrites() throws {
+    @Test func fetchWritesLndsExactBytesAndNeverOverwrites() async throws {
         let output = fixtures.files.dir.path + "/restored.backup"
-        let first = try run(["fetch", "--from", folder, "--output", output, "--json"] + seedArguments)
+        let first = try await run(["fetch", "--from", folder, "--output", output, "--json"] + seedArguments)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: output))) == fixtures.lndBackup)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
@@ -53,55 +53,55 @@ import TestSupport
                 == "b693017b60d52190b40eaedca9570fc04ee217f66dbbfd4311af799c5774d681:0")
 
         // The written file is what inspect (and lnd) read.
-        let inspect = try run(["inspect", "--backup", output, "--network", "regtest"] + seedArguments)
+        let inspect = try await run(["inspect", "--backup", output, "--network", "regtest"] + seedArguments)
         #expect(inspect.status == 0, "\(inspect.stderr)")
 
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: output))
-        let again = try run(["fetch", "--from", folder, "--output", output, "--snapshot", "1"] + seedArguments)
+        let again = try await run(["fetch", "--from", folder, "--output", output, "--snapshot", "1"] + seedArguments)
         #expect(again.status == 73)
         #expect(again.stderr.contains("--force"))
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "keep me")
 
-        let forced = try run(["fetch", "--from", folder, "--output", output, "--snapshot", "1", "--force"] + seedArguments)
+        let forced = try await run(["fetch", "--from", folder, "--output", output, "--snapshot", "1", "--force"] + seedArguments)
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: output))) == fixtures.lndBackup)
     }
 
-    @Test func verifyShowsTheChannelsAndWritesNothing() throws {
+    @Test func verifyShowsTheChannelsAndWritesNothing() async throws {
         let before = try FileManager.default.contentsOfDirectory(atPath: fixtures.files.dir.path)
-        let result = try run(["verify", "--from", folder] + seedArguments)
+        let result = try await run(["verify", "--from", folder] + seedArguments)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Multi (channel.backup) on regtest: 1 channel, 10000000 sat"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixtures.files.dir.path) == before)
     }
 
-    @Test func wrongWordsChangeNothingAndSaySo() throws {
+    @Test func wrongWordsChangeNothingAndSaySo() async throws {
         let other = try fixtures.files.words("abandon kangaroo tribe spell brass entry argue buzz muffin total rug title autumn wish use bubble alarm rent machine hockey fork slam gaze tobacco\n")
         let output = fixtures.files.dir.path + "/never.backup"
-        let result = try run(["fetch", "--from", folder, "--output", output, "--words-file", other])
+        let result = try await run(["fetch", "--from", folder, "--output", output, "--words-file", other])
         #expect(result.status == 68)
         #expect(result.stderr.contains("not made by this seed"))
         #expect(!FileManager.default.fileExists(atPath: output))
 
         let wrongPassphrase = try fixtures.files.dir.write("wrong-pass.txt", text: "El Psy Congroo\n")
-        let bad = try run(["fetch", "--from", folder, "--output", output, "--words-file", fixtures.files.wordsA, "--passphrase-file", wrongPassphrase])
+        let bad = try await run(["fetch", "--from", folder, "--output", output, "--words-file", fixtures.files.wordsA, "--passphrase-file", wrongPassphrase])
         #expect(bad.status == 67)
         #expect(bad.stderr.contains("Nothing was changed"))
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
-    @Test func missingLocationIsAUsageError() throws {
-        let result = try run(["list"] + seedArguments)
+    @Test func missingLocationIsAUsageError() async throws {
+        let result = try await run(["list"] + seedArguments)
         #expect(result.status == 64)
         #expect(result.stderr.contains("--from DIR"))
     }
 }
 
 extension SnapshotCommandTests {
-    @Test func restoreWithWrongWordsTouchesNothing() throws {
+    @Test func restoreWithWrongWordsTouchesNothing() async throws {
         let other = try fixtures.files.words("abandon kangaroo tribe spell brass entry argue buzz muffin total rug title autumn wish use bubble alarm rent machine hockey fork slam gaze tobacco\n")
         let workDir = fixtures.files.dir.path + "/restore-work"
-        let result = try run(["restore", "--from", folder, "--network", "regtest", "--lnddir", fixtures.files.dir.path + "/lnd",
+        let result = try await run(["restore", "--from", folder, "--network", "regtest", "--lnddir", fixtures.files.dir.path + "/lnd",
                               "--work-dir", workDir, "--words-file", other])
         #expect(result.status == 68)
         #expect(result.stderr.contains("not made by this seed"))
@@ -110,23 +110,23 @@ extension SnapshotCommandTests {
 }
 
 extension SnapshotCommandTests {
-    @Test func statusWithoutLndSaysWhereItLooked() throws {
-        let result = try run(["status", "--lnddir", fixtures.files.dir.path + "/no-lnd", "--network", "regtest"])
+    @Test func statusWithoutLndSaysWhereItLooked() async throws {
+        let result = try await run(["status", "--lnddir", fixtures.files.dir.path + "/no-lnd", "--network", "regtest"])
         #expect(result.status == 69)
         #expect(result.stderr.contains("tls.cert"))
     }
 }
 
 extension SnapshotCommandTests {
-    @Test func restoreFromARawChannelBackupChecksTheWordsFirst() throws {
+    @Test func restoreFromARawChannelBackupChecksTheWordsFirst() async throws {
         let other = try fixtures.files.words("abandon kangaroo tribe spell brass entry argue buzz muffin total rug title autumn wish use bubble alarm rent machine hockey fork slam gaze tobacco\n")
         let workDir = fixtures.files.dir.path + "/raw-work"
-        let wrong = try run(["restore", "--backup", fixtures.files.backupA, "--network", "regtest", "--lnddir", fixtures.files.dir.path + "/lnd",
+        let wrong = try await run(["restore", "--backup", fixtures.files.backupA, "--network", "regtest", "--lnddir", fixtures.files.dir.path + "/lnd",
                              "--work-dir", workDir, "--words-file", other])
         #expect(wrong.status == 68)
         #expect(!FileManager.default.fileExists(atPath: workDir))
         // The right words get as far as lnd (there is none here): the backup itself was accepted.
-        let right = try run(["restore", "--backup", fixtures.files.backupA, "--network", "regtest", "--lnddir", fixtures.files.dir.path + "/lnd",
+        let right = try await run(["restore", "--backup", fixtures.files.backupA, "--network", "regtest", "--lnddir", fixtures.files.dir.path + "/lnd",
                              "--work-dir", workDir] + seedArguments)
         #expect(right.status == 69, "\(right.stderr)")
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: workDir + "/channel.backup"))) == fixtures.lndBackup)

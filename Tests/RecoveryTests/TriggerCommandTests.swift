@@ -10,7 +10,7 @@ import TestSupport
 @Suite struct TriggerCommandTests {
     @Test func asksEveryPeerAndReportsWhatEachDid() async throws {
         let f = try TriggerFixtures([("lnd", .lnd), ("cln", .cln), ("ignoresDLP", .ignoresDataLoss), ("silent", .silent), ("gone", nil)])
-        let result = try f.run(["--backup", f.backup, "--network", "regtest", "--yes", "--json"])
+        let result = try await f.run(["--backup", f.backup, "--network", "regtest", "--yes", "--json"])
         #expect(result.status == 75, "\(result.stderr)")
 
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -57,7 +57,7 @@ import TestSupport
         let f = try TriggerFixtures([("lnd", .lnd), ("other", .silent)])
         let lnd = try #require(f.peers["lnd"])
         // Only one channel of the backup, reached through --peer instead of the backup address.
-        let result = try f.run(["--backup", f.backup, "--channel-point", lnd.channelPoint.description,
+        let result = try await f.run(["--backup", f.backup, "--channel-point", lnd.channelPoint.description,
                                 "--peer", "\(lnd.nodeID)@\(lnd.address)", "--yes"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("every peer reacted"))
@@ -72,7 +72,7 @@ import TestSupport
     @Test func oneChannelPointWithoutBackupUsesThePeerFlag() async throws {
         let f = try TriggerFixtures([("cln", .cln)])
         let cln = try #require(f.peers["cln"])
-        let result = try f.run(["--channel-point", cln.channelPoint.description, "--peer", "\(cln.nodeID)@\(cln.address)",
+        let result = try await f.run(["--channel-point", cln.channelPoint.description, "--peer", "\(cln.nodeID)@\(cln.address)",
                                 "--network", "regtest", "--yes", "--json", "--reestablish-form", "full"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -92,7 +92,7 @@ import TestSupport
         let proxy = try ChildProcess(program: "microsocks", ["-i", "127.0.0.1", "-p", String(port)])
         defer { proxy.stop() }
         #expect(await LoopbackPort.waitUntilAccepting(port))
-        let result = try f.run(["--backup", f.backup, "--socks", "127.0.0.1:\(port)", "--peer", "\(lnd.nodeID)@localhost:\(lnd.address.port)",
+        let result = try await f.run(["--backup", f.backup, "--socks", "127.0.0.1:\(port)", "--peer", "\(lnd.nodeID)@localhost:\(lnd.address.port)",
                                 "--yes", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("SOCKS5 proxy 127.0.0.1:\(port)"))
@@ -103,16 +103,16 @@ import TestSupport
         #expect(try await !f.stillOpen("lnd"))
     }
 
-    @Test func dryRunConnectsToNobody() throws {
+    @Test func dryRunConnectsToNobody() async throws {
         let f = try TriggerFixtures([("lnd", .lnd), ("silent", .silent)])
-        let text = try f.run(["--backup", f.backup, "--dry-run"])
+        let text = try await f.run(["--backup", f.backup, "--dry-run"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("Dry run"))
         #expect(text.stdout.contains(try f.ourNodeID().description))
         #expect(text.stdout.contains(f.peers["lnd"]!.address.description))
         #expect(text.stdout.contains("channel_reestablish channel=\(f.peers["lnd"]!.channelID) next_commitment=0 next_revocation=0"))
 
-        let json = try f.run(["--backup", f.backup, "--dry-run", "--json", "--tor"])
+        let json = try await f.run(["--backup", f.backup, "--dry-run", "--json", "--tor"])
         #expect(json.status == 0, "\(json.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["dry_run"] as? Bool == true)
@@ -125,9 +125,9 @@ import TestSupport
         #expect(f.peers.values.allSatisfy { $0.node?.openChannels.contains($0.channelID) == true })
     }
 
-    @Test func withoutYesAndWithoutTerminalNothingIsSent() throws {
+    @Test func withoutYesAndWithoutTerminalNothingIsSent() async throws {
         let f = try TriggerFixtures([("lnd", .lnd)])
-        let result = try f.run(["--backup", f.backup])
+        let result = try await f.run(["--backup", f.backup])
         #expect(result.status == 64)
         #expect(result.stderr.contains("--yes"))
         #expect(result.stdout.isEmpty)
@@ -135,32 +135,32 @@ import TestSupport
         #expect(f.peers["lnd"]?.node?.openChannels.count == 1)
     }
 
-    @Test func mistakesGetClearErrorsAndExitCodes() throws {
+    @Test func mistakesGetClearErrorsAndExitCodes() async throws {
         let f = try TriggerFixtures([("lnd", .lnd)])
         let lnd = try #require(f.peers["lnd"])
-        let unknown = try f.run(["--backup", f.backup, "--channel-point", String(repeating: "ab", count: 32) + ":7", "--yes"])
+        let unknown = try await f.run(["--backup", f.backup, "--channel-point", String(repeating: "ab", count: 32) + ":7", "--yes"])
         #expect(unknown.status == 70)
         #expect(unknown.stderr.contains(lnd.channelPoint.description))
 
         let stranger = try PrivateKey.generate().publicKey
-        let strayPeer = try f.run(["--backup", f.backup, "--peer", "\(stranger)@127.0.0.1:9735", "--yes"])
+        let strayPeer = try await f.run(["--backup", f.backup, "--peer", "\(stranger)@127.0.0.1:9735", "--yes"])
         #expect(strayPeer.status == 64)
         #expect(strayPeer.stderr.contains("not a peer of any channel"))
 
-        let badPeer = try f.run(["--channel-point", lnd.channelPoint.description, "--peer", "127.0.0.1:9735", "--yes"])
+        let badPeer = try await f.run(["--channel-point", lnd.channelPoint.description, "--peer", "127.0.0.1:9735", "--yes"])
         #expect(badPeer.status == 64)
         #expect(badPeer.stderr.contains("node id"))
 
-        let noPeer = try f.run(["--channel-point", lnd.channelPoint.description, "--yes"])
+        let noPeer = try await f.run(["--channel-point", lnd.channelPoint.description, "--yes"])
         #expect(noPeer.status == 64)
         #expect(noPeer.stderr.contains("--peer"))
 
-        let badPoint = try f.run(["--channel-point", "nope", "--peer", "\(lnd.nodeID)@\(lnd.address)", "--yes"])
+        let badPoint = try await f.run(["--channel-point", "nope", "--peer", "\(lnd.nodeID)@\(lnd.address)", "--yes"])
         #expect(badPoint.status == 64)
         #expect(badPoint.stderr.contains("txid"))
 
         let other = try f.files.words("abandon kangaroo tribe spell brass entry argue buzz muffin total rug title autumn wish use bubble alarm rent machine hockey fork slam gaze tobacco\n")
-        let wrongSeed = try ProcessRunner.run("casa-recover", ["trigger-force-close", "--backup", f.backup, "--yes", "--words-file", other])
+        let wrongSeed = try await ProcessRunner.run("casa-recover", ["trigger-force-close", "--backup", f.backup, "--yes", "--words-file", other])
         #expect(wrongSeed.status == 68)
         #expect(f.connections.all.isEmpty)
     }

@@ -72,8 +72,8 @@ final class TriggerFixtures: Sendable {
 
     var seedArguments: [String] { ["--words-file", files.wordsA, "--passphrase-file", files.passphraseA] }
 
-    func run(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run("casa-recover", ["trigger-force-close"] + arguments + seedArguments)
+    func run(_ arguments: [String]) async throws -> ProcessResult {
+        try await ProcessRunner.run("casa-recover", ["trigger-force-close"] + arguments + seedArguments)
     }
 
     /// Whether the named peer still has its channel open, waiting (bounded) for it to close.

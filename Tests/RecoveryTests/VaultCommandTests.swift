@@ -41,8 +41,8 @@ import VaultAPI
 
     var seedArguments: [String] { ["--words-file", fixtures.files.wordsA, "--passphrase-file", fixtures.files.passphraseA] }
 
-    @Test func listAndFetchFromTheVault() throws {
-        let list = try ProcessRunner.run("casa-recover", ["list", "--vault", url, "--json"] + seedArguments, environment: [:])
+    @Test func listAndFetchFromTheVault() async throws {
+        let list = try await ProcessRunner.run("casa-recover", ["list", "--vault", url, "--json"] + seedArguments, environment: [:])
         #expect(list.status == 0, "\(list.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
         let snapshots = try #require(object["snapshots"] as? [[String: Any]])
@@ -50,29 +50,29 @@ import VaultAPI
         #expect(snapshots.allSatisfy { $0["status"] as? String == "ok" && ($0["channels"] as? NSNumber)?.intValue == 1 })
 
         let output = fixtures.files.dir.path + "/from-vault.backup"
-        let fetch = try ProcessRunner.run("casa-recover", ["fetch", "--vault", url, "--output", output] + seedArguments, environment: [:])
+        let fetch = try await ProcessRunner.run("casa-recover", ["fetch", "--vault", url, "--output", output] + seedArguments, environment: [:])
         #expect(fetch.status == 0, "\(fetch.stderr)")
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: output))) == fixtures.lndBackup)
     }
 
-    @Test func otherWordsFindNoAccountAndWriteNothing() throws {
+    @Test func otherWordsFindNoAccountAndWriteNothing() async throws {
         let other = try fixtures.files.words("abandon kangaroo tribe spell brass entry argue buzz muffin total rug title autumn wish use bubble alarm rent machine hockey fork slam gaze tobacco\n")
         let output = fixtures.files.dir.path + "/never.backup"
-        let result = try ProcessRunner.run("casa-recover", ["fetch", "--vault", url, "--output", output, "--words-file", other], environment: [:])
+        let result = try await ProcessRunner.run("casa-recover", ["fetch", "--vault", url, "--output", output, "--words-file", other], environment: [:])
         #expect([70, 77].contains(result.status), "\(result.status) \(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
-    @Test func revokeDeviceWithTheWords() throws {
-        let listed = try ProcessRunner.run("casa-recover", ["revoke-device", "--vault", url, "--json"] + seedArguments, environment: [:])
+    @Test func revokeDeviceWithTheWords() async throws {
+        let listed = try await ProcessRunner.run("casa-recover", ["revoke-device", "--vault", url, "--json"] + seedArguments, environment: [:])
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains(device))
 
-        let noTerminal = try ProcessRunner.run("casa-recover", ["revoke-device", "--vault", url, "--device", device] + seedArguments, environment: [:])
+        let noTerminal = try await ProcessRunner.run("casa-recover", ["revoke-device", "--vault", url, "--device", device] + seedArguments, environment: [:])
         #expect(noTerminal.status == 64)
         #expect(noTerminal.stderr.contains("--yes"))
 
-        let revoked = try ProcessRunner.run("casa-recover", ["revoke-device", "--vault", url, "--device", device, "--yes", "--json"] + seedArguments, environment: [:])
+        let revoked = try await ProcessRunner.run("casa-recover", ["revoke-device", "--vault", url, "--device", device, "--yes", "--json"] + seedArguments, environment: [:])
         #expect(revoked.status == 0, "\(revoked.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(revoked.stdout.utf8)) as? [String: Any])
         #expect((object["revoked"] as? [String: Any])?["revoked_at"] is NSNumber)

@@ -32,13 +32,13 @@ import VaultServer
         return (directory, first, second)
     }
 
-    static func casaVault(_ arguments: [String]) throws -> ProcessResult {
-        try ProcessRunner.run("casa-vault", arguments, timeout: 60)
+    static func casaVault(_ arguments: [String]) async throws -> ProcessResult {
+        try await ProcessRunner.run("casa-vault", arguments, timeout: 60)
     }
 
     @Test func accountListShowsEveryAccountWithoutContents() async throws {
         let (directory, first, second) = try await Self.seededDataFolder()
-        let result = try Self.casaVault(["account", "list", "--data", directory])
+        let result = try await Self.casaVault(["account", "list", "--data", directory])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(first.account.hex))
         #expect(result.stdout.contains(second.account.hex))
@@ -51,7 +51,7 @@ import VaultServer
 
     @Test func accountUsageListsBlobsWithoutContents() async throws {
         let (directory, first, _) = try await Self.seededDataFolder()
-        let result = try Self.casaVault(["account", "usage", first.account.hex, "--data", directory])
+        let result = try await Self.casaVault(["account", "usage", first.account.hex, "--data", directory])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("scb: latest version 2, 2 kept"))
         #expect(result.stdout.contains("other: latest version 1, 1 kept"))
@@ -60,7 +60,7 @@ import VaultServer
 
     @Test func accountDisableAndEnable() async throws {
         let (directory, first, second) = try await Self.seededDataFolder()
-        let disabled = try Self.casaVault(["account", "disable", first.account.hex, "--data", directory])
+        let disabled = try await Self.casaVault(["account", "disable", first.account.hex, "--data", directory])
         #expect(disabled.status == 0, "\(disabled.stderr)")
         #expect(disabled.stdout.contains("disabled"))
         var repository = try SQLiteVaultRepository(directory: directory)
@@ -68,7 +68,7 @@ import VaultServer
         #expect(try await repository.account(second.account)?.disabled == false)
         try await repository.close()
 
-        let enabled = try Self.casaVault(["account", "disable", "--enable", first.account.hex, "--data", directory])
+        let enabled = try await Self.casaVault(["account", "disable", "--enable", first.account.hex, "--data", directory])
         #expect(enabled.status == 0, "\(enabled.stderr)")
         repository = try SQLiteVaultRepository(directory: directory)
         #expect(try await repository.account(first.account)?.disabled == false)
@@ -77,13 +77,13 @@ import VaultServer
 
     @Test func accountCommandsExplainBadInput() async throws {
         let (directory, _, _) = try await Self.seededDataFolder()
-        let malformed = try Self.casaVault(["account", "usage", "not-an-account", "--data", directory])
+        let malformed = try await Self.casaVault(["account", "usage", "not-an-account", "--data", directory])
         #expect(malformed.status != 0)
         #expect(malformed.stderr.contains("64 hex digits"), "\(malformed.stderr)")
-        let unknown = try Self.casaVault(["account", "disable", String(repeating: "ab", count: 32), "--data", directory])
+        let unknown = try await Self.casaVault(["account", "disable", String(repeating: "ab", count: 32), "--data", directory])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("no account"), "\(unknown.stderr)")
-        let both = try Self.casaVault(["account", "list", "--data", directory, "--memory"])
+        let both = try await Self.casaVault(["account", "list", "--data", directory, "--memory"])
         #expect(both.status != 0)
         #expect(both.stderr.contains("choose one of"), "\(both.stderr)")
     }
@@ -119,15 +119,15 @@ import VaultServer
             #expect(response.status == status, "a \(size)-byte blob with max_blob_size = 1000: \(response)")
         }
 
-        let disable = try Self.casaVault(["account", "disable", identity.account.hex, "--config", config])
+        let disable = try await Self.casaVault(["account", "disable", identity.account.hex, "--config", config])
         #expect(disable.status == 0, "\(disable.stderr)")
         let refused = try await device.send("GET", VaultPath.blobs(identity.account))
         #expect(refused.status == 403)
         #expect(refused.errorCode == VaultErrorCode.accountDisabled.rawValue, "\(refused)")
     }
 
-    @Test func serveRefusesAnUnreadableConfiguration() throws {
-        let result = try Self.casaVault(["serve", "--config", "/nonexistent/casa-vault.toml"])
+    @Test func serveRefusesAnUnreadableConfiguration() async throws {
+        let result = try await Self.casaVault(["serve", "--config", "/nonexistent/casa-vault.toml"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("cannot read /nonexistent/casa-vault.toml"), "\(result.stderr)")
     }
