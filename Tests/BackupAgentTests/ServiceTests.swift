@@ -16,21 +16,21 @@ struct ServiceTests {
         let running = Task { try await group.run() }
 
         #expect(await eventually { h.store.uploadedSequences == [1] })
-        let checkpoint = try await offPool { try ControlClient.request("POST", "/checkpoint?timeout=10", port: port) }
+        let checkpoint = try await offPool { try ControlClient.request("POST", "/checkpoint?timeout=30", port: port, timeoutSeconds: 60) }
         #expect(checkpoint.status == 200)
         #expect(checkpoint.body.contains("#1 acknowledged"))
 
         try h.lnd.setChannels(3)
         #expect(await eventually { h.store.uploadedSequences == [1, 2] })
 
-        let metrics = try await offPool { try ControlClient.request("GET", "/metrics", port: port) }
+        let metrics = try await offPool { try ControlClient.request("GET", "/metrics", port: port, timeoutSeconds: 60) }
         #expect(metrics.status == 200)
         #expect(metrics.body.contains("casa_backup_snapshots_total 2\n"))
         #expect(metrics.body.contains("casa_backup_queue_depth 0\n"))
         #expect(metrics.body.contains("casa_backup_channels 3\n"))
         #expect(metrics.body.contains("casa_backup_stale 0\n"))
 
-        let status = try await offPool { try ControlClient.request("GET", "/status", port: port) }
+        let status = try await offPool { try ControlClient.request("GET", "/status", port: port, timeoutSeconds: 60) }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         let report = try decoder.decode(StatusReport.self, from: Data(status.body.utf8))
