@@ -17,15 +17,11 @@ public final class LNDClientAdapter: RecoveryLND, @unchecked Sendable {
     }
 
     private static func discover(_ options: LNDDiscovery.Options) throws -> LNDClient {
+        // A fresh lnd has no macaroon yet: reach it without one (GetState, InitWallet need none).
+        var options = options
+        options.requireMacaroon = false
         do {
-            do {
-                return try LNDClient(LNDDiscovery(options).connection)
-            } catch .configuration(let message) where message.contains("no macaroon found") {
-                // A fresh lnd: reach it without a macaroon (GetState, InitWallet need none).
-                var withoutMacaroon = options
-                withoutMacaroon.requireMacaroon = false
-                return try LNDClient(LNDDiscovery(withoutMacaroon).connection)
-            }
+            return try LNDClient(LNDDiscovery(options).connection)
         } catch {
             throw RecoveryError.lndUnavailable(error.description)
         }

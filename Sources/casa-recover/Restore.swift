@@ -58,11 +58,12 @@ extension CasaRecover {
 
         var schedule: RestoreSchedule {
             get throws {
-                let pauses = reconnectPauses.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-                guard !pauses.isEmpty, pauses.allSatisfy({ ($0 ?? -1) >= 0 && ($0 ?? 0) <= 86_400 }) else {
+                let fields = reconnectPauses.split(separator: ",", omittingEmptySubsequences: false)
+                let pauses = fields.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { (0...86_400).contains($0) }
+                guard !fields.isEmpty, pauses.count == fields.count else {
                     throw ValidationError("--reconnect-pauses takes whole seconds (0 to 86400) separated by commas, e.g. 15,60,180")
                 }
-                return RestoreSchedule(reconnectPauses: pauses.map { .seconds($0 ?? 0) })
+                return RestoreSchedule(reconnectPauses: pauses.map { .seconds($0) })
             }
         }
 

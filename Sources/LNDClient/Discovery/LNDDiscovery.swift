@@ -74,15 +74,12 @@ public struct LNDDiscovery: Sendable {
 
         let dataDir = FileAccess.expand(conf.value("datadir") ?? lndDir + "/data", home: home)
         let macaroonDir = "\(dataDir)/chain/bitcoin/\(network.lndDirectoryName)"
-        var macaroonPath = ""
         var macaroon: LNDMacaroon? = nil
-        do {
-            macaroonPath = try Self.macaroonPath(options: options, conf: conf, directory: macaroonDir, home: home)
+        let macaroonPath = try Self.macaroonPath(options: options, conf: conf, directory: macaroonDir, home: home) ?? ""
+        if !macaroonPath.isEmpty {
             let found = try LNDMacaroon(contentsOf: macaroonPath)
             warnings += Self.macaroonWarnings(found, path: macaroonPath)
             macaroon = found
-        } catch .configuration(let message) where !options.requireMacaroon && message.hasPrefix("no macaroon found") {
-            macaroonPath = ""
         }
 
         self.connection = LNDConnection(baseURL: restURL, security: security, macaroon: macaroon, proxy: options.proxy)
@@ -142,12 +139,14 @@ public struct LNDDiscovery: Sendable {
         return "\(scheme)://\(host.contains(":") ? "[\(host)]" : host):\(portNumber)"
     }
 
-    static func macaroonPath(options: Options, conf: LNDConfigFile, directory: String, home: String) throws(LNDError) -> String {
+    /// The macaroon to use; nil only when none exists and none is required (a fresh lnd).
+    static func macaroonPath(options: Options, conf: LNDConfigFile, directory: String, home: String) throws(LNDError) -> String? {
         if let explicit = options.macaroonPath { return FileAccess.expand(explicit, home: home) }
         let preferred = "\(directory)/\(preferredMacaroonName)"
         if FileManager.default.fileExists(atPath: preferred) { return preferred }
         let admin = FileAccess.expand(conf.value("adminmacaroonpath") ?? "\(directory)/admin.macaroon", home: home)
         if FileManager.default.fileExists(atPath: admin) { return admin }
+        if !options.requireMacaroon { return nil }
         throw .configuration("no macaroon found: looked for \(preferred) and \(admin); bake one as docs/lnd-client.md shows, or pass --macaroon")
     }
 
