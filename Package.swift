@@ -28,7 +28,8 @@ let cTargets: [Target] = [
     .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
     .systemLibrary(name: "CSecp256k1", pkgConfig: "libsecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-    .target(name: "Sodium", dependencies: ["CSodium"], swiftSettings: swiftSettings),
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .target(name: "Sodium", dependencies: ["CSodium", "CCrypto"], swiftSettings: swiftSettings),
     .target(name: "Secp256k1", dependencies: ["CSecp256k1", "Sodium"], swiftSettings: swiftSettings),
     .target(name: "CurlHTTP", dependencies: ["CCurl", "Sodium"], swiftSettings: swiftSettings),
 ]
