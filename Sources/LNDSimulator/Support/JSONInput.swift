@@ -31,7 +31,8 @@ struct JSONInput: Sendable {
     private func raw(_ name: String) -> JSONValue? {
         let camel = JSONInput.camelCase(name)
         for (key, value) in members where key == name || key == camel {
-            if value == .null { return nil }
+            // A pattern match: `==` serializes both sides, the whole (maybe large) value.
+            if case .null = value { return nil }
             return value
         }
         return nil
