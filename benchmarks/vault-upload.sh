@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Durable 4 KiB uploads per second against casa-vault (SQLite, and PostgreSQL when
 # CASA_TEST_POSTGRES_URL is set) versus nginx WebDAV PUT, 64 concurrent connections, loopback only,
-# bounded (DURATION seconds per target, default 10). Prints a table and the ratios.
+# bounded (DURATION seconds per target, default 10). Prints a table and the ratios, and per vault
+# backend: the server's CPU per upload, against the CPU per GET /health of the same process
+# (the HTTP floor), and the group commit's mean batch size and commit time.
 #   benchmarks/vault-upload.sh [path/to/casa-vault]     (a release build is the fair choice)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +46,12 @@ run_vault() { # name, storage flags...
   local requests; requests=$(echo "$result" | tr ' ' '\n' | sed -n 's/^requests=//p')
   # Group commit: mean puts per batch and mean commit time (disk-bound or CPU-bound?).
   local batches; batches=$(curl -fsS "$url/metrics" | awk '$1 == "casa_vault_put_batches" { b = $2 } $1 == "casa_vault_put_batch_items" { i = $2 } $1 == "casa_vault_put_batch_commit_seconds" { s = $2 } END { if (b > 0) printf "batch_puts=%.1f batch_commit_ms=%.2f", i / b, s * 1000 / b }')
-  echo "$result ${batches:-} server_cpu_us_per_request=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')"
+  # Floor in the same process: the CPU of an unauthenticated GET /health (HTTP, routing,
+  # middleware, JSON, metrics; no crypto, no storage), same connections and duration.
+  before=$(cpu_ticks "$pid")
+  local health; health=$(wrk -t$threads -c$connections -d"${duration}s" "$url/health" | awk '/ requests in / { print $1 }')
+  local floor; floor=$(awk -v t="$(( $(cpu_ticks "$pid") - before ))" -v hz="$(getconf CLK_TCK)" -v n="$health" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
+  echo "$result ${batches:-} health_floor_cpu_us=$floor server_cpu_us_per_request=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 

@@ -50,7 +50,7 @@ struct BlobController: Sendable {
     @Sendable func put(_ request: Request, context: VaultRequestContext) async throws -> Response {
         let name = try Self.name(context)
         let version = try Self.version(context)
-        guard let hashText = request.headers[HTTPField.Name(VaultHeader.contentHash)!] else {
+        guard let hashText = request.headers[.casaContentHash] else {
             throw VaultError(.badRequest, .invalidContentHash, "send the snapshot hash in \(VaultHeader.contentHash) (64 hex digits)")
         }
         let contentHash = try ContentHash(hex: hashText)

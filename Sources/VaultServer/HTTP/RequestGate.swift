@@ -42,10 +42,10 @@ struct RequestGate: Sendable {
         let body = try await collect(request, maxBody: maxBody, oversize: oversize)
         let now = clock.milliseconds()
         let headers = RequestAuthenticator.Headers(
-            key: request.headers[HTTPField.Name(VaultHeader.key)!],
-            freshness: request.headers[HTTPField.Name(VaultHeader.freshness)!],
-            nonce: request.headers[HTTPField.Name(VaultHeader.nonce)!],
-            signature: request.headers[HTTPField.Name(VaultHeader.signature)!])
+            key: request.headers[.casaKey],
+            freshness: request.headers[.casaFreshness],
+            nonce: request.headers[.casaNonce],
+            signature: request.headers[.casaSignature])
         let verified = try await authenticator.verify(
             method: request.method.rawValue, target: request.head.path ?? "/", headers: headers,
             bodySHA256: SHA256.hash(body), now: now)
