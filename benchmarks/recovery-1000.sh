@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 6 "Done when": recovery of 1,000 channels from the words until every restore request is
 # issued, against lnd-sim, with the time split between key derivation (aezeed scrypt + BIP32),
-# vault fetch, decrypt (our envelope + lnd's SCB) and lnd calls; goal under 3 s.
+# vault fetch, decrypt (our envelope + lnd's SCB) and lnd calls (wallet and start-up; restore
+# calls); goal under 3 s.
 #
 # Builds a node with CHANNELS channels in lnd-sim (opened pending with the agent stopped, then
 # confirmed by one block, so the vault gets one snapshot per VERSIONS rather than one per open),

@@ -12,8 +12,8 @@ public struct ChannelRestorer: Sendable {
     public let schedule: RestoreSchedule
     public let sleep: @Sendable (Duration) async -> Void
     public let progress: @Sendable (String) -> Void
-    /// Optional laps: "lnd calls" and "seal singles for lnd" until every restore request is
-    /// issued, then "follow-through".
+    /// Optional laps: "lnd wallet and start-up", "lnd restore calls" and "seal singles for lnd"
+    /// until every restore request is issued, then "follow-through".
     public let timings: PhaseTimings?
 
     public init(lnd: any RecoveryLND, escalation: (any ForceCloseEscalation)?, stateFile: RestoreStateFile,
@@ -42,9 +42,10 @@ public struct ChannelRestorer: Sendable {
         let identity = try await lnd.identityPubkey()
         guard identity == node else { throw RecoveryError.wrongNode(expected: node, found: identity) }
         progress("lnd runs node \(node): the node these words and this backup belong to")
+        timings?.lap(PhaseName.lndStartup)
 
         let restoredNow = try await restoreMissing(snapshot, state: &state)
-        timings?.lap(PhaseName.lndCalls)
+        timings?.lap(PhaseName.lndRestore)
         try await followThrough(snapshot, state: &state)
         let results = try await summarize(snapshot, state: &state)
         timings?.lap(PhaseName.followThrough)
@@ -89,16 +90,19 @@ public struct ChannelRestorer: Sendable {
 
     // MARK: Restore
 
-    /// Channels per RestoreChannelBackups call. Channels whose peer has no usable address are
-    /// kept out (they would abort lnd's loop), so a batch normally goes through whole; if lnd
-    /// refuses one, its channels are retried one by one to find the culprit.
-    static let batchSize = 50
+    /// Channels per RestoreChannelBackups call. lnd takes a whole Multi in one call and inserts
+    /// its shells in one database transaction, so each call has a fixed cost; a few calls for a
+    /// large node keep that cost low while each request stays small (about 150 KB) and progress
+    /// shows between them. Channels whose peer has no usable address are kept out (they would
+    /// abort lnd's loop), so a batch normally goes through whole; if lnd refuses one, it is
+    /// halved until the channel lnd refuses is alone.
+    static let batchSize = 250
 
     private func restoreMissing(_ snapshot: OpenedSnapshot, state: inout RestoreState) async throws -> Int {
         let known = Dictionary(try await lnd.channels().map { ($0.channelPoint, $0) }, uniquingKeysWith: { a, _ in a })
         let key = try snapshot.keys.keyRing.staticChannelBackupKey()
         var pending: [(point: String, sealed: [UInt8])] = []
-        timings?.lap(PhaseName.lndCalls)
+        timings?.lap(PhaseName.lndRestore)
         for channel in snapshot.inspection.channels {
             let point = channel.fundingOutpoint.description
             var entry = state.channels[point] ?? ChannelProgress()
@@ -126,7 +130,7 @@ public struct ChannelRestorer: Sendable {
                 }
                 progress("\(point): the backup has no usable address for the peer; using the graph's \(graph.joined(separator: ", "))")
             }
-            timings?.lap(PhaseName.lndCalls)
+            timings?.lap(PhaseName.lndRestore)
             pending.append((point, try LNDBackupCrypto.seal(single, key: key)))
             timings?.lap(PhaseName.sealSingles)
         }
@@ -135,27 +139,41 @@ public struct ChannelRestorer: Sendable {
         var restored = 0
         var start = 0
         while start < pending.count {
-            let batch = Array(pending[start..<min(start + Self.batchSize, pending.count)])
+            let batch = pending[start..<min(start + Self.batchSize, pending.count)]
             start += batch.count
             do {
-                restored += try await lnd.restoreChannelBackups(batch.map { (channelPoint: $0.point, single: $0.sealed) })
-                for item in batch { markRestored(item.point, in: &state) }
-            } catch let error as RecoveryError {
-                if case .lndUnavailable = error { throw error }
-                for item in batch {
-                    do {
-                        restored += try await lnd.restoreChannelBackups([(channelPoint: item.point, single: item.sealed)])
-                        markRestored(item.point, in: &state)
-                    } catch let error as RecoveryError {
-                        if case .lndUnavailable = error { try stateFile.save(state); throw error }
-                        state.channels[item.point, default: ChannelProgress()].lastError = error.description
-                        progress("\(item.point): lnd refused it: \(error.description)")
-                    }
-                }
+                restored += try await restore(batch, state: &state)
+            } catch {
+                try stateFile.save(state)
+                throw error
             }
             try stateFile.save(state)
         }
         return restored
+    }
+
+    /// One RestoreChannelBackups call for `batch`; if lnd refuses it, each half on its own, down
+    /// to the single channel lnd refuses, whose error is kept for the summary. lnd aborts a call
+    /// at its first failing channel with the shells before it kept, and skips existing shells
+    /// without counting them, so a retry restores only what is missing.
+    private func restore(_ batch: ArraySlice<(point: String, sealed: [UInt8])>, state: inout RestoreState) async throws -> Int {
+        do {
+            let restored = try await lnd.restoreChannelBackups(batch.map { (channelPoint: $0.point, single: $0.sealed) })
+            for item in batch { markRestored(item.point, in: &state) }
+            return restored
+        } catch let error as RecoveryError {
+            if case .lndUnavailable = error { throw error }
+            guard batch.count > 1 else {
+                for item in batch {
+                    state.channels[item.point, default: ChannelProgress()].lastError = error.description
+                    progress("\(item.point): lnd refused it: \(error.description)")
+                }
+                return 0
+            }
+            let middle = batch.startIndex + batch.count / 2
+            let head = try await restore(batch[..<middle], state: &state)
+            return head + (try await restore(batch[middle...], state: &state))
+        }
     }
 
     private func markRestored(_ point: String, in state: inout RestoreState) {

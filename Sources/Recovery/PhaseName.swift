@@ -5,7 +5,10 @@ public enum PhaseName {
     public static let folderRead = "folder read"
     public static let decrypt = "decrypt"
     public static let writeBackup = "write channel.backup"
-    public static let lndCalls = "lnd calls"
+    /// GetState, InitWallet or UnlockWallet, waiting for SERVER_ACTIVE, GetInfo.
+    public static let lndStartup = "lnd wallet and start-up"
+    /// ListChannels, graph look-ups for Singles without a usable address, RestoreChannelBackups.
+    public static let lndRestore = "lnd restore calls"
     public static let sealSingles = "seal singles for lnd"
     public static let followThrough = "follow-through"
 

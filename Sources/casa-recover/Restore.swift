@@ -12,7 +12,7 @@ extension CasaRecover {
             discussion: """
                 If lnd has no wallet, it is created from the same words (InitWallet) after checking that the words are the \
                 node the backup belongs to; if it has one, its identity must match the words before anything is touched. \
-                Waits for lnd to be ready, restores the channels lnd does not have (one by one), reconnects peers at their \
+                Waits for lnd to be ready, restores the channels lnd does not have (in batches), reconnects peers at their \
                 current graph addresses, retries on a schedule and escalates stuck channels to the force-close trigger. \
                 Progress is saved in --work-dir (restore-state.json, channel.backup, mode 0600): run the same command again \
                 after a crash or Ctrl-C and it resumes. Exit 0 when every channel is closing or already present, 75 when \

@@ -155,8 +155,9 @@ extension ChannelRestorerTests {
 }
 
 extension ChannelRestorerTests {
-    /// 120 channels go to lnd in batches; one without any address is kept out (it would abort lnd's
-    /// loop), and a batch lnd refuses because of one channel is retried channel by channel.
+    /// 120 channels go to lnd in one batch; one without any address is kept out (it would abort
+    /// lnd's loop), and a batch lnd refuses because of one channel is halved until that channel
+    /// is alone.
     @Test func manyChannelsInBatchesWithOneBadApple() async throws {
         let multi = try fixtures.manyChannelBackup(count: 120, withoutAddress: [7])
         let folder = fixtures.files.dir.url.appendingPathComponent("many")
@@ -178,8 +179,10 @@ extension ChannelRestorerTests {
         #expect(byStatus[.closing]?.count == 118)
         #expect(byStatus[.failed]?.map(\.channelPoint).sorted() == [points[7], points[60]].sorted())
         #expect(report.channels.first { $0.channelPoint == points[7] }?.reason.contains("no usable address") == true)
-        // Three batches of at most 50, the refused batch then once per channel (50 calls).
-        #expect(lnd.restoreCalls.count == 2 + 49)
-        #expect(lnd.restoreCalls.allSatisfy { $0.count <= 50 })
+        // The 119 with an address in one call, refused; then halves: lnd accepts [0, 59); in
+        // [59, 119) (59 holds points[60]) [59, 60) alone is refused, then [60, 62), [62, 66),
+        // [66, 74), [74, 89) and [89, 119) go through.
+        #expect(lnd.restoreCalls.map(\.count) == [59, 2, 4, 8, 15, 30])
+        #expect(Set(lnd.restoreCalls.joined().map(\.channelPoint)).count == 118, "each channel sent once it went through")
     }
 }

@@ -48,18 +48,6 @@ extension SimulatedNode {
         }
     }
 
-    /// SubSwapper: rewrite channel.backup with the Singles of the channels in `fileBackupSet`.
-    func writeBackupFile() {
-        guard let keys else { return }
-        do {
-            let channels = database.channels.filter { fileBackupSet.contains($0.channelPoint) }
-            let packed = try LNDBackupCrypto.seal(MultiBackup(singles: singles(for: channels)), key: keys.backupEncryptionKey())
-            try ChannelBackupFile(path: directory.channelBackup).updateAndSwap(packed)
-        } catch {
-            logger.error("unable to update channel.backup: \(error)")
-        }
-    }
-
     /// A channel event: backup subscribers get a fresh snapshot; channel.backup follows lnd's
     /// rules (a local force close stays in the file until fully resolved).
     func channelEvent(_ event: ChannelEvent, channelPoint: String) {
@@ -201,20 +189,25 @@ extension SimulatedNode {
     /// counted), then queue persistent connections to its usable addresses; a Single with no
     /// usable address aborts the loop, with the earlier shells kept.
     func recover(_ singles: [SingleBackup]) throws(RPCError) -> Int {
+        holdWrites()
+        defer { releaseWrites() }
         var restored = 0
         defer {
             saveDatabase()
             syncWithChain()
             reconcileConnections()
         }
+        // Looked up once: a linear search per Single made a large restore quadratic.
+        var present = Set(database.channels.map(\.channelPoint))
         for single in singles {
             let shell = BackupBuilder.shell(from: single)
-            if let existing = database.index(of: shell.channelPoint) {
+            if present.contains(shell.channelPoint), let existing = database.index(of: shell.channelPoint) {
                 // ErrChanAlreadyExists: only channels still in the open-channel bucket block a shell.
                 if database.channels[existing].isInOpenBucket { continue }
                 database.channels.remove(at: existing)
             }
             database.channels.append(shell)
+            present.insert(shell.channelPoint)
             restored += 1
             let addresses = BackupBuilder.usableAddresses(of: single)
             for address in addresses { database.learnAddress(address, for: shell.remotePubkey) }

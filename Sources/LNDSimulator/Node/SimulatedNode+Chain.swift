@@ -6,6 +6,8 @@ import Sodium
 extension SimulatedNode {
     /// Mines `count` blocks in the simulated world and lets the node react.
     public func mine(_ count: UInt32) {
+        holdWrites()
+        defer { releaseWrites() }
         let firstNewBlock = world.height + 1
         world.height += count
         for (point, output) in world.fundingOutputs {
@@ -22,6 +24,8 @@ extension SimulatedNode {
     /// waiting-close channels, confirmed spends close them (or start the time lock of our own
     /// force close), matured force closes become fully resolved.
     func syncWithChain() {
+        holdWrites()
+        defer { releaseWrites() }
         guard walletState == .serverActive else { return }
         for index in database.channels.indices {
             let channel = database.channels[index]

@@ -46,6 +46,8 @@ extension SimulatedNode {
     }
 
     public func updatePeer(_ reference: String, online: Bool? = nil, host: String? = nil, silent: Bool? = nil) throws -> SimulatedPeer {
+        holdWrites()
+        defer { releaseWrites() }
         guard let peer = world.resolvePeer(reference) else { throw ControlError("no simulated peer \(reference) (see `lnd-sim status`)") }
         if let host { try SimulatedNode.checkPeerHost(host) }
         _ = world.updatePeer(peer.pubkey) { peer in
@@ -76,6 +78,8 @@ extension SimulatedNode {
     /// Opens a channel with a simulated peer (creating one when none is named): PendingOpen, then
     /// (unless `pending`) a block confirms it and it is Open. Each step is a backup event.
     public func openChannel(_ request: OpenRequest) throws -> SimulatedChannel {
+        holdWrites()
+        defer { releaseWrites() }
         guard walletState == .serverActive else { throw ControlError("the node is \(walletState.protoName); unlock it first") }
         let peer: SimulatedPeer
         if let reference = request.peer {

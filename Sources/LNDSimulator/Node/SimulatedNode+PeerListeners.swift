@@ -28,6 +28,8 @@ extension SimulatedNode {
     /// A listener's peer failed a channel (a data-loss reestablish to an lnd peer, or our
     /// `error`): it broadcasts its commitment, which the next block confirms.
     func peerForceClosed(peer: String, channel: ChannelID, reason: String) {
+        holdWrites()
+        defer { releaseWrites() }
         let output = world.fundingOutputs.values.first { output in
             guard output.peer == peer, output.isUnspent, let point = try? ChannelPoint(output.channelPoint) else { return false }
             return (try? ChannelID(channelPoint: point)) == channel

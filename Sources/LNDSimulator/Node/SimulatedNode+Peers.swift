@@ -8,6 +8,8 @@ import Sodium
 /// addresses in the backup and answers the data-loss reestablish by force-closing (unless silent).
 extension SimulatedNode {
     func reconcileConnections() {
+        holdWrites()
+        defer { releaseWrites() }
         guard walletState == .serverActive else {
             connected = [:]
             return
@@ -49,6 +51,8 @@ extension SimulatedNode {
 
     /// ConnectPeer (`POST /v1/peers`).
     func connectPeer(_ request: JSONInput) throws(RPCError) -> JSONValue {
+        holdWrites()
+        defer { releaseWrites() }
         guard let address = try request.object("addr") else { throw .unknown("need: lnc pubkey@host") }
         let pubkey = try address.string("pubkey").lowercased()
         let host = try address.string("host")

@@ -25,6 +25,8 @@ public actor SimulatedNode {
     /// Peers the node was asked to keep connected to with ConnectPeer(perm=true).
     var persistentPeers: Set<String> = []
     var streams = StreamRegistry()
+    /// Writes of the world file, channel.db and channel.backup held back by a running batch.
+    var fileWrites = FileWrites()
     /// Start-up stops at this state until released (drills and gating tests).
     var startupHold: WalletState?
     /// Bumped whenever the node goes down, so a stale start-up task stops.
@@ -143,6 +145,8 @@ public actor SimulatedNode {
     /// What lnd does once its server is up: load channels, write channel.backup, reconnect to
     /// peers, watch the chain, run restores handed to the unlocker.
     func serverStarted() {
+        holdWrites()
+        defer { releaseWrites() }
         do {
             database = try ChannelDatabase.load(directory.channelDatabase)
         } catch {
@@ -161,28 +165,6 @@ public actor SimulatedNode {
         }
         syncWithChain()
         reconcileConnections()
-    }
-
-    // MARK: - Persistence
-
-    func saveDatabase() {
-        do {
-            try database.save(directory.channelDatabase)
-        } catch {
-            logger.error("cannot write channel.db: \(error)")
-        }
-    }
-
-    func saveWorld() {
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            try FileManager.default.createDirectory(at: directory.root, withIntermediateDirectories: true)
-            try PosixFile.writeAtomically(Array(try encoder.encode(world)), to: directory.worldFile)
-        } catch {
-            logger.error("cannot write the simulated world: \(error)")
-        }
-        refreshPeerListeners()
     }
 
     // MARK: - Helpers

@@ -31,7 +31,8 @@ struct JSONInput: Sendable {
     private func raw(_ name: String) -> JSONValue? {
         let camel = JSONInput.camelCase(name)
         for (key, value) in members where key == name || key == camel {
-            if value == .null { return nil }
+            // A pattern match: `==` serializes both sides, the whole (maybe large) value.
+            if case .null = value { return nil }
             return value
         }
         return nil
@@ -121,7 +122,10 @@ struct JSONInput: Sendable {
 
     /// protojson accepts standard and URL-safe alphabets, with or without padding.
     static func decodeBase64(_ text: String) -> [UInt8]? {
-        var normalized = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        var normalized = text
+        if text.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) {
+            normalized = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        }
         while normalized.hasSuffix("=") { normalized.removeLast() }
         let remainder = normalized.count % 4
         if remainder == 1 { return nil }

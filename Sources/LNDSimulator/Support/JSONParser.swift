@@ -111,37 +111,37 @@ public struct JSONParser {
 
     private mutating func parseString() throws(SyntaxError) -> String {
         position += 1
-        var scalars = String.UnicodeScalarView()
-        var raw: [UInt8] = []
-        func flush() throws(SyntaxError) {
-            guard !raw.isEmpty else { return }
-            guard let text = String(validating: raw, as: UTF8.self) else { throw error("invalid UTF-8") }
-            scalars.append(contentsOf: text.unicodeScalars)
-            raw.removeAll()
+        var result = ""
+        // Unescaped bytes are copied in runs, so a long base64 string is decoded in one go.
+        var runStart = position
+        func flush(_ run: ArraySlice<UInt8>) throws(SyntaxError) {
+            guard !run.isEmpty else { return }
+            guard let text = String(validating: run, as: UTF8.self) else { throw error("invalid UTF-8") }
+            result += text
         }
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
+                try flush(bytes[runStart..<position])
                 position += 1
-                try flush()
-                return String(scalars)
+                return result
             }
             if byte < 0x20 { throw error("control character in string") }
             if byte == UInt8(ascii: "\\") {
-                try flush()
+                try flush(bytes[runStart..<position])
                 position += 1
                 guard position < bytes.count else { break }
                 let escape = bytes[position]
                 position += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""): result.append("\"")
+                case UInt8(ascii: "\\"): result.append("\\")
+                case UInt8(ascii: "/"): result.append("/")
+                case UInt8(ascii: "b"): result.append("\u{08}")
+                case UInt8(ascii: "f"): result.append("\u{0C}")
+                case UInt8(ascii: "n"): result.append("\n")
+                case UInt8(ascii: "r"): result.append("\r")
+                case UInt8(ascii: "t"): result.append("\t")
                 case UInt8(ascii: "u"):
                     var code = try parseHex4()
                     if (0xD800..<0xDC00).contains(code), position + 1 < bytes.count,
@@ -150,12 +150,12 @@ public struct JSONParser {
                         let low = try parseHex4()
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                    result.unicodeScalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
                 default: throw error("invalid escape")
                 }
+                runStart = position
                 continue
             }
-            raw.append(byte)
             position += 1
         }
         throw error("unterminated string")
