@@ -4,6 +4,7 @@ import Foundation
 import LocalStore
 import Sodium
 import Testing
+import TestSupport
 
 /// Issue 5 "Performance", the whole event → durable path of the agent: lnd's Multi arrives,
 /// is opened with lnd's key, parsed, hashed, compared with the newest snapshot, sealed in our
@@ -36,24 +37,24 @@ import Testing
             let fs = POSIXFileSystem()
             try fs.createDirectory(at: dir + "/floor", mode: 0o700)
 
-            var phases: [String: [Double]] = [:]
+            var phases = PhaseTimings()
             var fileSize = 0
             for round in 0..<Self.rounds {
                 let event = round % 2 == 0 ? many : fewer
                 // The phases alone, on the same input (nothing stored).
-                let plaintext = try Self.time("open lnd's Multi", &phases) { try LNDBackupCrypto.decrypt(blob: event, key: keys.lndSCBKey) }
-                _ = try Self.time("parse", &phases) { try MultiBackup(decoding: plaintext) }
-                _ = Self.time("hash the Multi", &phases) { SHA256.hash(plaintext) }
+                let plaintext = try phases.time("open lnd's Multi") { try LNDBackupCrypto.decrypt(blob: event, key: keys.lndSCBKey) }
+                _ = try phases.time("parse") { try MultiBackup(decoding: plaintext) }
+                _ = phases.time("hash the Multi") { SHA256.hash(plaintext) }
                 let payload = EnvelopePayload(kind: .lndMultiChannelBackup, createdAt: 0, bytes: event)
-                let sealed = try Self.time("seal", &phases) {
+                let sealed = try phases.time("seal") {
                     try Envelope.seal(payload, counter: UInt64(round + 1), account: keys.account, blob: keys.blob, key: keys.backup.envelope)
                 }
-                _ = Self.time("hash the sealed bytes", &phases) { SHA256.hash(sealed) }
+                _ = phases.time("hash the sealed bytes") { SHA256.hash(sealed) }
                 fileSize = sealed.count + SnapshotFileFormat.headerSize
                 let file = [UInt8](repeating: UInt8(truncatingIfNeeded: round), count: fileSize)
                 // The whole path and the floor, alternating which goes first.
                 let floor = {
-                    try Self.time("floor", &phases) {
+                    try phases.time("floor") {
                         try fs.writeFileDurably(at: dir + "/floor/f.tmp", bytes: file)
                         try fs.rename(from: dir + "/floor/f.tmp", to: dir + "/floor/f-\(round)")
                         try fs.syncDirectory(at: dir + "/floor")
@@ -62,7 +63,7 @@ import Testing
                 if round % 2 == 0 { try floor() }
                 let start = DispatchTime.now().uptimeNanoseconds
                 let outcome = try await pipeline.ingest(event, origin: .subscription)
-                phases["event → durable", default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                phases.record("event → durable", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
                 if round % 2 == 1 { try floor() }
                 guard case .saved = outcome else { Issue.record("round \(round): expected a saved snapshot, got \(outcome)"); return }
                 if round % 10 == 9 {  // off the clock, like the uploader and retention
@@ -73,24 +74,12 @@ import Testing
                     }
                 }
             }
-            let floor = Self.median(phases["floor"] ?? [])
-            let whole = Self.median(phases["event → durable"] ?? [])
+            let floor = phases.median("floor")
+            let whole = phases.median("event → durable")
             let detail = ["open lnd's Multi", "parse", "hash the Multi", "seal", "hash the sealed bytes"]
-                .map { String(format: "%@ %.3f", $0, Self.median(phases[$0] ?? []) * 1000) }.joined(separator: ", ")
+                .map { String(format: "%@ %.3f", $0, phases.median($0) * 1000) }.joined(separator: ", ")
             print(String(format: "pipeline bench: %4d channels, %7d-byte file: floor median %.3f ms, event → durable median %.3f ms, ratio %.2f×; phases alone (ms): %@; %d rounds",
                          channels, fileSize, floor * 1000, whole * 1000, whole / floor, detail, Self.rounds))
         }
-    }
-
-    static func time<T>(_ phase: String, _ phases: inout [String: [Double]], _ body: () throws -> T) rethrows -> T {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let result = try body()
-        phases[phase, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        return result
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.isEmpty ? 0 : sorted[(sorted.count - 1) / 2]
     }
 }
