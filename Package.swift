@@ -28,7 +28,8 @@ let cTargets: [Target] = [
     .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
     .systemLibrary(name: "CSecp256k1", pkgConfig: "libsecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-    .target(name: "Sodium", dependencies: ["CSodium"], swiftSettings: swiftSettings),
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .target(name: "Sodium", dependencies: ["CSodium", "CCrypto"], swiftSettings: swiftSettings),
     .target(name: "Secp256k1", dependencies: ["CSecp256k1", "Sodium"], swiftSettings: swiftSettings),
     .target(name: "CurlHTTP", dependencies: ["CCurl", "Sodium"], swiftSettings: swiftSettings),
 ]
@@ -74,6 +75,7 @@ let serverTargets: [Target] = [
         dependencies: [
             "VaultAPI", "BlobStorage", "Sodium",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Prometheus", package: "swift-prometheus"),
@@ -193,6 +195,7 @@ if !coreOnly {
     targets += serverTargets + serverTests
     dependencies += [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),

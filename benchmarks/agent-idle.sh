@@ -3,20 +3,41 @@
 # `casa-vault serve` on loopback.
 #   1. RSS (VmRSS, /proc) after start-up and after N snapshots (goal <= 20 MB);
 #   2. wake-ups while nothing changes: voluntary + involuntary context switches of all the
-#      agent's threads over IDLE_SECONDS, against a floor process (`sleep`) measured in the same
-#      window, and the other two daemons for comparison. The heartbeat period is set to an hour.
+#      agent's threads over IDLE_SECONDS, against two floors measured in the same window: `sleep`
+#      (no runtime at all) and the smallest Swift program that awaits a Task.sleep (the Swift
+#      runtime's own cost: libdispatch's worker-pool monitor ticks once a second in every Swift
+#      concurrency process on Linux), and the other two daemons for comparison. The heartbeat
+#      period is set to an hour.
 #
-#   benchmarks/agent-idle.sh            env: SNAPSHOTS (10000), LOAD_SECONDS (480), IDLE_SECONDS (20)
+#   benchmarks/agent-idle.sh            env: SNAPSHOTS (10000), LOAD_SECONDS (900), IDLE_SECONDS (20)
 #   CASA_BIN=.build/release benchmarks/agent-idle.sh     (default: swift build's debug bin path)
+#   AGENT_BIN=.build/release/casa-backupd benchmarks/agent-idle.sh   (a release agent with the
+#                                            other tools from CASA_BIN, which need no release build)
 #
-# The load is bounded in count (SNAPSHOTS, and at most 3 * SNAPSHOTS control requests) and in
-# time (LOAD_SECONDS); the script reports how many snapshots actually happened.
+# The load: lnd-sim's `/backups/churn` sends SubscribeChannelBackups updates in batches of 100
+# (each a different Multi: the channel set with and without one extra pending channel), the next
+# batch once the agent stored the last (real opens and closes pile closed channels up in
+# lnd-sim, which then sets the pace, not the agent). Bounded in count (SNAPSHOTS) and in time
+# (LOAD_SECONDS); the script reports how many snapshots actually happened.
 . "$(dirname "$0")/../recovery/drills/lib.sh"
 SNAPSHOTS=${SNAPSHOTS:-10000}
-LOAD_SECONDS=${LOAD_SECONDS:-480}
+LOAD_SECONDS=${LOAD_SECONDS:-900}
 IDLE_SECONDS=${IDLE_SECONDS:-20}
 export CASA_BACKUPD_HEARTBEAT_SECONDS=3600
 drill_init agent-idle "casa-backupd idle: memory and wake-ups"
+if [ -n "${AGENT_BIN:-}" ]; then
+  # Only the agent from AGENT_BIN: a folder of links, the other tools from CASA_BIN.
+  mkdir -p "$WORK/bin"
+  for tool in casa-vault casa-recover lnd-sim; do ln -s "$CASA_BIN/$tool" "$WORK/bin/$tool"; done
+  ln -s "$(cd "$(dirname "$AGENT_BIN")" && pwd)/$(basename "$AGENT_BIN")" "$WORK/bin/casa-backupd"
+  CASA_BIN=$WORK/bin
+fi
+# The Swift floor: a program that only awaits a long Task.sleep (skipped without swiftc).
+SWIFT_FLOOR=
+if command -v swiftc >/dev/null; then
+  echo 'try await Task.sleep(for: .seconds(3600))' > "$WORK/swift-floor.swift"
+  swiftc -O "$WORK/swift-floor.swift" -o "$WORK/swift-floor" >/dev/null 2>&1 && SWIFT_FLOOR=$WORK/swift-floor
+fi
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 hwm_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
@@ -48,27 +69,34 @@ delta() { join <(sort "$1") <(sort "$2") | awk '{ n += $5 - $3 } END { print n +
 idle_window() {
   sleep 1000 & local floor=$!
   DRILL_PIDS+=("$floor")
+  local swift_floor=$floor
+  if [ -n "$SWIFT_FLOOR" ]; then "$SWIFT_FLOOR" & swift_floor=$!; DRILL_PIDS+=("$swift_floor"); fi
+  # Read the counter before the window: the request itself wakes the agent up.
+  local snapshots_before; snapshots_before=$(metric casa_backup_snapshots_total)
   sleep 1
   local name pid
-  for name in agent node vault floor; do
-    case $name in agent) pid=$AGENT_PID ;; node) pid=$NODE_PID ;; vault) pid=$VAULT_PID ;; floor) pid=$floor ;; esac
+  for name in agent node vault floor swift; do
+    case $name in agent) pid=$AGENT_PID ;; node) pid=$NODE_PID ;; vault) pid=$VAULT_PID ;; floor) pid=$floor ;; swift) pid=$swift_floor ;; esac
     switches "$pid" > "$WORK/$name-before"
   done
-  local snapshots_before; snapshots_before=$(metric casa_backup_snapshots_total)
   sleep "$IDLE_SECONDS"
-  for name in agent node vault floor; do
-    case $name in agent) pid=$AGENT_PID ;; node) pid=$NODE_PID ;; vault) pid=$VAULT_PID ;; floor) pid=$floor ;; esac
+  for name in agent node vault floor swift; do
+    case $name in agent) pid=$AGENT_PID ;; node) pid=$NODE_PID ;; vault) pid=$VAULT_PID ;; floor) pid=$floor ;; swift) pid=$swift_floor ;; esac
     switches "$pid" > "$WORK/$name-after"
   done
   kill "$floor" 2>/dev/null || true
-  local agent node vault floor_n
+  [ "$swift_floor" = "$floor" ] || kill "$swift_floor" 2>/dev/null || true
+  local agent node vault floor_n swift_n
   agent=$(delta "$WORK/agent-before" "$WORK/agent-after"); node=$(delta "$WORK/node-before" "$WORK/node-after")
   vault=$(delta "$WORK/vault-before" "$WORK/vault-after"); floor_n=$(delta "$WORK/floor-before" "$WORK/floor-after")
-  say "   $1: context switches in ${IDLE_SECONDS}s: agent $agent ($(threads "$AGENT_PID") threads), floor (sleep) $floor_n, lnd-sim $node, casa-vault $vault; snapshots meanwhile: $(( $(metric casa_backup_snapshots_total) - snapshots_before ))"
-  # Which agent threads woke up (thread id, name, switches in the window).
+  swift_n=$(delta "$WORK/swift-before" "$WORK/swift-after")
+  [ -n "$SWIFT_FLOOR" ] || swift_n="n/a"
+  say "   $1: context switches in ${IDLE_SECONDS}s: agent $agent ($(threads "$AGENT_PID") threads), floors: sleep $floor_n, Swift runtime $swift_n; lnd-sim $node, casa-vault $vault; snapshots meanwhile: $(( $(metric casa_backup_snapshots_total) - snapshots_before ))"
+  # Which agent threads woke up (thread id, name, switches in the window). libdispatch's manager
+  # thread ("...-qos.overcommit") ticking once a second is the runtime's worker-pool monitor.
   join <(sort "$WORK/agent-before") <(sort "$WORK/agent-after") \
     | awk '$5 - $3 > 0 { printf "      thread %s %s: %d\n", $1, $2, $5 - $3 }'
-  echo "$1 agent=$agent floor=$floor_n lnd_sim=$node vault=$vault seconds=$IDLE_SECONDS" >> "$WORK/results"
+  echo "$1 agent=$agent floor=$floor_n swift_floor=$swift_n lnd_sim=$node vault=$vault seconds=$IDLE_SECONDS" >> "$WORK/results"
 }
 
 step "the vault, a node with one channel, and the agent (heartbeat every hour)"
@@ -87,44 +115,37 @@ echo "startup rss_kb=$(rss_kb "$AGENT_PID") hwm_kb=$(hwm_kb "$AGENT_PID")" >> "$
 step "idle after start-up"
 idle_window "idle after start-up"
 
-step "load: open and close a channel until $SNAPSHOTS snapshots (at most ${LOAD_SECONDS}s)"
+step "load: lnd-sim sends backup updates until $SNAPSHOTS snapshots (at most ${LOAD_SECONDS}s)"
 start_snapshots=$(metric casa_backup_snapshots_total)
 ADMIN_PORT=$(cat "$NODE_DIR/lnd-sim-admin-port")
-python3 - "$ADMIN_PORT" "$AGENT_PORT" "$PEER" "$SNAPSHOTS" "$LOAD_SECONDS" "$start_snapshots" <<'PY'
+python3 - "$ADMIN_PORT" "$AGENT_PORT" "$SNAPSHOTS" "$LOAD_SECONDS" "$start_snapshots" <<'PY'
 import http.client, json, sys, time
-admin, agent, peer, target, seconds, start = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+admin, agent, target, seconds, start = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
 sim = http.client.HTTPConnection("127.0.0.1", admin, timeout=30)
-def post(path, body):
-    sim.request("POST", path, json.dumps(body), {"Content-Type": "application/json"})
-    reply = sim.getresponse(); data = reply.read()
-    if reply.status != 200: raise SystemExit(f"{path}: {reply.status} {data[:200]!r}")
-    return json.loads(data)
 def snapshots():
     c = http.client.HTTPConnection("127.0.0.1", agent, timeout=10)
     c.request("GET", "/metrics"); text = c.getresponse().read().decode(); c.close()
     for line in text.splitlines():
         if line.startswith("casa_backup_snapshots_total "): return int(float(line.split()[1])) - start
     return 0
-deadline = time.monotonic() + seconds
-cycles = requests = 0
-done = 0
-# Each cycle: a channel opens (pending, then confirmed) and the peer closes it cooperatively (one
-# block confirms): up to three new Multis. Bounded by requests, snapshots and time.
-while requests < 3 * target and time.monotonic() < deadline:
-    point = post("/channels/open", {"peer": peer})["channel_point"]
-    post("/channels/close", {"channel_point": point, "by": "cooperative"})
-    post("/mine", {"blocks": 1})
-    cycles += 1; requests += 3
-    if cycles % 25 == 0:
+began = time.monotonic()
+deadline = began + seconds
+requested = done = batches = 0
+# lnd-sim's /backups/churn sends a batch of backup updates (every one a different Multi), then
+# the agent is given time to store them before the next batch: the agent's pace, with a bounded
+# backlog. Bounded by the snapshot target, the batch count and time.
+while done < target and batches < target and time.monotonic() < deadline:
+    count = min(100, target - done)
+    count += count % 2  # an even batch ends on the unchanged channel set: the next one starts with a change
+    sim.request("POST", "/backups/churn", json.dumps({"count": count}), {"Content-Type": "application/json"})
+    reply = sim.getresponse(); data = reply.read()
+    if reply.status != 200: raise SystemExit(f"/backups/churn: {reply.status} {data[:200]!r}")
+    requested += count; batches += 1
+    while time.monotonic() < deadline:
         done = snapshots()
-        if done >= target: break
-# Let the agent catch up with what lnd already sent (bounded).
-catch_up = time.monotonic() + 60
-while time.monotonic() < catch_up:
-    now = snapshots()
-    if now == done and now > 0: break
-    done = now; time.sleep(1)
-print(f"   {cycles} open/close cycles, {requests} control requests, {done} snapshots in {seconds - max(0.0, deadline - time.monotonic()):.0f}s")
+        if done >= requested: break
+        time.sleep(0.2)
+print(f"   {batches} batches, {requested} backup updates from lnd-sim, {done} snapshots in {time.monotonic() - began:.0f}s")
 PY
 wait_for 600 "the upload queue to drain" 'test "$(metric casa_backup_queue_depth)" = 0'
 made=$(( $(metric casa_backup_snapshots_total) - start_snapshots ))

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Durable 4 KiB uploads per second against casa-vault (SQLite, and PostgreSQL when
 # CASA_TEST_POSTGRES_URL is set) versus nginx WebDAV PUT, 64 concurrent connections, loopback only,
-# bounded (DURATION seconds per target, default 10). Prints a table and the ratios.
+# bounded (DURATION seconds per target, default 10). Prints a table and the ratios, and per vault
+# backend: the server's CPU per upload, against the CPU per GET /health of the same process
+# (the HTTP floor), and the group commit's mean batch size and commit time.
 #   benchmarks/vault-upload.sh [path/to/casa-vault]     (a release build is the fair choice)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +28,9 @@ retention_interval_seconds = 0
 log_level = "error"
 TOML
 
+# cpu_ticks PID: user + system CPU time of a process (clock ticks), for CPU per request.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
 run_vault() { # name, storage flags...
   local name=$1; shift
   "$bin" serve --config "$work/vault.toml" "$@" --host 127.0.0.1 --port 0 > "$work/$name.out" 2>&1 &
@@ -34,12 +39,24 @@ run_vault() { # name, storage flags...
   for _ in $(seq 1 100); do url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/$name.out" || true); [ -n "$url" ] && break; sleep 0.1; done
   [ -n "$url" ] || { echo "$name: casa-vault did not start: $(cat "$work/$name.out")" >&2; return 1; }
   python3 benchmarks/vault-upload/presign.py "$url" "$count" 64 "$work/$name.lua"
-  CASA_BENCH_MODE=vault CASA_BENCH_REQS="$work/$name.lua" CASA_BENCH_THREADS=$threads \
-    wrk -t$threads -c$connections -d"${duration}s" --latency -s benchmarks/vault-upload/upload.lua "$url" | grep RESULT | sed "s/^RESULT/$name/"
+  local before; before=$(cpu_ticks "$pid")
+  local result; result=$(CASA_BENCH_MODE=vault CASA_BENCH_REQS="$work/$name.lua" CASA_BENCH_THREADS=$threads \
+    wrk -t$threads -c$connections -d"${duration}s" --latency -s benchmarks/vault-upload/upload.lua "$url" | grep RESULT | sed "s/^RESULT/$name/")
+  local ticks=$(( $(cpu_ticks "$pid") - before ))
+  local requests; requests=$(echo "$result" | tr ' ' '\n' | sed -n 's/^requests=//p')
+  # Group commit: mean puts per batch and mean commit time (disk-bound or CPU-bound?).
+  local batches; batches=$(curl -fsS "$url/metrics" | awk '$1 == "casa_vault_put_batches" { b = $2 } $1 == "casa_vault_put_batch_items" { i = $2 } $1 == "casa_vault_put_batch_commit_seconds" { s = $2 } END { if (b > 0) printf "batch_puts=%.1f batch_commit_ms=%.2f", i / b, s * 1000 / b }')
+  # Floor in the same process: the CPU of an unauthenticated GET /health (HTTP, routing,
+  # middleware, JSON, metrics; no crypto, no storage), same connections and duration.
+  before=$(cpu_ticks "$pid")
+  local health; health=$(wrk -t$threads -c$connections -d"${duration}s" "$url/health" | awk '/ requests in / { print $1 }')
+  local floor; floor=$(awk -v t="$(( $(cpu_ticks "$pid") - before ))" -v hz="$(getconf CLK_TCK)" -v n="$health" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
+  echo "$result ${batches:-} health_floor_cpu_us=$floor server_cpu_us_per_request=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
 results=()
+[ -n "${MEMORY:-}" ] && results+=("$(run_vault memory --memory)")
 results+=("$(run_vault sqlite --data "$work/sqlite")")
 if [ -n "${CASA_TEST_POSTGRES_URL:-}" ]; then
   results+=("$(run_vault postgres --database "$CASA_TEST_POSTGRES_URL")")

@@ -1,39 +1,50 @@
 internal import CCurl
 import Synchronization
 
-/// Idle easy handles of one client. A handle keeps its connection cache across
-/// curl_easy_reset, so reusing handles reuses TCP/TLS connections (keep-alive).
+/// Idle handles of one client: an easy handle with the multi handle it runs on. The multi
+/// handle holds the connection cache, so reusing the pair reuses TCP/TLS connections (keep-alive).
 final class HandlePool: Sendable {
-    private struct Handle: @unchecked Sendable {
-        let pointer: UnsafeMutableRawPointer
+    struct Handles: @unchecked Sendable {
+        let easy: UnsafeMutableRawPointer
+        let multi: UnsafeMutableRawPointer
     }
 
-    private let idle = Mutex<[Handle]>([])
+    private let idle = Mutex<[Handles]>([])
     private let capacity: Int
 
     init(capacity: Int) {
         self.capacity = max(0, capacity)
     }
 
-    func take() throws(HTTPClientError) -> UnsafeMutableRawPointer {
-        if let handle = idle.withLock({ $0.popLast() }) { return handle.pointer }
+    func take() throws(HTTPClientError) -> Handles {
+        if let handles = idle.withLock({ $0.popLast() }) { return handles }
         try CurlRuntime.ensure()
-        guard let handle = curl_easy_init() else { throw .setupFailed("curl_easy_init() failed") }
-        return handle
+        guard let easy = curl_easy_init() else { throw .setupFailed("curl_easy_init() failed") }
+        guard let multi = curl_multi_init() else {
+            curl_easy_cleanup(easy)
+            throw .setupFailed("curl_multi_init() failed")
+        }
+        return Handles(easy: easy, multi: multi)
     }
 
-    /// Returns a handle after a transfer; `reusable` is false after an aborted transfer.
-    func give(_ pointer: UnsafeMutableRawPointer, reusable: Bool) {
-        curl_easy_reset(pointer)
-        let kept = reusable && idle.withLock { handles in
-            guard handles.count < capacity else { return false }
-            handles.append(Handle(pointer: pointer))
+    /// Returns the handles after a transfer (the easy handle no longer added to the multi);
+    /// `reusable` is false after an aborted transfer.
+    func give(_ handles: Handles, reusable: Bool) {
+        curl_easy_reset(handles.easy)
+        let kept = reusable && idle.withLock { idle in
+            guard idle.count < capacity else { return false }
+            idle.append(handles)
             return true
         }
-        if !kept { curl_easy_cleanup(pointer) }
+        if !kept { Self.cleanup(handles) }
+    }
+
+    private static func cleanup(_ handles: Handles) {
+        curl_easy_cleanup(handles.easy)
+        curl_multi_cleanup(handles.multi)
     }
 
     deinit {
-        for handle in idle.withLock({ $0 }) { curl_easy_cleanup(handle.pointer) }
+        for handles in idle.withLock({ $0 }) { Self.cleanup(handles) }
     }
 }

@@ -10,14 +10,18 @@ struct TransferEvents: Sendable {
     var finish: @Sendable ((any Error)?) -> Void
 }
 
-/// One request on one easy handle, performed with curl_easy_perform on a dedicated thread.
-/// Cancellation is a flag that the progress, write and read callbacks check, so an aborted
-/// transfer ends within about a second (curl calls the progress callback at least once a second).
+/// One request on one easy handle, driven through its multi handle on a dedicated thread.
+/// The thread sleeps in curl_multi_poll until a socket is ready or one of curl's own timeouts
+/// is due, never on a periodic timer (curl_easy_perform wakes up every second), so an idle lnd
+/// stream costs no wake-ups. Cancellation sets a flag that the loop and the callbacks check, and
+/// wakes the poll up (curl_multi_wakeup), so an aborted transfer ends at once.
 final class Transfer: @unchecked Sendable {
     private let request: PreparedRequest
     private let events: TransferEvents
     private let pool: HandlePool
     private let cancelled = Atomic<Bool>(false)
+    /// The multi handle while the transfer runs on it: `cancel()` wakes its poll up.
+    private let running = Mutex<UnsafeMutableRawPointer?>(nil)
 
     // Touched only on the transfer thread.
     private var handle: UnsafeMutableRawPointer?
@@ -44,6 +48,9 @@ final class Transfer: @unchecked Sendable {
     /// Safe from any thread, any number of times.
     func cancel() {
         cancelled.store(true, ordering: .relaxed)
+        running.withLock { multi in
+            if let multi { _ = curl_multi_wakeup(multi) }
+        }
     }
 
     var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
@@ -51,13 +58,14 @@ final class Transfer: @unchecked Sendable {
     // MARK: - On the transfer thread
 
     private func run() {
-        let handle: UnsafeMutableRawPointer
+        let handles: HandlePool.Handles
         do {
-            handle = try pool.take()
+            handles = try pool.take()
         } catch {
             events.finish(error)
             return
         }
+        let handle = handles.easy
         self.handle = handle
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
@@ -66,7 +74,7 @@ final class Transfer: @unchecked Sendable {
         do {
             try configure(handle, errorBuffer: errorBuffer)
             if isCancelled { throw CancellationError() }
-            let code = curl_easy_perform(handle)
+            let code = try perform(handles)
             if code == CURLE_OK {
                 if !headDelivered { deliverHead() }
                 reusable = true
@@ -76,12 +84,41 @@ final class Transfer: @unchecked Sendable {
         } catch {
             outcome = error
         }
-        pool.give(handle, reusable: reusable)
+        pool.give(handles, reusable: reusable)
         self.handle = nil
         curl_slist_free_all(headerList)
         headerList = nil
         errorBuffer.deallocate()
         events.finish(outcome)
+    }
+
+    /// Runs the transfer to its end and returns curl's result for it.
+    private func perform(_ handles: HandlePool.Handles) throws(HTTPClientError) -> CURLcode {
+        try check(curl_multi_add_handle(handles.multi, handles.easy))
+        running.withLock { $0 = handles.multi }
+        defer {
+            running.withLock { $0 = nil }
+            curl_multi_remove_handle(handles.multi, handles.easy)
+        }
+        var active: Int32 = 1
+        while active > 0 {
+            if isCancelled { return CURLE_ABORTED_BY_CALLBACK }
+            try check(curl_multi_perform(handles.multi, &active))
+            guard active > 0 else { break }
+            // No periodic timeout: curl shortens the wait to its own next deadline (connect,
+            // total, low speed) by itself, and `cancel()` wakes the poll up.
+            try check(curl_multi_poll(handles.multi, nil, 0, Int32.max, nil))
+        }
+        var queued: Int32 = 0
+        while let message = curl_multi_info_read(handles.multi, &queued) {
+            if message.pointee.msg == CURLMSG_DONE { return message.pointee.data.result }
+        }
+        throw .transferFailed(code: -1, detail: "libcurl finished the transfer without a result")
+    }
+
+    private func check(_ code: CURLMcode) throws(HTTPClientError) {
+        guard code != CURLM_OK else { return }
+        throw .transferFailed(code: Int(code.rawValue), detail: String(cString: curl_multi_strerror(code)))
     }
 
     private func configure(_ h: UnsafeMutableRawPointer, errorBuffer: UnsafeMutablePointer<CChar>) throws(HTTPClientError) {

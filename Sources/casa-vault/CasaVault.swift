@@ -1,4 +1,5 @@
 import ArgumentParser
+import VaultServer
 
 /// `casa-vault`: the remote, ciphertext-only blob store (docs/vault-api.md).
 @main
@@ -8,4 +9,11 @@ struct CasaVault: AsyncParsableCommand {
         abstract: "The casa vault: an append-only store for encrypted Lightning node backups.",
         subcommands: [Serve.self, Account.self],
         defaultSubcommand: Serve.self)
+
+    /// The main task runs on the main thread; NIO's event loops become the global executor
+    /// before it starts any other task.
+    @MainActor static func main() async {
+        EventLoopExecutor.install()
+        await main(nil)
+    }
 }

@@ -18,17 +18,32 @@ import VaultAPI
         func commit(_ batch: [Int]) async -> [Result<Int, any Error>] {
             batches.withLock { $0.append(batch) }
             for _ in 0..<2000 where !released.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(5)) }
-            return batch.map { $0 < 0 ? .failure(BlobStoreError(.badRequest, "negative \($0)")) : .success($0 * 10) }
+            return Self.answers(batch)
+        }
+
+        /// The same, for a committer that blocks its thread (SQLite's mode).
+        func commitBlocking(_ batch: [Int]) -> [Result<Int, any Error>] {
+            batches.withLock { $0.append(batch) }
+            for _ in 0..<2000 where !released.withLock({ $0 }) { usleep(5000) }
+            return Self.answers(batch)
+        }
+
+        static func answers(_ batch: [Int]) -> [Result<Int, any Error>] {
+            batch.map { $0 < 0 ? .failure(BlobStoreError(.badRequest, "negative \($0)")) : .success($0 * 10) }
         }
     }
 
     /// Submits `first`, holds its batch open, queues `rest` behind it (one at a time when
     /// `ordered`), then releases; returns every answer in submission order and the batches.
     static func runBehindAnOpenBatch(
-        maxBatch: Int = 100, maxWeight: Int = .max, first: Int, rest: [Int], ordered: Bool = false
+        maxBatch: Int = 100, maxWeight: Int = .max, first: Int, rest: [Int], ordered: Bool = false, blocking: Bool = false
     ) async throws -> (answers: [Int], batches: [[Int]]) {
         let recorder = Recorder()
-        let commits = GroupCommit<Int, Int>(maxBatch: maxBatch, maxWeight: maxWeight, weight: { $0 }) { await recorder.commit($0) }
+        let commits = blocking
+            ? GroupCommit<Int, Int>(maxBatch: maxBatch, maxWeight: maxWeight, weight: { $0 }, queue: DispatchQueue(label: "test-commits")) {
+                recorder.commitBlocking($0)
+            }
+            : GroupCommit<Int, Int>(maxBatch: maxBatch, maxWeight: maxWeight, weight: { $0 }) { await recorder.commit($0) }
         let head = Task { try await commits.submit(first) }
         try await waitUntil { recorder.batches.withLock { $0.count } == 1 }
         var tasks: [Task<Int, any Error>] = []
@@ -45,8 +60,9 @@ import VaultAPI
         return (answers, recorder.batches.withLock { $0 })
     }
 
-    @Test func writesQueuedDuringACommitShareTheNextBatch() async throws {
-        let (answers, batches) = try await Self.runBehindAnOpenBatch(first: 1, rest: Array(2...11))
+    @Test(arguments: [false, true])
+    func writesQueuedDuringACommitShareTheNextBatch(blocking: Bool) async throws {
+        let (answers, batches) = try await Self.runBehindAnOpenBatch(first: 1, rest: Array(2...11), blocking: blocking)
         #expect(answers == (1...11).map { $0 * 10 }, "each caller gets its own answer")
         #expect(batches.count == 2)
         #expect(batches.first == [1])
@@ -74,8 +90,9 @@ import VaultAPI
         }
     }
 
-    @Test func batchesAreCappedAtMaxBatch() async throws {
-        let (_, batches) = try await Self.runBehindAnOpenBatch(maxBatch: 3, first: 0, rest: Array(1...7))
+    @Test(arguments: [false, true])
+    func batchesAreCappedAtMaxBatch(blocking: Bool) async throws {
+        let (_, batches) = try await Self.runBehindAnOpenBatch(maxBatch: 3, first: 0, rest: Array(1...7), blocking: blocking)
         #expect(batches.map(\.count) == [1, 3, 3, 1])
     }
 
@@ -118,6 +135,8 @@ import VaultAPI
         let used = try await repository.account(identity.account)?.usedBytes
         let expected = (0..<48).filter { $0 % 3 != 0 }.reduce(0) { $0 + "blob \($1)".utf8.count }
         #expect(used == Int64(expected), "the quota counts exactly the stored bytes")
+        let stats = try #require(repository.putBatches)
+        #expect(stats.items == 48 && stats.batches >= 1 && stats.batches <= 48, "every put went through a group commit: \(stats)")
         try await repository.close()
     }
 

@@ -119,6 +119,10 @@ struct ControlDispatcher: Sendable {
             default: throw SimulatedNode.ControlError("`by` must be local, remote or cooperative")
             }
             return .object([("closing_txid", .string(txid))])
+        case ("POST", "/backups/churn"):
+            let count = try input.uint32("count")
+            guard count <= 10_000 else { throw SimulatedNode.ControlError("count must be at most 10000") }
+            return .object([("updates", .integer(Int64(try await node.churnBackups(count: Int(count)))))])
         case ("POST", "/data/corrupt"), ("POST", "/data/delete"):
             let name = try input.string("target")
             guard let target = Simulator.DataTarget(rawValue: name) else {

@@ -50,16 +50,16 @@ struct BlobController: Sendable {
     @Sendable func put(_ request: Request, context: VaultRequestContext) async throws -> Response {
         let name = try Self.name(context)
         let version = try Self.version(context)
-        guard let hashText = request.headers[HTTPField.Name(VaultHeader.contentHash)!] else {
+        guard let hashText = request.headers[.casaContentHash] else {
             throw VaultError(.badRequest, .invalidContentHash, "send the snapshot hash in \(VaultHeader.contentHash) (64 hex digits)")
         }
         let contentHash = try ContentHash(hex: hashText)
-        let authorized = try await gate.authorize(
-            request, context: context, roles: Role.readers, maxBody: limits.maxBlobSize,
-            contentType: VaultLimits.blobContentType, oversize: .tooLarge)
+        let account = try RequestGate.accountID(context)
+        // The hot path: the backend authorizes the signer in the put's own transaction.
+        let opened = try await gate.open(request, maxBody: limits.maxBlobSize, contentType: VaultLimits.blobContentType, oversize: .tooLarge)
         let (info, created) = try await gate.repository.putBlob(
-            authorized.account.id, name, version: version, data: authorized.body, contentHash: contentHash,
-            limits: limits, now: gate.clock.now())
+            account, name, version: version, data: opened.body, contentHash: contentHash, limits: limits, now: gate.clock.now(),
+            authorization: gate.putAuthorization(opened, roles: Role.readers))
         if created { metrics.recordPut(bytes: info.size) }
         return try Response.json(BlobInfoDTO(info), status: created ? .created : .ok)
     }

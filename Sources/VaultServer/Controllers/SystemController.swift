@@ -16,6 +16,7 @@ struct SystemController: Sendable {
         router.get(RouterPath(VaultPath.metrics)) { _, _ in
             let totals = try await repository.totals()
             metrics.setTotals(accounts: totals.accounts, bytes: totals.bytes)
+            if let batches = repository.putBatches { metrics.setPutBatches(batches) }
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.render())))

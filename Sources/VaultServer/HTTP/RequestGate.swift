@@ -42,10 +42,10 @@ struct RequestGate: Sendable {
         let body = try await collect(request, maxBody: maxBody, oversize: oversize)
         let now = clock.milliseconds()
         let headers = RequestAuthenticator.Headers(
-            key: request.headers[HTTPField.Name(VaultHeader.key)!],
-            freshness: request.headers[HTTPField.Name(VaultHeader.freshness)!],
-            nonce: request.headers[HTTPField.Name(VaultHeader.nonce)!],
-            signature: request.headers[HTTPField.Name(VaultHeader.signature)!])
+            key: request.headers[.casaKey],
+            freshness: request.headers[.casaFreshness],
+            nonce: request.headers[.casaNonce],
+            signature: request.headers[.casaSignature])
         let verified = try await authenticator.verify(
             method: request.method.rawValue, target: request.head.path ?? "/", headers: headers,
             bodySHA256: SHA256.hash(body), now: now)
@@ -59,32 +59,22 @@ struct RequestGate: Sendable {
     ) async throws -> Authorized {
         let id = try Self.accountID(context)
         let opened = try await open(request, maxBody: maxBody, contentType: contentType, oversize: oversize)
-        guard let account = try await repository.account(id) else {
-            throw VaultError(.notFound, .accountNotFound, "no account \(id.hex.prefix(16))…: the owner creates it with PUT /v1/accounts/{account}")
-        }
-        let role: Role
-        if opened.key == account.ownerKey {
-            role = .owner
-        } else if let device = account.device(opened.key) {
-            guard !device.isRevoked else {
-                throw VaultError(.forbidden, .deviceRevoked, "this device was revoked by the owner; it can no longer use this account")
-            }
-            role = .device
-        } else if opened.key == account.livenessKey {
-            role = .liveness
-        } else {
-            throw VaultError(.forbidden, .forbidden, "this key is not registered in this account")
-        }
-        guard !account.disabled else {
-            throw VaultError(.forbidden, .accountDisabled, "this account was disabled by the vault operator")
-        }
-        guard roles.contains(role) else {
-            throw VaultError(.forbidden, .forbidden, "the \(role.rawValue) key may not do this (allowed: \(roles.map(\.rawValue).sorted().joined(separator: ", ")))")
-        }
+        guard let account = try await repository.account(id) else { throw AccountAccess.notFound(id) }
+        let role = try account.access.role(of: opened.key, deviceRevoked: account.device(opened.key)?.isRevoked, allowed: roles)
+        try admit(id)
+        return Authorized(opened: opened, account: account, role: role)
+    }
+
+    /// Takes one request from the account's rate budget (after its signer was authorized).
+    func admit(_ id: AccountID) throws {
         if let wait = accountLimiter.take(id.hex, now: clock.seconds()) {
             throw VaultError(.tooManyRequests, .rateLimited, "too many requests for this account: wait \(wait) s", retryAfter: wait)
         }
-        return Authorized(opened: opened, account: account, role: role)
+    }
+
+    /// A put's authorization, checked by the backend in the put's transaction.
+    func putAuthorization(_ opened: Opened, roles: Set<Role>) -> PutAuthorization {
+        PutAuthorization(signer: opened.key, roles: roles) { [self] id in try admit(id) }
     }
 
     static func accountID(_ context: VaultRequestContext) throws -> AccountID {
@@ -94,30 +84,34 @@ struct RequestGate: Sendable {
         return id
     }
 
-    /// Collects at most `maxBody` bytes, within the slow-client deadline.
+    /// Collects at most `maxBody` bytes, within the slow-client deadline. The deadline is checked
+    /// as each chunk arrives (no timer per request); a client that stops sending altogether is
+    /// cut off by the server's idle-read timeout, which closes the connection mid-body. So a body
+    /// takes at most `bodyTimeout` plus one idle timeout.
     private func collect(_ request: Request, maxBody: Int, oversize: VaultErrorCode) async throws -> [UInt8] {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBody {
+        let declared = request.headers[.contentLength].flatMap(Int.init)
+        if let declared, declared > maxBody {
             throw Self.tooLarge(maxBody, oversize)
         }
-        let body = request.body
-        let timeout = bodyTimeout
-        let buffer: ByteBuffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-            group.addTask {
-                do { return try await body.collect(upTo: max(maxBody, 0)) }
-                catch let error as HTTPError where error.status == .contentTooLarge { throw Self.tooLarge(maxBody, oversize) }
+        let deadline = ContinuousClock.now + bodyTimeout
+        var body: [UInt8] = []
+        body.reserveCapacity(min(max(declared ?? 0, 0), maxBody))
+        do {
+            for try await chunk in request.body {
+                guard chunk.readableBytes <= maxBody - body.count else { throw Self.tooLarge(maxBody, oversize) }
+                guard ContinuousClock.now < deadline else { throw Self.bodyTimedOut }
+                body.append(contentsOf: chunk.readableBytesView)
             }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let buffer = first else {
-                throw VaultError(.requestTimeout, .requestTimeout, "the request body did not arrive in time")
-            }
-            return buffer
+        } catch let error as VaultError {
+            throw error
+        } catch {
+            // The connection closed mid-body (idle timeout or the client went away).
+            throw Self.bodyTimedOut
         }
-        return Array(buffer.readableBytesView)
+        return body
     }
+
+    private static let bodyTimedOut = VaultError(.requestTimeout, .requestTimeout, "the request body did not arrive in time")
 
     private static func tooLarge(_ max: Int, _ code: VaultErrorCode) -> VaultError {
         VaultError(.contentTooLarge, code, "the request body is larger than \(max) bytes")

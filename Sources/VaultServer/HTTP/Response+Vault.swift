@@ -16,9 +16,9 @@ extension Response {
     /// A blob's bytes with its version, hash and commit time in headers.
     static func blob(_ blob: Blob) -> Response {
         var headers: HTTPFields = [.contentType: VaultLimits.blobContentType]
-        headers[HTTPField.Name(VaultHeader.version)!] = String(blob.info.version)
-        headers[HTTPField.Name(VaultHeader.contentHash)!] = blob.info.contentHash.hex
-        headers[HTTPField.Name(VaultHeader.storedAt)!] = String(blob.info.storedAt.unixMilliseconds)
+        headers[.casaVersion] = String(blob.info.version)
+        headers[.casaContentHash] = blob.info.contentHash.hex
+        headers[.casaStoredAt] = String(blob.info.storedAt.unixMilliseconds)
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: blob.data)))
     }
 

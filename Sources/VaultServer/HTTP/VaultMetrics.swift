@@ -59,6 +59,12 @@ public final class VaultMetrics: Sendable {
         registry.makeGauge(name: "casa_vault_stored_bytes").set(to: Double(bytes))
     }
 
+    func setPutBatches(_ stats: GroupCommitStats) {
+        registry.makeGauge(name: "casa_vault_put_batches").set(to: Double(stats.batches))
+        registry.makeGauge(name: "casa_vault_put_batch_items").set(to: Double(stats.items))
+        registry.makeGauge(name: "casa_vault_put_batch_commit_seconds").set(to: stats.commitSeconds)
+    }
+
     func render() -> [UInt8] {
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)

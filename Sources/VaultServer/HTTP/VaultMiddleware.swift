@@ -26,7 +26,7 @@ struct VaultMiddleware: RouterMiddleware {
             let vaultError = Self.vaultError(for: error, logger: context.logger)
             response = (try? vaultError.response(from: request, context: context)) ?? Response(status: .internalServerError)
         }
-        response.headers[HTTPField.Name(VaultHeader.serverTime)!] = String(clock.milliseconds())
+        response.headers[.casaServerTime] = String(clock.milliseconds())
         metrics.record(
             route: context.endpointPath ?? "unmatched", method: request.method.rawValue,
             status: response.status.code, duration: ContinuousClock.now - started)

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// Group commit: concurrent writes share one transaction, so one fsync acknowledges many
@@ -9,8 +10,18 @@ import Synchronization
 /// A caller is answered only after `commit` returned, that is after the batch's COMMIT (and its
 /// fsync) completed: durability is exactly that of one transaction per write. No timer delays
 /// a lone write: with no concurrency every batch holds one item.
+///
+/// A blocking committer (SQLite: GRDB's synchronous write) drains on its own dispatch queue, off
+/// Swift's executor: the batch neither waits behind request tasks for a thread nor hops into the
+/// database's queue and back (docs/vault-api.md "Performance").
 final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
     typealias Commit = @Sendable (_ batch: [Item]) async -> [Result<Output, any Error>]
+    typealias BlockingCommit = @Sendable (_ batch: [Item]) -> [Result<Output, any Error>]
+
+    private enum Committer: Sendable {
+        case async(Commit)
+        case blocking(DispatchQueue, BlockingCommit)
+    }
 
     private struct Waiter: Sendable {
         let item: Item
@@ -23,10 +34,13 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
     }
 
     private let state = Mutex(State())
+    private let batches = Atomic<Int>(0)
+    private let items = Atomic<Int>(0)
+    private let commitNanoseconds = Atomic<Int>(0)
     private let maxBatch: Int
     private let maxWeight: Int
     private let weight: @Sendable (Item) -> Int
-    private let commit: Commit
+    private let committer: Committer
 
     init(
         maxBatch: Int = 256, maxWeight: Int = .max, weight: @escaping @Sendable (Item) -> Int = { _ in 0 },
@@ -35,7 +49,25 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
         self.maxBatch = max(1, maxBatch)
         self.maxWeight = maxWeight
         self.weight = weight
-        self.commit = commit
+        self.committer = .async(commit)
+    }
+
+    /// A group commit whose `commit` blocks its thread; batches run one at a time on `queue`.
+    init(
+        maxBatch: Int = 256, maxWeight: Int = .max, weight: @escaping @Sendable (Item) -> Int = { _ in 0 },
+        queue: DispatchQueue, blocking commit: @escaping BlockingCommit
+    ) {
+        self.maxBatch = max(1, maxBatch)
+        self.maxWeight = maxWeight
+        self.weight = weight
+        self.committer = .blocking(queue, commit)
+    }
+
+    /// What the batches did so far: how many, how many writes, time spent committing.
+    var stats: GroupCommitStats {
+        GroupCommitStats(
+            batches: batches.load(ordering: .relaxed), items: items.load(ordering: .relaxed),
+            commitSeconds: Double(commitNanoseconds.load(ordering: .relaxed)) / 1e9)
     }
 
     /// Writes waiting for the next batch.
@@ -50,34 +82,60 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
                 state.draining = true
                 return true
             }
-            if startDrain { Task { await self.drain() } }
+            guard startDrain else { return }
+            switch committer {
+            case .async(let commit): Task { await self.drain(commit) }
+            case .blocking(let queue, let commit): queue.async { self.drain(commit) }
+            }
         }
     }
 
     /// Commits batches until the queue is empty.
-    private func drain() async {
-        while true {
-            let batch: [Waiter] = state.withLock { state in
-                var count = 0, total = 0
-                for waiter in state.queue.prefix(maxBatch) {
-                    let next = weight(waiter.item)
-                    if count > 0, next > maxWeight - total { break }
-                    count += 1
-                    total += next
-                }
-                let taken = Array(state.queue.prefix(count))
-                state.queue.removeFirst(count)
-                if taken.isEmpty { state.draining = false }
-                return taken
+    private func drain(_ commit: Commit) async {
+        while let batch = nextBatch() {
+            let started = ContinuousClock.now
+            answer(batch, await commit(batch.map(\.item)), started: started)
+        }
+    }
+
+    /// Commits batches until the queue is empty, blocking the calling thread.
+    private func drain(_ commit: BlockingCommit) {
+        while let batch = nextBatch() {
+            let started = ContinuousClock.now
+            answer(batch, commit(batch.map(\.item)), started: started)
+        }
+    }
+
+    /// Takes the next batch off the queue, or ends the drain when it is empty.
+    private func nextBatch() -> [Waiter]? {
+        state.withLock { state in
+            var count = 0, total = 0
+            for waiter in state.queue.prefix(maxBatch) {
+                let next = weight(waiter.item)
+                if count > 0, next > maxWeight - total { break }
+                count += 1
+                total += next
             }
-            guard !batch.isEmpty else { return }
-            let results = await commit(batch.map(\.item))
-            for (index, waiter) in batch.enumerated() {
-                if index < results.count {
-                    waiter.continuation.resume(with: results[index])
-                } else {
-                    waiter.continuation.resume(throwing: GroupCommitError())
-                }
+            guard count > 0 else {
+                state.draining = false
+                return nil
+            }
+            let taken = Array(state.queue.prefix(count))
+            state.queue.removeFirst(count)
+            return taken
+        }
+    }
+
+    private func answer(_ batch: [Waiter], _ results: [Result<Output, any Error>], started: ContinuousClock.Instant) {
+        let (seconds, attoseconds) = (ContinuousClock.now - started).components
+        commitNanoseconds.add(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000), ordering: .relaxed)
+        batches.add(1, ordering: .relaxed)
+        items.add(batch.count, ordering: .relaxed)
+        for (index, waiter) in batch.enumerated() {
+            if index < results.count {
+                waiter.continuation.resume(with: results[index])
+            } else {
+                waiter.continuation.resume(throwing: GroupCommitError())
             }
         }
     }

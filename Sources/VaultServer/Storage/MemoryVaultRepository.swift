@@ -9,6 +9,7 @@ public actor MemoryVaultRepository: VaultRepository {
     private var blobs: [AccountID: [BlobName: [Blob]]] = [:]
     private var highest: [AccountID: [BlobName: UInt64]] = [:]
     private var secrets: [AccountID: [[UInt8]: [UInt8]]] = [:]
+    public nonisolated let putBatches: GroupCommitStats? = nil
     public nonisolated let replayGuard: any ReplayGuard = MemoryReplayGuard()
     private let secret = Random.bytes(32)
 
@@ -64,8 +65,12 @@ public actor MemoryVaultRepository: VaultRepository {
 
     public func putBlob(
         _ id: AccountID, _ name: BlobName, version: UInt64, data: [UInt8], contentHash: ContentHash,
-        limits: BlobStoreLimits, now: Date
+        limits: BlobStoreLimits, now: Date, authorization: PutAuthorization?
     ) throws -> (info: BlobInfo, created: Bool) {
+        if let authorization {
+            let account = accounts[id]
+            try authorization.check(account?.access, deviceRevoked: account?.device(authorization.signer)?.isRevoked, account: id)
+        }
         let kept = blobs[id]?[name] ?? []
         let outcome = try PutRules.decide(
             version: version, size: data.count, contentHash: contentHash,

@@ -12,6 +12,8 @@ struct PendingPut: Sendable {
     let limits: BlobStoreLimits
     /// Unix milliseconds.
     let storedAt: Int64
+    /// Checked by the batch before the rules (nil: already authorized).
+    let authorization: PutAuthorization?
 
     /// Blob bytes per group commit: large blobs commit in smaller batches (PostgreSQL refuses
     /// parameters over 1 GiB; a smaller transaction also answers sooner).

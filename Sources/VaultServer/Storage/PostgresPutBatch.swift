@@ -43,12 +43,39 @@ struct PostgresPutBatch: Sendable {
         let version: Int64
     }
 
+    /// A signing key on an account.
+    private struct Signer: Hashable {
+        let account: String
+        let key: [UInt8]
+    }
+
+    /// Whether each put's signer is a device of its account, and if so whether it was revoked.
+    private func signingDevices(_ batch: [PendingPut], on conn: PostgresConnection) async throws -> [Signer: Bool] {
+        let signers = Array(Set(batch.compactMap { put in put.authorization.map { Signer(account: put.account.hex, key: $0.signer) } }))
+        guard !signers.isEmpty else { return [:] }
+        var revoked: [Signer: Bool] = [:]
+        for try await (account, key, isRevoked) in try await conn.query(
+            """
+            SELECT d.account_id, d.key, d.revoked_at IS NOT NULL FROM device d
+            JOIN unnest(\(signers.map(\.account))::TEXT[], \(signers.map { ByteBuffer(bytes: $0.key) })::BYTEA[]) AS k(account_id, key)
+              ON d.account_id = k.account_id AND d.key = k.key
+            """, logger: logger
+        ).decode((String, Data, Bool).self) { revoked[Signer(account: account, key: [UInt8](key))] = isRevoked }
+        return revoked
+    }
+
     private func run(_ batch: [PendingPut], on conn: PostgresConnection) async throws -> [Result<PendingPut.Outcome, any Error>] {
         let accountIDs = Array(Set(batch.map(\.account.hex))).sorted()
         var used: [String: Int64] = [:]
-        for try await (id, bytes) in try await conn.query(
-            "SELECT id, used_bytes FROM account WHERE id = ANY(\(accountIDs)) ORDER BY id FOR UPDATE", logger: logger
-        ).decode((String, Int64).self) { used[id] = bytes }
+        var keys: [String: (owner: [UInt8], liveness: [UInt8], disabled: Bool)] = [:]
+        for try await (id, bytes, owner, liveness, disabled) in try await conn.query(
+            "SELECT id, used_bytes, owner_key, liveness_key, disabled FROM account WHERE id = ANY(\(accountIDs)) ORDER BY id FOR UPDATE",
+            logger: logger
+        ).decode((String, Int64, Data, Data, Bool).self) {
+            used[id] = bytes
+            keys[id] = ([UInt8](owner), [UInt8](liveness), disabled)
+        }
+        let revoked = try await signingDevices(batch, on: conn)
 
         let heads = batch.map { Head(account: $0.account.hex, name: $0.name.rawValue) }
         var highest: [Head: Int64] = [:]
@@ -79,6 +106,13 @@ struct PostgresPutBatch: Sendable {
         var inserts: [PendingPut] = []
         for (put, head) in zip(batch, heads) {
             results.append(Result {
+                if let authorization = put.authorization {
+                    let access = keys[head.account].map {
+                        AccountAccess(id: put.account, ownerKey: $0.owner, livenessKey: $0.liveness, disabled: $0.disabled)
+                    }
+                    try authorization.check(
+                        access, deviceRevoked: revoked[Signer(account: head.account, key: authorization.signer)], account: put.account)
+                }
                 guard let usedBytes = used[head.account] else {
                     throw BlobStoreError(.notFound, "no account \(head.account.prefix(16))…")
                 }

@@ -180,11 +180,11 @@ public final class PostgresVaultRepository: VaultRepository {
 
     public func putBlob(
         _ id: AccountID, _ name: BlobName, version: UInt64, data: [UInt8], contentHash: ContentHash,
-        limits: BlobStoreLimits, now: Date
+        limits: BlobStoreLimits, now: Date, authorization: PutAuthorization?
     ) async throws -> (info: BlobInfo, created: Bool) {
         try await puts.submit(PendingPut(
             account: id, name: name, version: version, data: data, contentHash: contentHash, limits: limits,
-            storedAt: now.unixMilliseconds))
+            storedAt: now.unixMilliseconds, authorization: authorization))
     }
 
     public func blob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Blob {
@@ -266,6 +266,8 @@ public final class PostgresVaultRepository: VaultRepository {
     }
 
     // MARK: - Server state
+
+    public var putBatches: GroupCommitStats? { puts.stats }
 
     public func challengeSecret() async throws -> [UInt8] {
         try await client.query(

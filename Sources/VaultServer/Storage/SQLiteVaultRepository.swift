@@ -37,7 +37,9 @@ public final class SQLiteVaultRepository: VaultRepository {
         // GRDB sets synchronous=NORMAL on the WAL writer; the writer is the connection that commits.
         try pool.barrierWriteWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try SQLiteSchema.migrator.migrate(pool)
-        puts = GroupCommit(maxWeight: PendingPut.maxBatchBytes, weight: \.data.count) { [pool] batch in await Self.commit(pool, batch) }
+        puts = GroupCommit(
+            maxWeight: PendingPut.maxBatchBytes, weight: \.data.count, queue: DispatchQueue(label: "casa-vault.sqlite-puts")
+        ) { [pool] batch in Self.commit(pool, batch) }
     }
 
     // MARK: - Accounts and devices
@@ -124,63 +126,28 @@ public final class SQLiteVaultRepository: VaultRepository {
 
     public func putBlob(
         _ id: AccountID, _ name: BlobName, version: UInt64, data: [UInt8], contentHash: ContentHash,
-        limits: BlobStoreLimits, now: Date
+        limits: BlobStoreLimits, now: Date, authorization: PutAuthorization?
     ) async throws -> (info: BlobInfo, created: Bool) {
         try await puts.submit(PendingPut(
             account: id, name: name, version: version, data: data, contentHash: contentHash, limits: limits,
-            storedAt: now.unixMilliseconds))
+            storedAt: now.unixMilliseconds, authorization: authorization))
     }
 
-    /// Commits a batch of puts in one transaction (one WAL fsync). Each put runs in its own
-    /// savepoint, in order, so a refused put changes nothing and later puts see earlier ones.
-    private static func commit(_ pool: DatabasePool, _ batch: [PendingPut]) async -> [Result<PendingPut.Outcome, any Error>] {
+    /// Commits a batch of puts in one transaction (one WAL fsync). If the transaction fails as a
+    /// whole, a batch of several puts is retried one put per transaction, so one bad put cannot
+    /// fail the others.
+    private static func commit(_ pool: DatabasePool, _ batch: [PendingPut]) -> [Result<PendingPut.Outcome, any Error>] {
         do {
-            return try await pool.write { db in
-                batch.map { put in
-                    Result {
-                        var outcome: PendingPut.Outcome?
-                        try db.inSavepoint {
-                            outcome = try insert(db, put)
-                            return .commit
-                        }
-                        guard let outcome else { throw GroupCommitError() }
-                        return outcome
-                    }
-                }
+            return try pool.write { db in
+                var run = SQLitePutBatch(db)
+                return try run.run(batch)
             }
         } catch {
-            // The COMMIT itself failed: nothing of the batch is stored.
-            return batch.map { _ in .failure(error) }
+            guard batch.count > 1 else { return [.failure(error)] }
+            var results: [Result<PendingPut.Outcome, any Error>] = []
+            for put in batch { results += commit(pool, [put]) }
+            return results
         }
-    }
-
-    /// One put inside the batch's transaction: the rules of `PutRules`, then the rows.
-    /// Statements are prepared once per connection (the hot path of every upload).
-    private static func insert(_ db: Database, _ put: PendingPut) throws -> PendingPut.Outcome {
-        let account = put.account.hex, name = put.name.rawValue
-        let highest = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT highest_version FROM blob_head WHERE account_id = ? AND name = ?"),
-            arguments: [account, name]) ?? 0
-        let existing = try Int64(exactly: put.version).flatMap { v in
-            try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT version, size, content_hash, stored_at FROM blob WHERE account_id = ? AND name = ? AND version = ?"),
-                arguments: [account, name, v])
-        }.map { try Self.info(put.name, $0) }
-        let used = try Int64.fetchOne(db.cachedStatement(sql: "SELECT used_bytes FROM account WHERE id = ?"), arguments: [account]) ?? 0
-        let outcome = try PutRules.decide(
-            version: put.version, size: put.data.count, contentHash: put.contentHash, latestVersion: UInt64(highest),
-            existing: existing, usedBytes: used, limits: put.limits)
-        if case .alreadyStored(let info) = outcome { return (info, false) }
-        let v = Int64(put.version)
-        try db.cachedStatement(sql: "INSERT INTO blob (account_id, name, version, size, content_hash, stored_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [account, name, v, put.data.count, Data(put.contentHash.bytes), put.storedAt, Data(put.data)])
-        try db.cachedStatement(sql: """
-            INSERT INTO blob_head (account_id, name, highest_version) VALUES (?, ?, ?)
-            ON CONFLICT (account_id, name) DO UPDATE SET highest_version = excluded.highest_version
-            """).execute(arguments: [account, name, v])
-        try db.cachedStatement(sql: "UPDATE account SET used_bytes = used_bytes + ? WHERE id = ?")
-            .execute(arguments: [put.data.count, account])
-        return (put.info, true)
     }
 
     public func blob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Blob {
@@ -247,6 +214,8 @@ public final class SQLiteVaultRepository: VaultRepository {
 
     // MARK: - Server state
 
+    public var putBatches: GroupCommitStats? { puts.stats }
+
     public func challengeSecret() -> [UInt8] { secret }
 
     public func durabilitySettings() async throws -> [String: String] {
@@ -307,7 +276,7 @@ public final class SQLiteVaultRepository: VaultRepository {
             lastHeartbeatAt: row["last_heartbeat_at"], usedBytes: row["used_bytes"], devices: devices)
     }
 
-    private static func info(_ name: BlobName, _ row: Row) throws -> BlobInfo {
+    static func info(_ name: BlobName, _ row: Row) throws -> BlobInfo {
         let version: Int64 = row["version"]
         return BlobInfo(
             name: name, version: UInt64(clamping: version), size: row["size"],

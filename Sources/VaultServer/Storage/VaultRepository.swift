@@ -29,9 +29,11 @@ public protocol VaultRepository: Sendable {
 
     // MARK: Blobs (the `BlobStore` contract, per account)
     /// Returns the committed info and whether this call created it (false: an idempotent retry).
+    /// With an `authorization`, the signer is checked against the account in the same transaction
+    /// (nil: the caller already did, e.g. the conformance suite).
     func putBlob(
         _ id: AccountID, _ name: BlobName, version: UInt64, data: [UInt8], contentHash: ContentHash,
-        limits: BlobStoreLimits, now: Date
+        limits: BlobStoreLimits, now: Date, authorization: PutAuthorization?
     ) async throws -> (info: BlobInfo, created: Bool)
     func blob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Blob
     func listBlobs(_ id: AccountID) async throws -> [BlobSummary]
@@ -47,12 +49,22 @@ public protocol VaultRepository: Sendable {
     func challengeSecret() async throws -> [UInt8]
     /// The durability settings in force, by name (e.g. "synchronous": "2"), for tests and startup checks.
     func durabilitySettings() async throws -> [String: String]
+    /// The put group commit's figures (nil: this backend commits each put on its own).
+    var putBatches: GroupCommitStats? { get }
     /// Totals for metrics: accounts and stored bytes.
     func totals() async throws -> (accounts: Int, bytes: Int64)
     func close() async throws
 }
 
 extension VaultRepository {
+    /// A put by a caller that already authorized it.
+    public func putBlob(
+        _ id: AccountID, _ name: BlobName, version: UInt64, data: [UInt8], contentHash: ContentHash,
+        limits: BlobStoreLimits, now: Date
+    ) async throws -> (info: BlobInfo, created: Bool) {
+        try await putBlob(id, name, version: version, data: data, contentHash: contentHash, limits: limits, now: now, authorization: nil)
+    }
+
     static func notFound(_ name: BlobName, _ version: UInt64?) -> BlobStoreError {
         BlobStoreError(.notFound, version.map { "version \($0) of \(name) does not exist" } ?? "no blob named \(name)")
     }

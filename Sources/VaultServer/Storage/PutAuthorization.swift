@@ -1,0 +1,24 @@
+import VaultAPI
+
+/// Who asks for a put, checked by the backend inside the put's own transaction (no separate
+/// account read before it): the request's verified key must hold one of `roles` on the account
+/// (`AccountAccess`), and only then is the account's rate limit charged (`admit`), so nobody can
+/// spend another account's budget.
+public struct PutAuthorization: Sendable {
+    let signer: [UInt8]
+    let roles: Set<Role>
+    let admit: @Sendable (AccountID) throws -> Void
+
+    init(signer: [UInt8], roles: Set<Role>, admit: @escaping @Sendable (AccountID) throws -> Void) {
+        self.signer = signer
+        self.roles = roles
+        self.admit = admit
+    }
+
+    /// Checks the signer against the account's access record (nil: no such account) and charges the rate limit.
+    func check(_ access: AccountAccess?, deviceRevoked: Bool?, account: AccountID) throws {
+        guard let access else { throw AccountAccess.notFound(account) }
+        _ = try access.role(of: signer, deviceRevoked: deviceRevoked, allowed: roles)
+        try admit(account)
+    }
+}
