@@ -14,4 +14,13 @@ static inline CURLcode casa_curl_setopt_xferinfo(CURL *h, int (*f)(void *, curl_
 static inline CURLcode casa_curl_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode casa_curl_getinfo_double(CURL *h, CURLINFO i, double *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode casa_curl_getinfo_ptr(CURL *h, CURLINFO i, void *v) { return curl_easy_getinfo(h, i, v); }
+/* Names the calling thread (transfer threads show as "casa-http" in /proc and debuggers).
+   glibc declares pthread_setname_np only under _GNU_SOURCE; it always exports it. */
+#include <pthread.h>
+#if defined(__linux__)
+extern int pthread_setname_np(pthread_t thread, const char *name);
+static inline void casa_name_current_thread(const char *name) { (void)pthread_setname_np(pthread_self(), name); }
+#else
+static inline void casa_name_current_thread(const char *name) { (void)pthread_setname_np(name); }
+#endif
 #endif

@@ -1,3 +1,4 @@
+internal import CCurl
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -5,8 +6,11 @@ import Darwin
 #endif
 
 /// Runs blocking libcurl calls on their own OS thread, never on Swift's cooperative pool
-/// (whose few threads must not block for the seconds or days a transfer can take).
+/// (whose few threads must not block for the seconds or days a transfer can take). The
+/// threads are named `casa-http` (as seen in /proc and by debuggers).
 enum DetachedThread {
+    static let name = "casa-http"
+
     private final class Body {
         let run: @Sendable () -> Void
         init(_ run: @escaping @Sendable () -> Void) { self.run = run }
@@ -22,12 +26,14 @@ enum DetachedThread {
         #if canImport(Glibc)
         var thread = pthread_t()
         let status = pthread_create(&thread, &attributes, { context in
+            casa_name_current_thread(DetachedThread.name)
             Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
             return nil
         }, context)
         #else
         var thread: pthread_t? = nil
         let status = pthread_create(&thread, &attributes, { context in
+            casa_name_current_thread(DetachedThread.name)
             Unmanaged<Body>.fromOpaque(context).takeRetainedValue().run()
             return nil
         }, context)

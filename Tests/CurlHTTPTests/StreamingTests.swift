@@ -1,4 +1,5 @@
 import CurlHTTP
+import Foundation
 import Testing
 import TestSupport
 
@@ -60,6 +61,41 @@ struct StreamingTests {
         }
         _ = try await client.send(HTTPRequest(method: .get, url: server.url("/release")))
     }
+
+    #if os(Linux)
+    /// curl_easy_perform woke its thread every second; the multi loop sleeps until the socket
+    /// is readable. Some `casa-http` thread alive through the window (this silent stream's) must
+    /// not have been scheduled at all; other tests' transfers may run meanwhile.
+    @Test("a silent stream does not wake its thread up")
+    func silentStreamSleeps() async throws {
+        let response = try await client.stream(HTTPRequest(method: .get, url: server.url("/gated-stream")))
+        var iterator = response.body.makeAsyncIterator()
+        #expect(try await iterator.next() != nil)
+        let before = Self.transferThreadSwitches()
+        try await Task.sleep(for: .milliseconds(2500))
+        let after = Self.transferThreadSwitches()
+        let idle = before.filter { tid, switches in after[tid] == switches }
+        #expect(!idle.isEmpty, "every casa-http thread woke up: before \(before), after \(after)")
+        _ = try await client.send(HTTPRequest(method: .get, url: server.url("/release")))
+        while try await iterator.next() != nil {}
+    }
+
+    /// Context switches (voluntary + involuntary) of this process's `casa-http` threads, by id.
+    static func transferThreadSwitches() -> [String: Int] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        var result: [String: Int] = [:]
+        for tid in tasks {
+            guard let name = try? String(contentsOfFile: "/proc/self/task/\(tid)/comm", encoding: .utf8),
+                  name.trimmingCharacters(in: .whitespacesAndNewlines) == "casa-http",
+                  let status = try? String(contentsOfFile: "/proc/self/task/\(tid)/status", encoding: .utf8) else { continue }
+            result[tid] = status.split(separator: "\n")
+                .filter { $0.hasPrefix("voluntary_ctxt_switches:") || $0.hasPrefix("nonvoluntary_ctxt_switches:") }
+                .compactMap { Int($0.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "") }
+                .reduce(0, +)
+        }
+        return result
+    }
+    #endif
 
     @Test("a stream cut mid-chunk ends with connectionLost after the data before the cut")
     func cutStream() async throws {
