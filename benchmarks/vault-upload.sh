@@ -30,6 +30,8 @@ TOML
 
 # cpu_ticks PID: user + system CPU time of a process (clock ticks), for CPU per request.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# switches PID: context switches of all the process's threads (hand-offs between threads).
+switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { n += $2 } END { print n + 0 }'; }
 
 run_vault() { # name, storage flags...
   local name=$1; shift
@@ -40,9 +42,11 @@ run_vault() { # name, storage flags...
   [ -n "$url" ] || { echo "$name: casa-vault did not start: $(cat "$work/$name.out")" >&2; return 1; }
   python3 benchmarks/vault-upload/presign.py "$url" "$count" 64 "$work/$name.lua"
   local before; before=$(cpu_ticks "$pid")
+  local switched; switched=$(switches "$pid")
   local result; result=$(CASA_BENCH_MODE=vault CASA_BENCH_REQS="$work/$name.lua" CASA_BENCH_THREADS=$threads \
     wrk -t$threads -c$connections -d"${duration}s" --latency -s benchmarks/vault-upload/upload.lua "$url" | grep RESULT | sed "s/^RESULT/$name/")
   local ticks=$(( $(cpu_ticks "$pid") - before ))
+  switched=$(( $(switches "$pid") - switched ))
   local requests; requests=$(echo "$result" | tr ' ' '\n' | sed -n 's/^requests=//p')
   # Group commit: mean puts per batch and mean commit time (disk-bound or CPU-bound?).
   local batches; batches=$(curl -fsS "$url/metrics" | awk '$1 == "casa_vault_put_batches" { b = $2 } $1 == "casa_vault_put_batch_items" { i = $2 } $1 == "casa_vault_put_batch_commit_seconds" { s = $2 } END { if (b > 0) printf "batch_puts=%.1f batch_commit_ms=%.2f", i / b, s * 1000 / b }')
@@ -51,7 +55,7 @@ run_vault() { # name, storage flags...
   before=$(cpu_ticks "$pid")
   local health; health=$(wrk -t$threads -c$connections -d"${duration}s" "$url/health" | awk '/ requests in / { print $1 }')
   local floor; floor=$(awk -v t="$(( $(cpu_ticks "$pid") - before ))" -v hz="$(getconf CLK_TCK)" -v n="$health" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
-  echo "$result ${batches:-} health_floor_cpu_us=$floor server_cpu_us_per_request=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')"
+  echo "$result ${batches:-} health_floor_cpu_us=$floor switches_per_request=$(awk -v s="$switched" -v n="$requests" 'BEGIN { printf "%.2f", s / n }') server_cpu_us_per_request=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
