@@ -151,13 +151,7 @@ import VaultServer
         let name = try BlobName("in-flight")
         let body = Random.bytes(4096)
         let path = VaultPath.version(identity.account, name, 1)
-        let signed = SignedRequest(
-            method: "PUT", path: path, query: "", bodySHA256: SHA256.hash(body), key: identity.device.publicKey,
-            freshness: .timestamp(Int64(Date().timeIntervalSince1970)), nonce: HexCoding.encode(Random.bytes(16)))
-        var head = "PUT \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\nContent-Length: \(body.count)\r\n"
-        head += "\(VaultHeader.contentHash): \(try ContentHash(SHA256.hash(body)).hex)\r\n"
-        for header in signed.headers(signature: identity.device.sign(signed.canonicalMessage)) { head += "\(header.name): \(header.value)\r\n" }
-        try connection.write(Array((head + "\r\n").utf8) + body.prefix(2048))
+        try connection.write(RawConnection.signedPutHead(path: path, body: body, device: identity.device) + body.prefix(2048))
         try await Task.sleep(for: .milliseconds(300))
         server.send(signal: SIGTERM)
         try await Task.sleep(for: .milliseconds(300))

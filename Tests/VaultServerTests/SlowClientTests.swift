@@ -14,14 +14,8 @@ import VaultServer
             let identity = try await vault.enroll(Identity())
             let body = Random.bytes(4096)
             let path = VaultPath.version(identity.account, try BlobName("slow"), 1)
-            let signed = SignedRequest(
-                method: "PUT", path: path, query: "", bodySHA256: SHA256.hash(body), key: identity.device.publicKey,
-                freshness: .timestamp(Int64(Date().timeIntervalSince1970)), nonce: HexCoding.encode(Random.bytes(16)))
-            var head = "PUT \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\nContent-Length: \(body.count)\r\n"
-            head += "\(VaultHeader.contentHash): \(try ContentHash(SHA256.hash(body)).hex)\r\n"
-            for header in signed.headers(signature: identity.device.sign(signed.canonicalMessage)) { head += "\(header.name): \(header.value)\r\n" }
             let connection = try RawConnection(port: vault.port)
-            try connection.write(Array((head + "\r\n").utf8))
+            try connection.write(RawConnection.signedPutHead(path: path, body: body, device: identity.device))
             // 64 bytes every 300 ms: never idle for a whole second, but 4 KiB would take 19 s.
             // Bounded: 10 chunks (3 s, three times the deadline), then read the answer.
             for chunk in 0..<10 {
