@@ -38,6 +38,12 @@ final class RawConnection {
         }
     }
 
+    /// True when the server has sent something (or closed) within `milliseconds`.
+    func isReadable(within milliseconds: Int32) -> Bool {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, milliseconds) > 0
+    }
+
     /// Reads one HTTP/1.1 response with a Content-Length body; returns its status and body.
     func readResponse() throws -> (status: Int, body: [UInt8]) {
         var received: [UInt8] = []

@@ -10,19 +10,24 @@ import VaultServer
 /// checked as each chunk arrives), and the server goes on serving others meanwhile.
 @Suite struct SlowClientTests {
     @Test func aBodyTrickledPastTheDeadlineIs408() async throws {
-        try await LiveVault.withServer(configure: { $0.idleTimeoutSeconds = 1 }) { vault in
+        try await LiveVault.withServer(configure: { $0.idleTimeoutSeconds = 2 }) { vault in
             let identity = try await vault.enroll(Identity())
             let body = Random.bytes(4096)
             let path = VaultPath.version(identity.account, try BlobName("slow"), 1)
-            let connection = try RawConnection(port: vault.port)
-            try connection.write(RawConnection.signedPutHead(path: path, body: body, device: identity.device))
-            // 64 bytes every 300 ms: never idle for a whole second, but 4 KiB would take 19 s.
-            // Bounded: 10 chunks (3 s, three times the deadline), then read the answer.
-            for chunk in 0..<10 {
-                try await Task.sleep(for: .milliseconds(300))
-                do { try connection.write(Array(body[(chunk * 64)..<((chunk + 1) * 64)])) } catch { break }
+            let head = try RawConnection.signedPutHead(path: path, body: body, device: identity.device)
+            let port = vault.port
+            // 64 bytes every 100 ms from a thread of its own (a busy test pool cannot stretch the
+            // gaps into an idle timeout): never idle for 2 s, but 4 KiB would take 6.4 s. Stops as
+            // soon as the server answers (writing on would make it reset the connection), and
+            // after 50 chunks (5 s, two and a half times the deadline) at most.
+            let response = try await offPool {
+                let connection = try RawConnection(port: port)
+                try connection.write(head)
+                for chunk in 0..<50 where !connection.isReadable(within: 100) {
+                    do { try connection.write(Array(body[(chunk * 64)..<((chunk + 1) * 64)])) } catch { break }
+                }
+                return try connection.readResponse()
             }
-            let response = try connection.readResponse()
             #expect(response.status == 408, "\(String(decoding: response.body, as: UTF8.self))")
             #expect(String(decoding: response.body, as: UTF8.self).contains(VaultErrorCode.requestTimeout.rawValue))
 
