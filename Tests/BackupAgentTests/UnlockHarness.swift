@@ -35,7 +35,7 @@ final class UnlockHarness: Sendable {
     let device: VaultConnection
     let state: TemporaryDirectoryHandle
     let vaultData: TemporaryDirectoryHandle
-    private let server: Task<Void, any Error>
+    private let server: RunningVault
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
     var sealFile: UnlockSealFile { UnlockSealFile(stateDirectory: state.path) }
@@ -43,7 +43,7 @@ final class UnlockHarness: Sendable {
 
     private init(
         lnd: FakeLND, clock: MovableClock, repository: SQLiteVaultRepository, owner: OwnerKey, deviceKey: DeviceKey, port: Int,
-        state: TemporaryDirectoryHandle, vaultData: TemporaryDirectoryHandle, server: Task<Void, any Error>
+        state: TemporaryDirectoryHandle, vaultData: TemporaryDirectoryHandle, server: RunningVault
     ) throws {
         self.lnd = lnd
         self.clock = clock
@@ -71,17 +71,8 @@ final class UnlockHarness: Sendable {
         configuration.port = 0
         configuration.logLevel = "error"
         configuration.retentionIntervalSeconds = 0
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = try await buildApplication(configuration: configuration, repository: repository, clock: clock.vaultClock) { port in
-            continuation.yield(port)
-            continuation.finish()
-        }
-        let server = Task { try await app.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else {
-            server.cancel()
-            throw AgentError.io("the vault did not start")
-        }
+        let server = try await RunningVault.start(configuration: configuration, repository: repository, clock: clock.vaultClock)
+        let port = server.port
         let harness = try UnlockHarness(
             lnd: lnd, clock: clock, repository: repository, owner: try OwnerKey(entropy: .random(count: 16)),
             deviceKey: try DeviceKey.generate(), port: port, state: try TemporaryDirectoryHandle(), vaultData: vaultData, server: server)
@@ -92,8 +83,7 @@ final class UnlockHarness: Sendable {
     }
 
     func stop() async {
-        server.cancel()
-        _ = await server.result
+        await server.stop()
     }
 
     /// Starts a harness, runs `body`, and always stops the vault.

@@ -12,15 +12,15 @@ final class LiveVault: Sendable {
     let port: Int
     let repository: any VaultRepository
     let clock: VaultClock
-    private let task: Task<Void, any Error>
+    private let server: RunningVault
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    private init(port: Int, repository: any VaultRepository, clock: VaultClock, task: Task<Void, any Error>) {
-        self.port = port
+    private init(repository: any VaultRepository, clock: VaultClock, server: RunningVault) {
+        self.port = server.port
         self.repository = repository
         self.clock = clock
-        self.task = task
+        self.server = server
     }
 
     static func start(
@@ -31,25 +31,14 @@ final class LiveVault: Sendable {
         configuration.retentionIntervalSeconds = 0
         configure(&configuration)
         let repository = try await backend.makeRepository()
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "vault-test")
         logger.logLevel = .warning
-        let app = try await buildApplication(configuration: configuration, repository: repository, clock: clock, logger: logger) { port in
-            continuation.yield(port)
-            continuation.finish()
-        }
-        let task = Task { try await app.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else {
-            task.cancel()
-            throw ConformanceFailure("the vault did not start")
-        }
-        return LiveVault(port: port, repository: repository, clock: clock, task: task)
+        let server = try await RunningVault.start(configuration: configuration, repository: repository, clock: clock, logger: logger)
+        return LiveVault(repository: repository, clock: clock, server: server)
     }
 
     func stop() async {
-        task.cancel()
-        _ = await task.result
+        await server.stop()
     }
 
     static func withServer<T: Sendable>(

@@ -4,15 +4,20 @@ import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// A Hummingbird server running in its own task on 127.0.0.1, stoppable and restartable
-/// (a simulated lnd restart closes and reopens the REST listener).
+/// (a simulated lnd restart closes and reopens the REST listener). Stopped by a graceful
+/// shutdown, never by cancelling its task: cancelling a NIO server while it accepts a connection
+/// traps in `NIOAsyncWriter` (swift-nio #3481).
 final class HTTPServerHandle: Sendable {
     let port: Int
+    private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    private init(port: Int, task: Task<Void, any Error>) {
+    private init(port: Int, group: ServiceGroup, task: Task<Void, any Error>) {
         self.port = port
+        self.group = group
         self.task = task
     }
 
@@ -38,9 +43,11 @@ final class HTTPServerHandle: Sendable {
                 portContinuation.finish()
             },
             logger: logger)
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [application], gracefulShutdownSignals: [], logger: logger))
         let task = Task {
             defer { portContinuation.finish() }
-            try await application.run()
+            try await group.run()
         }
         var iterator = ports.makeAsyncIterator()
         guard let bound = await iterator.next() else {
@@ -51,12 +58,19 @@ final class HTTPServerHandle: Sendable {
             }
             throw StartFailure(port: port, reason: reason)
         }
-        return HTTPServerHandle(port: bound, task: task)
+        return HTTPServerHandle(port: bound, group: group, task: task)
     }
 
     /// Graceful shutdown; open streams must have been cut first.
     func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
+        // A stream nobody cut would hold the graceful shutdown open: cancel after a bound.
+        let task = self.task
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(5))
+            task.cancel()
+        }
         _ = try? await task.value
+        watchdog.cancel()
     }
 }
