@@ -19,7 +19,8 @@ public final class RunningVault: Sendable {
     }
 
     public struct StartFailure: Error, CustomStringConvertible {
-        public var description: String { "the vault did not start listening" }
+        public let reason: String
+        public var description: String { "the vault did not start listening: \(reason)" }
     }
 
     public static func start(
@@ -39,8 +40,10 @@ public final class RunningVault: Sendable {
         }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else {
-            _ = await task.result
-            throw StartFailure()
+            switch await task.result {
+            case .success: throw StartFailure(reason: "the server stopped at once")
+            case .failure(let error): throw StartFailure(reason: "\(error)")
+            }
         }
         return RunningVault(port: port, group: group, task: task)
     }

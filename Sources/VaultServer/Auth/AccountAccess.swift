@@ -5,7 +5,6 @@ import VaultAPI
 /// the operator's switch. One rule for the gate (`RequestGate.authorize`) and for the put batches,
 /// which check it in the same transaction as the write.
 struct AccountAccess: Sendable {
-    let id: AccountID
     let ownerKey: [UInt8]
     let livenessKey: [UInt8]
     let disabled: Bool

@@ -30,7 +30,7 @@ public struct AccountRecord: Sendable, Hashable {
 
     public func device(_ key: [UInt8]) -> DeviceRecord? { devices.first { $0.key == key } }
 
-    var access: AccountAccess { AccountAccess(id: id, ownerKey: ownerKey, livenessKey: livenessKey, disabled: disabled) }
+    var access: AccountAccess { AccountAccess(ownerKey: ownerKey, livenessKey: livenessKey, disabled: disabled) }
 
     /// True while the sealed secrets may be released: the last liveness heartbeat is within the
     /// owner's window. A longer gap keeps them locked until a new heartbeat re-arms them.

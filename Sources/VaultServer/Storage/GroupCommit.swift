@@ -42,25 +42,26 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
     private let weight: @Sendable (Item) -> Int
     private let committer: Committer
 
-    init(
+    convenience init(
         maxBatch: Int = 256, maxWeight: Int = .max, weight: @escaping @Sendable (Item) -> Int = { _ in 0 },
         commit: @escaping Commit
     ) {
-        self.maxBatch = max(1, maxBatch)
-        self.maxWeight = maxWeight
-        self.weight = weight
-        self.committer = .async(commit)
+        self.init(maxBatch: maxBatch, maxWeight: maxWeight, weight: weight, committer: .async(commit))
     }
 
     /// A group commit whose `commit` blocks its thread; batches run one at a time on `queue`.
-    init(
+    convenience init(
         maxBatch: Int = 256, maxWeight: Int = .max, weight: @escaping @Sendable (Item) -> Int = { _ in 0 },
         queue: DispatchQueue, blocking commit: @escaping BlockingCommit
     ) {
+        self.init(maxBatch: maxBatch, maxWeight: maxWeight, weight: weight, committer: .blocking(queue, commit))
+    }
+
+    private init(maxBatch: Int, maxWeight: Int, weight: @escaping @Sendable (Item) -> Int, committer: Committer) {
         self.maxBatch = max(1, maxBatch)
         self.maxWeight = maxWeight
         self.weight = weight
-        self.committer = .blocking(queue, commit)
+        self.committer = committer
     }
 
     /// What the batches did so far: how many, how many writes, time spent committing.
@@ -127,8 +128,7 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
     }
 
     private func answer(_ batch: [Waiter], _ results: [Result<Output, any Error>], started: ContinuousClock.Instant) {
-        let (seconds, attoseconds) = (ContinuousClock.now - started).components
-        commitNanoseconds.add(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000), ordering: .relaxed)
+        commitNanoseconds.add(Int((ContinuousClock.now - started).nanoseconds), ordering: .relaxed)
         batches.add(1, ordering: .relaxed)
         items.add(batch.count, ordering: .relaxed)
         for (index, waiter) in batch.enumerated() {

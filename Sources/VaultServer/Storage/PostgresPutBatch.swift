@@ -67,13 +67,13 @@ struct PostgresPutBatch: Sendable {
     private func run(_ batch: [PendingPut], on conn: PostgresConnection) async throws -> [Result<PendingPut.Outcome, any Error>] {
         let accountIDs = Array(Set(batch.map(\.account.hex))).sorted()
         var used: [String: Int64] = [:]
-        var keys: [String: (owner: [UInt8], liveness: [UInt8], disabled: Bool)] = [:]
+        var access: [String: AccountAccess] = [:]
         for try await (id, bytes, owner, liveness, disabled) in try await conn.query(
             "SELECT id, used_bytes, owner_key, liveness_key, disabled FROM account WHERE id = ANY(\(accountIDs)) ORDER BY id FOR UPDATE",
             logger: logger
         ).decode((String, Int64, Data, Data, Bool).self) {
             used[id] = bytes
-            keys[id] = ([UInt8](owner), [UInt8](liveness), disabled)
+            access[id] = AccountAccess(ownerKey: [UInt8](owner), livenessKey: [UInt8](liveness), disabled: disabled)
         }
         let revoked = try await signingDevices(batch, on: conn)
 
@@ -107,11 +107,8 @@ struct PostgresPutBatch: Sendable {
         for (put, head) in zip(batch, heads) {
             results.append(Result {
                 if let authorization = put.authorization {
-                    let access = keys[head.account].map {
-                        AccountAccess(id: put.account, ownerKey: $0.owner, livenessKey: $0.liveness, disabled: $0.disabled)
-                    }
                     try authorization.check(
-                        access, deviceRevoked: revoked[Signer(account: head.account, key: authorization.signer)], account: put.account)
+                        access[head.account], deviceRevoked: revoked[Signer(account: head.account, key: authorization.signer)], account: put.account)
                 }
                 guard let usedBytes = used[head.account] else {
                     throw BlobStoreError(.notFound, "no account \(head.account.prefix(16))…")

@@ -91,7 +91,7 @@ struct SQLitePutBatch {
         let account = row.map { row in
             Account(
                 access: AccountAccess(
-                    id: id, ownerKey: [UInt8](row["owner_key"] as Data), livenessKey: [UInt8](row["liveness_key"] as Data),
+                    ownerKey: [UInt8](row["owner_key"] as Data), livenessKey: [UInt8](row["liveness_key"] as Data),
                     disabled: row["disabled"]),
                 usedBytes: row["used_bytes"])
         }
