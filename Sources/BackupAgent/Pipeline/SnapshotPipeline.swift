@@ -81,8 +81,10 @@ public actor SnapshotPipeline {
         let counter = max(highestCounter, latest?.sequence ?? 0) + 1
         let payload = EnvelopePayload(
             kind: .lndMultiChannelBackup, createdAt: UInt64(max(0, now.timeIntervalSince1970)), bytes: lndMulti)
-        let sealed = try Envelope.seal(payload, counter: counter, account: keys.account, blob: keys.blob, key: keys.backup.envelope)
-        let info = try store.save(sealed: sealed, multiHash: multiHash, channelCount: channelCount, createdAt: now)
+        // Sealed with room for the store's file header in front: the buffer is written as it is.
+        var sealed = try Envelope.seal(payload, counter: counter, account: keys.account, blob: keys.blob, key: keys.backup.envelope,
+                                       reservingPrefix: store.headerRoom)
+        let info = try store.save(sealedAfterHeaderRoom: &sealed, multiHash: multiHash, channelCount: channelCount, createdAt: now)
         highestCounter = max(counter, info.sequence)
         status.update {
             $0.snapshotsSaved += 1
