@@ -61,30 +61,34 @@ public actor SnapshotPipeline {
             if let pending { try pending.keep(lndMulti) }
             return .deferred
         }
-        let plaintext: [UInt8]
-        let channelCount: Int
-        do {
-            plaintext = try LNDBackupCrypto.decrypt(blob: lndMulti, key: keys.lndSCBKey)
-            // Checked completely, but not built: the pipeline needs only that it is a valid Multi.
-            channelCount = try MultiBackup.channelCount(checking: plaintext)
-        } catch {
-            status.update { $0.unreadableMultis += 1 }
-            throw AgentError.unreadableMulti(String(describing: error))
-        }
-        let multiHash = SHA256.hash(plaintext)
         let latest = try store.latestSnapshot()
-        if let latest, latest.multiHash == multiHash {
-            status.update { $0.snapshotsUnchanged += 1 }
-            return .unchanged(latest)
-        }
         let now = clock()
         let counter = max(highestCounter, latest?.sequence ?? 0) + 1
         let payload = EnvelopePayload(
             kind: .lndMultiChannelBackup, createdAt: UInt64(max(0, now.timeIntervalSince1970)), bytes: lndMulti)
-        // Sealed with room for the store's file header in front: the buffer is written as it is.
-        var sealed = try Envelope.seal(payload, counter: counter, account: keys.account, blob: keys.blob, key: keys.backup.envelope,
-                                       reservingPrefix: store.headerRoom)
-        let info = try store.save(sealedAfterHeaderRoom: &sealed, multiHash: multiHash, channelCount: channelCount, createdAt: now)
+        let room = store.headerRoom
+        // We seal lnd's Multi as it came (still under lnd's encryption), so sealing needs nothing
+        // from opening it: the two run at once. Nothing is stored before both are done; a Multi
+        // that does not open, or is unchanged, drops its seal. The seal leaves room for the
+        // store's file header in front: the buffer is written to disk as it is.
+        let (opening, sealing) = SideBySide.run({ try OpenedMulti(lndMulti, key: keys.lndSCBKey) }, {
+            try Envelope.seal(payload, counter: counter, account: keys.account, blob: keys.blob, key: keys.backup.envelope,
+                              reservingPrefix: room)
+        })
+        let opened: OpenedMulti
+        do {
+            opened = try opening.get()
+        } catch {
+            status.update { $0.unreadableMultis += 1 }
+            throw AgentError.unreadableMulti(String(describing: error))
+        }
+        if let latest, latest.multiHash == opened.hash {
+            status.update { $0.snapshotsUnchanged += 1 }
+            return .unchanged(latest)
+        }
+        var sealed = try sealing.get()
+        let channelCount = opened.channelCount
+        let info = try store.save(sealedAfterHeaderRoom: &sealed, multiHash: opened.hash, channelCount: channelCount, createdAt: now)
         highestCounter = max(counter, info.sequence)
         status.update {
             $0.snapshotsSaved += 1
