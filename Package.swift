@@ -128,6 +128,14 @@ let serverTargets: [Target] = [
         dependencies: ["LNDSimulator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         swiftSettings: swiftSettings
     ),
+    // Measurement tool, not shipped: issue 5's event → durable benchmark, built in release by
+    // benchmarks/event-to-durable.sh.
+    .executableTarget(
+        name: "EventToDurableBenchmark",
+        dependencies: ["BackupAgent", "BackupCore", "LocalStore", "Sodium", "TestSupport"],
+        path: "Benchmarks/EventToDurable",
+        swiftSettings: swiftSettings
+    ),
 ]
 
 // MARK: - Tests
