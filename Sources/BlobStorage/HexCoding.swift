@@ -2,13 +2,22 @@
 /// so it carries its own ten-line codec.
 public enum HexCoding {
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0f)])
-        }
+        out.reserveCapacity(bytes.underestimatedCount * 2)
+        append(bytes, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the lowercase hex digits of `bytes` to `out`.
+    public static func append(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
+        for b in bytes {
+            out.append(digit(b >> 4))
+            out.append(digit(b & 0x0f))
+        }
+    }
+
+    private static func digit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x61 - 10 + nibble
     }
 
     /// Decodes hex in either case; nil on odd length or a non-hex character.
