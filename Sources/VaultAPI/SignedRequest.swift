@@ -42,8 +42,11 @@ public struct SignedRequest: Hashable, Sendable {
 
     /// Splits a raw request target (`/path?query`) into the path and query lines.
     public static func splitTarget(_ target: String) -> (path: String, query: String) {
-        guard let q = target.firstIndex(of: "?") else { return (target, "") }
-        return (String(target[..<q]), String(target[target.index(after: q)...]))
+        // On UTF-8 code units: a Character search walks grapheme clusters, which cost a
+        // noticeable share of every request.
+        let utf8 = target.utf8
+        guard let q = utf8.firstIndex(of: UInt8(ascii: "?")) else { return (target, "") }
+        return (String(target[..<q]), String(target[utf8.index(after: q)...]))
     }
 
     /// The bytes to sign and verify.
