@@ -62,10 +62,11 @@ public actor SnapshotPipeline {
             return .deferred
         }
         let plaintext: [UInt8]
-        let multi: MultiBackup
+        let channelCount: Int
         do {
             plaintext = try LNDBackupCrypto.decrypt(blob: lndMulti, key: keys.lndSCBKey)
-            multi = try MultiBackup(decoding: plaintext)
+            // Checked completely, but not built: the pipeline needs only that it is a valid Multi.
+            channelCount = try MultiBackup.channelCount(checking: plaintext)
         } catch {
             status.update { $0.unreadableMultis += 1 }
             throw AgentError.unreadableMulti(String(describing: error))
@@ -80,8 +81,10 @@ public actor SnapshotPipeline {
         let counter = max(highestCounter, latest?.sequence ?? 0) + 1
         let payload = EnvelopePayload(
             kind: .lndMultiChannelBackup, createdAt: UInt64(max(0, now.timeIntervalSince1970)), bytes: lndMulti)
-        let sealed = try Envelope.seal(payload, counter: counter, account: keys.account, blob: keys.blob, key: keys.backup.envelope)
-        let info = try store.save(sealed: sealed, multiHash: multiHash, channelCount: multi.singles.count, createdAt: now)
+        // Sealed with room for the store's file header in front: the buffer is written as it is.
+        var sealed = try Envelope.seal(payload, counter: counter, account: keys.account, blob: keys.blob, key: keys.backup.envelope,
+                                       reservingPrefix: store.headerRoom)
+        let info = try store.save(sealedAfterHeaderRoom: &sealed, multiHash: multiHash, channelCount: channelCount, createdAt: now)
         highestCounter = max(counter, info.sequence)
         status.update {
             $0.snapshotsSaved += 1
@@ -89,7 +92,7 @@ public actor SnapshotPipeline {
             $0.lastSnapshotAt = now
             $0.lastLocalSuccessAt = now
             $0.lastChannelChangeAt = now
-            $0.channelCount = multi.singles.count
+            $0.channelCount = channelCount
         }
         for bell in saved { bell.ring() }
         return .saved(info)
