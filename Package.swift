@@ -85,6 +85,13 @@ let serverTargets: [Target] = [
         ],
         swiftSettings: swiftSettings
     ),
+    // Benchmark only (benchmarks/vault-upload.sh): the contract's per-upload work on Hummingbird, no storage.
+    .executableTarget(
+        name: "vault-floor",
+        dependencies: ["VaultAPI", "BlobStorage", "Sodium", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOPosix", package: "swift-nio")],
+        path: "Benchmarks/VaultFloor",
+        swiftSettings: swiftSettings
+    ),
     .executableTarget(
         name: "casa-vault",
         dependencies: ["VaultServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
