@@ -52,6 +52,10 @@ struct BenchError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
 /// lnd's real anchors Single with close-tx inputs (vector A, 673 bytes), repeated: two Multis of
 /// `count` channels that differ in the last channel's capacity, so every event must be stored.
 func lndMultis(count: Int, key: SecureBytes, template: SingleBackup) throws -> [[UInt8]] {
@@ -63,7 +67,7 @@ func lndMultis(count: Int, key: SecureBytes, template: SingleBackup) throws -> [
 
 /// One measurement of one channel count: medians in milliseconds, ratios to the floor.
 struct Figures {
-    static let phases = ["open", "check", "hash Multi", "seal", "hash sealed"]
+    static let phases = ["open", "check", "hash Multi", "seal", "hash sealed", "actor round trip"]
     let channels: Int
     let fileBytes: Int
     /// Median milliseconds of "floor", "store", "whole" and each of `phases`.
@@ -165,8 +169,13 @@ func measure(channels: Int, options: Options, template: SingleBackup, lndKey: Se
         let start = ContinuousClock.now
         let outcome = try await pipeline.ingest(event, origin: .subscription)
         let elapsed = ContinuousClock.now - start
-        phases.record("whole", seconds: Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
+        phases.record("whole", seconds: seconds(elapsed))
         guard case .saved = outcome else { throw BenchError("round \(round): the event was not stored (\(outcome))") }
+        // What reaching the pipeline's actor and coming back costs alone (part of "whole").
+        let hop = ContinuousClock.now
+        _ = await pipeline.hasKeys
+        let hopped = ContinuousClock.now - hop
+        phases.record("actor round trip", seconds: seconds(hopped))
         if order != 0 { try floor() }
         if order != 1 { try alone() }
 

@@ -86,7 +86,8 @@ public actor SnapshotPipeline {
             status.update { $0.snapshotsUnchanged += 1 }
             return .unchanged(latest)
         }
-        var sealed = try sealing.get()
+        // Consumed, so the buffer has one owner and the store writes its header in place (no copy).
+        var sealed = try (consume sealing).get()
         let channelCount = opened.channelCount
         let info = try store.save(sealedAfterHeaderRoom: &sealed, multiHash: opened.hash, channelCount: channelCount, createdAt: now)
         highestCounter = max(counter, info.sequence)
