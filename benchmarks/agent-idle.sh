@@ -87,7 +87,7 @@ memory() {
   awk '/^Pss:/ { printf ", PSS %d kB", $2 }' "/proc/$1/smaps_rollup" 2>/dev/null || true
 }
 pss_kb() { awk '/^Pss:/ { print $2 }' "/proc/$1/smaps_rollup"; }
-# breakdown PID: where the resident pages are, from /proc/PID/smaps: the agent's own binary by
+# breakdown PID: where the resident pages are, from /proc/PID/smaps: the executable by
 # mapping (text, read-only data, relocated and writable data), each shared library, anonymous
 # memory (heap, stacks, malloc arenas); RSS and PSS in kB.
 breakdown() {
@@ -101,7 +101,7 @@ for line in open(f"/proc/{pid}/smaps"):
     fields = line.split()
     if fields and not fields[0].endswith(":"):
         path = fields[5] if len(fields) > 5 else ""
-        if path == exe: name = "agent binary " + {"r-xp": "text", "r--p": "read-only data", "rw-p": "writable data"}.get(fields[1], fields[1])
+        if path == exe: name = "executable " + {"r-xp": "text", "r--p": "read-only data", "rw-p": "writable data"}.get(fields[1], fields[1])
         elif path.startswith("/") and ".so" in path: name = os.path.basename(path).split(".so")[0] + " (shared library)"
         elif path.startswith("/"): name = "other files"
         else: name = "anonymous (heap, stacks, arenas)"
@@ -132,6 +132,7 @@ floors_memory() {
     "$CURL_FLOOR" "https://127.0.0.1:$rest_port/v1/state" "$NODE_DIR/tls.cert" & pid=$!; DRILL_PIDS+=("$pid"); sleep 1
     if kill -0 "$pid" 2>/dev/null; then
       say "   floor, C program, one HTTPS request with libcurl: $(memory "$pid"); agent/floor VmRSS $(ratio "$agent_rss" "$(rss_kb "$pid")")"
+      breakdown "$pid"
       echo "curl_floor rss_kb=$(rss_kb "$pid") pss_kb=$(pss_kb "$pid")" >> "$WORK/results"
       kill "$pid" 2>/dev/null || true
     else
