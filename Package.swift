@@ -85,6 +85,13 @@ let serverTargets: [Target] = [
         ],
         swiftSettings: swiftSettings
     ),
+    // Benchmark only (benchmarks/vault-upload.sh): the contract's per-upload work on Hummingbird, no storage.
+    .executableTarget(
+        name: "vault-floor",
+        dependencies: ["VaultAPI", "BlobStorage", "Sodium", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOPosix", package: "swift-nio")],
+        path: "Benchmarks/VaultFloor",
+        swiftSettings: swiftSettings
+    ),
     .executableTarget(
         name: "casa-vault",
         dependencies: ["VaultServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -126,6 +133,14 @@ let serverTargets: [Target] = [
     .executableTarget(
         name: "lnd-sim",
         dependencies: ["LNDSimulator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        swiftSettings: swiftSettings
+    ),
+    // Measurement tool, not shipped: issue 5's event → durable benchmark, built in release by
+    // benchmarks/event-to-durable.sh.
+    .executableTarget(
+        name: "EventToDurableBenchmark",
+        dependencies: ["BackupAgent", "BackupCore", "LocalStore", "Sodium", "TestSupport"],
+        path: "Benchmarks/EventToDurable",
         swiftSettings: swiftSettings
     ),
 ]

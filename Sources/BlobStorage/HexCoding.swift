@@ -1,32 +1,52 @@
 /// Lowercase hex for public values (hashes, public keys). BlobStorage has no dependencies,
-/// so it carries its own ten-line codec.
+/// so it carries its own small codec. Inlinable: the vault decodes and encodes several hex
+/// values per request, and an unspecialized generic call from another module cost more than
+/// the conversion itself.
 public enum HexCoding {
+    @inlinable
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0f)])
-        }
+        out.reserveCapacity(bytes.underestimatedCount * 2)
+        append(bytes, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends the lowercase hex digits of `bytes` to `out`.
+    @inlinable
+    public static func append(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
+        for b in bytes {
+            out.append(digit(b >> 4))
+            out.append(digit(b & 0x0f))
+        }
+    }
+
     /// Decodes hex in either case; nil on odd length or a non-hex character.
+    @inlinable
     public static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
+        let utf8 = text.utf8
         guard utf8.count % 2 == 0 else { return nil }
         var out = [UInt8]()
         out.reserveCapacity(utf8.count / 2)
-        var i = 0
-        while i < utf8.count {
-            guard let hi = nibble(utf8[i]), let lo = nibble(utf8[i + 1]) else { return nil }
-            out.append(hi << 4 | lo)
-            i += 2
+        var high: UInt8?
+        for c in utf8 {
+            guard let value = nibble(c) else { return nil }
+            if let h = high {
+                out.append(h << 4 | value)
+                high = nil
+            } else {
+                high = value
+            }
         }
         return out
     }
 
-    private static func nibble(_ c: UInt8) -> UInt8? {
+    @inlinable
+    static func digit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x61 - 10 + nibble
+    }
+
+    @inlinable
+    static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
         case 0x30...0x39: return c - 0x30
         case 0x61...0x66: return c - 0x61 + 10

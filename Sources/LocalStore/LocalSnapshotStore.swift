@@ -81,14 +81,27 @@ public final class LocalSnapshotStore: Sendable {
     /// durable: that is the acknowledgement. `multiHash` is SHA-256 of the decrypted lnd Multi.
     @discardableResult
     public func save(sealed: [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date = Date()) throws(LocalStoreError) -> SnapshotMetadata {
-        guard !sealed.isEmpty else { throw .invalidSnapshot("the sealed snapshot is empty") }
+        var file = [UInt8]()
+        file.reserveCapacity(SnapshotFileFormat.headerSize + sealed.count)
+        file += repeatElement(0, count: SnapshotFileFormat.headerSize)
+        file += sealed
+        return try save(sealedAfterHeaderRoom: &file, multiHash: multiHash, channelCount: channelCount, createdAt: createdAt)
+    }
+
+    /// Like `save(sealed:)`, for sealed bytes that follow `SnapshotFileFormat.headerSize` bytes of
+    /// room in `file` (`Envelope.seal(reservingPrefix:)`): the header is written into that room
+    /// and the buffer goes to disk as it is, so a snapshot is never copied on its way there.
+    @discardableResult
+    public func save(sealedAfterHeaderRoom file: inout [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date = Date()) throws(LocalStoreError) -> SnapshotMetadata {
+        guard file.count > SnapshotFileFormat.headerSize else { throw .invalidSnapshot("the sealed snapshot is empty") }
         guard multiHash.count == SHA256.byteCount else {
             throw .invalidSnapshot("the Multi hash has \(multiHash.count) bytes, SHA-256 has \(SHA256.byteCount)")
         }
         guard channelCount >= 0, channelCount <= Int(UInt32.max) else {
             throw .invalidSnapshot("channel count \(channelCount) is out of range")
         }
-        let contentHash = SHA256.hash(sealed)
+        let contentHash = SHA256.hash(file[SnapshotFileFormat.headerSize...])
+        let size = file.count - SnapshotFileFormat.headerSize
         return try writer.withLock { state throws(LocalStoreError) in
             // The sequence is consumed even if the write fails: a name is never reused.
             let metadata = SnapshotMetadata(
@@ -97,11 +110,12 @@ public final class LocalSnapshotStore: Sendable {
                 channelCount: channelCount,
                 multiHash: multiHash,
                 contentHash: contentHash,
-                size: sealed.count
+                size: size
             )
             state.nextSequence += 1
+            SnapshotFileFormat.writeHeader(metadata, into: &file)
             do throws(FileSystemError) {
-                try primary.write(fileBytes: SnapshotFileFormat.encode(metadata, sealed: sealed), sequence: metadata.sequence)
+                try primary.write(fileBytes: file, sequence: metadata.sequence)
             } catch {
                 throw .fileSystem(error)
             }

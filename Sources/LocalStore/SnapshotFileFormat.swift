@@ -52,8 +52,20 @@ public enum SnapshotFileFormat {
 
     /// The complete file for `sealed` (whose SHA-256 must be `metadata.contentHash`).
     public static func encode(_ metadata: SnapshotMetadata, sealed: [UInt8]) -> [UInt8] {
+        var file = [UInt8]()
+        file.reserveCapacity(headerSize + sealed.count)
+        file += repeatElement(0, count: headerSize)
+        file += sealed
+        writeHeader(metadata, into: &file)
+        return file
+    }
+
+    /// Writes the header for `metadata` over the first `headerSize` bytes of `file`, whose
+    /// sealed bytes follow them: a snapshot sealed with room for its header becomes its file
+    /// in place.
+    public static func writeHeader(_ metadata: SnapshotMetadata, into file: inout [UInt8]) {
         var out = [UInt8]()
-        out.reserveCapacity(headerSize + sealed.count)
+        out.reserveCapacity(headerSize)
         out += magic
         out += [version, 0, 0, 0]
         appendBigEndian(metadata.sequence, to: &out)
@@ -61,10 +73,9 @@ public enum SnapshotFileFormat {
         appendBigEndian(UInt32(clamping: metadata.channelCount), to: &out)
         out += metadata.multiHash
         out += metadata.contentHash
-        appendBigEndian(UInt64(sealed.count), to: &out)
+        appendBigEndian(UInt64(max(0, file.count - headerSize)), to: &out)
         out += SHA256.hash(out)
-        out += sealed
-        return out
+        file.replaceSubrange(0..<headerSize, with: out)
     }
 
     /// Parses and verifies a file; any damage (torn, truncated, flipped bits) is a corruption.

@@ -44,7 +44,33 @@ struct AEADConstruction: Sendable {
         return out
     }
 
+    /// Encrypts `buffer[message]` where it lies and writes the tag into the 16 bytes after it
+    /// (libsodium's AEADs work in place: the stream cipher XORs byte for byte, the MAC reads the
+    /// ciphertext). Saves the copies of a separate plaintext and output for large messages.
+    func sealInPlace(_ buffer: inout [UInt8], message: Range<Int>, associatedData: [UInt8], nonce: [UInt8], key: SecureBytes) throws {
+        SodiumRuntime.ensure()
+        try check(nonce: nonce, key: key)
+        guard message.lowerBound >= 0, message.upperBound + Self.tagByteCount <= buffer.count else {
+            throw SodiumError.invalidLength(what: "\(name) buffer", expected: message.upperBound + Self.tagByteCount, got: buffer.count)
+        }
+        var outLen: UInt64 = 0
+        let rc = buffer.withUnsafeMutableBufferPointer { all in
+            // Non-null: the buffer holds at least the 16-byte tag.
+            let m = all.baseAddress! + message.lowerBound
+            return associatedData.withNonNullPointer { ad in
+                nonce.withNonNullPointer { n in
+                    key.withPointer { k in encrypt(m, &outLen, m, UInt64(message.count), ad, UInt64(associatedData.count), nil, n, k) }
+                }
+            }
+        }
+        guard rc == 0 else { throw SodiumError.operationFailed("\(name) encryption") }
+    }
+
     func open(_ sealed: [UInt8], associatedData: [UInt8], nonce: [UInt8], key: SecureBytes) throws -> [UInt8] {
+        try open(sealed[...], associatedData: associatedData, nonce: nonce, key: key)
+    }
+
+    func open(_ sealed: ArraySlice<UInt8>, associatedData: [UInt8], nonce: [UInt8], key: SecureBytes) throws -> [UInt8] {
         SodiumRuntime.ensure()
         try check(nonce: nonce, key: key)
         guard sealed.count >= Self.tagByteCount else { throw SodiumError.authenticationFailed }

@@ -3,11 +3,7 @@
 
 extension Array where Element == UInt8 {
     func withNonNullPointer<R>(_ body: (UnsafePointer<UInt8>) throws -> R) rethrows -> R {
-        if isEmpty {
-            let dummy: UInt8 = 0
-            return try withUnsafePointer(to: dummy) { try body($0) }
-        }
-        return try withUnsafeBufferPointer { try body($0.baseAddress!) }
+        try self[...].withNonNullPointer(body)
     }
 
     mutating func withNonNullMutablePointer<R>(_ body: (UnsafeMutablePointer<UInt8>) throws -> R) rethrows -> R {
@@ -16,6 +12,16 @@ extension Array where Element == UInt8 {
             return try withUnsafeMutablePointer(to: &dummy) { try body($0) }
         }
         return try withUnsafeMutableBufferPointer { try body($0.baseAddress!) }
+    }
+}
+
+extension ArraySlice where Element == UInt8 {
+    func withNonNullPointer<R>(_ body: (UnsafePointer<UInt8>) throws -> R) rethrows -> R {
+        if isEmpty {
+            let dummy: UInt8 = 0
+            return try withUnsafePointer(to: dummy) { try body($0) }
+        }
+        return try withUnsafeBufferPointer { try body($0.baseAddress!) }
     }
 }
 

@@ -10,6 +10,11 @@ public enum SHA256 {
     /// libsodium's portable C on a 300 KB snapshot, whose hash is on the agent's critical path.
     /// Both give the same digest (tested against each other and against known answers).
     public static func hash(_ data: [UInt8]) -> [UInt8] {
+        hash(data[...])
+    }
+
+    /// The hash of part of a buffer, without copying it out first.
+    public static func hash(_ data: ArraySlice<UInt8>) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: byteCount)
         out.withNonNullMutablePointer { o in data.withNonNullPointer { d in _ = CCrypto.SHA256(d, data.count, o) } }
         return out

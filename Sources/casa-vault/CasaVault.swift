@@ -14,6 +14,7 @@ struct CasaVault: AsyncParsableCommand {
     /// before it starts any other task.
     @MainActor static func main() async {
         EventLoopExecutor.install()
+        LazyMetadataLogHandler.bootstrap()
         await main(nil)
     }
 }

@@ -2,8 +2,10 @@ import BackupAgent
 import BackupCore
 import BlobStorage
 import Foundation
+import LocalStore
 import Sodium
 import Testing
+import TestSupport
 
 @Suite("Snapshot pipeline")
 struct PipelineTests {
@@ -53,6 +55,32 @@ struct PipelineTests {
         #expect(h.store.snapshots.count == 1)
         #expect(h.runtime.status.current.unreadableMultis == 4)
         #expect(try h.openSealed(h.store.snapshots[0].sealed).multi == (try h.lnd.currentMulti()))
+    }
+
+    @Test("Over the real local store the snapshot is sealed after the header room, written as is, and opens to lnd's Multi")
+    func sealsIntoTheRealStore() async throws {
+        let h = try Harness()
+        let dir = try TemporaryDirectory()
+        let store = try LocalSnapshotStore(LocalStoreConfiguration(
+            snapshotDirectory: dir.path + "/snapshots", catalogPath: dir.path + "/catalog.sqlite", keepVersions: 3))
+        let adapter = LocalStoreAdapter(store)
+        #expect(adapter.headerRoom == SnapshotFileFormat.headerSize)
+        let pipeline = SnapshotPipeline(store: adapter, pending: nil, status: AgentStatus(), notify: [])
+        try await pipeline.install(AgentKeys.derive(from: h.lnd, account: h.account))
+        guard case .saved(let info) = try await pipeline.ingest(h.lnd.encryptedMulti(), origin: .export) else {
+            Issue.record("expected a saved snapshot"); return
+        }
+        let stored = try #require(try store.readLatest().snapshot)
+        #expect(stored.metadata.contentHash == info.contentHash && stored.metadata.contentHash == SHA256.hash(stored.sealed))
+        #expect(stored.metadata.channelCount == 1)
+        #expect(try h.openSealed(stored.sealed).multi == (try h.lnd.currentMulti()))
+        guard case .unchanged = try await pipeline.ingest(h.lnd.encryptedMulti(), origin: .subscription) else {
+            Issue.record("expected the same channel set to be skipped"); return
+        }
+        var tampered = try h.lnd.encryptedMulti()
+        tampered[30] ^= 1
+        await #expect(throws: AgentError.self) { try await pipeline.ingest(tampered, origin: .subscription) }
+        #expect(try store.readLatest().snapshot == stored)
     }
 
     @Test("Without keys lnd's file is kept locally and sealed once the keys arrive")

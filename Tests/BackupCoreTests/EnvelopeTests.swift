@@ -25,6 +25,18 @@ import Testing
         #expect(try Envelope.open(second, account: account, blob: blob, key: key).payload == payload)
     }
 
+    /// Room reserved in front (for the local store's file header) changes nothing in the envelope.
+    @Test func reservedPrefixIsZerosThenTheSameEnvelope() throws {
+        let payload = EnvelopePayload(kind: .lndMultiChannelBackup, createdAt: 7, bytes: Random.bytes(5000))
+        let nonce = Random.bytes(24)
+        let plain = try Envelope.seal(payload, counter: 9, account: account, blob: blob, key: key, nonce: nonce)
+        let prefixed = try Envelope.seal(payload, counter: 9, account: account, blob: blob, key: key, nonce: nonce, reservingPrefix: 136)
+        #expect(prefixed.count == 136 + 8192)
+        #expect(prefixed.prefix(136).allSatisfy { $0 == 0 })
+        #expect(Array(prefixed.dropFirst(136)) == plain)
+        #expect(try Envelope.open(plain, account: account, blob: blob, key: key).payload == payload)
+    }
+
     @Test func headerIsReadableWithoutTheKey() throws {
         let payload = EnvelopePayload(kind: .lndSingleChannelBackup, createdAt: 0, bytes: [1, 2, 3])
         let sealed = try Envelope.seal(payload, counter: 42, account: account, blob: blob, key: key)

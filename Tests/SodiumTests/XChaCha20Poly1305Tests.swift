@@ -29,6 +29,21 @@ import Testing
         }
     }
 
+    /// In place, inside a larger buffer: the same bytes as the vector, and nothing around them touched.
+    @Test func sealInPlaceMatchesDraftVector() throws {
+        var buffer = [UInt8](repeating: 0xee, count: 7) + plaintext + [UInt8](repeating: 0, count: 16) + [0xdd]
+        try XChaCha20Poly1305.sealInPlace(&buffer, message: 7..<7 + plaintext.count, associatedData: ad, nonce: nonce, key: SecureBytes(copying: key))
+        #expect(Hex.encode(buffer[7..<buffer.count - 1]) == expected)
+        #expect(buffer.prefix(7).allSatisfy { $0 == 0xee } && buffer.last == 0xdd)
+        // Opening a slice of the buffer reads it where it lies.
+        #expect(try XChaCha20Poly1305.open(buffer[7..<buffer.count - 1], associatedData: ad, nonce: nonce, key: SecureBytes(copying: key)) == plaintext)
+        // No room for the tag: an error, not a write past the end.
+        var short = plaintext + [UInt8](repeating: 0, count: 15)
+        #expect(throws: SodiumError.self) {
+            try XChaCha20Poly1305.sealInPlace(&short, message: 0..<plaintext.count, associatedData: ad, nonce: nonce, key: SecureBytes(copying: key))
+        }
+    }
+
     @Test func rejectsWrongNonceLength() throws {
         #expect(throws: SodiumError.invalidLength(what: "XChaCha20-Poly1305 nonce", expected: 24, got: 12)) {
             try XChaCha20Poly1305.seal([1], associatedData: [], nonce: Array(nonce[0..<12]), key: SecureBytes(copying: key))

@@ -8,6 +8,7 @@ import VaultServer
         let settings = try await repository.durabilitySettings()
         #expect(settings["journal_mode"] == "wal")
         #expect(settings["synchronous"] == "2", "PRAGMA synchronous must be FULL (2), got \(settings)")
+        #expect(settings["page_size"] == String(SQLiteVaultRepository.pageSize), "a new vault file has 16 KiB pages")
         try await repository.close()
     }
 

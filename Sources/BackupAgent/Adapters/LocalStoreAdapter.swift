@@ -32,6 +32,12 @@ public final class LocalStoreAdapter: SnapshotStore, Sendable {
         Self.info(try store.save(sealed: sealed, multiHash: multiHash, channelCount: channelCount, createdAt: createdAt))
     }
 
+    public var headerRoom: Int { SnapshotFileFormat.headerSize }
+
+    public func save(sealedAfterHeaderRoom buffer: inout [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date) throws -> AgentSnapshotInfo {
+        Self.info(try store.save(sealedAfterHeaderRoom: &buffer, multiHash: multiHash, channelCount: channelCount, createdAt: createdAt))
+    }
+
     public func nextUpload() throws -> PendingUpload? {
         guard let job = try store.nextUpload() else { return nil }
         jobs.withLock { $0[job.snapshot.metadata.sequence] = job }

@@ -61,27 +61,34 @@ public actor SnapshotPipeline {
             if let pending { try pending.keep(lndMulti) }
             return .deferred
         }
-        let plaintext: [UInt8]
-        let multi: MultiBackup
-        do {
-            plaintext = try LNDBackupCrypto.decrypt(blob: lndMulti, key: keys.lndSCBKey)
-            multi = try MultiBackup(decoding: plaintext)
-        } catch {
-            status.update { $0.unreadableMultis += 1 }
-            throw AgentError.unreadableMulti(String(describing: error))
-        }
-        let multiHash = SHA256.hash(plaintext)
         let latest = try store.latestSnapshot()
-        if let latest, latest.multiHash == multiHash {
-            status.update { $0.snapshotsUnchanged += 1 }
-            return .unchanged(latest)
-        }
         let now = clock()
         let counter = max(highestCounter, latest?.sequence ?? 0) + 1
         let payload = EnvelopePayload(
             kind: .lndMultiChannelBackup, createdAt: UInt64(max(0, now.timeIntervalSince1970)), bytes: lndMulti)
-        let sealed = try Envelope.seal(payload, counter: counter, account: keys.account, blob: keys.blob, key: keys.backup.envelope)
-        let info = try store.save(sealed: sealed, multiHash: multiHash, channelCount: multi.singles.count, createdAt: now)
+        let room = store.headerRoom
+        // We seal lnd's Multi as it came (still under lnd's encryption), so sealing needs nothing
+        // from opening it: the two run at once. Nothing is stored before both are done; a Multi
+        // that does not open, or is unchanged, drops its seal. The seal leaves room for the
+        // store's file header in front: the buffer is written to disk as it is.
+        let (opening, sealing) = SideBySide.run({ try OpenedMulti(lndMulti, key: keys.lndSCBKey) }, {
+            try Envelope.seal(payload, counter: counter, account: keys.account, blob: keys.blob, key: keys.backup.envelope,
+                              reservingPrefix: room)
+        })
+        let opened: OpenedMulti
+        do {
+            opened = try opening.get()
+        } catch {
+            status.update { $0.unreadableMultis += 1 }
+            throw AgentError.unreadableMulti(String(describing: error))
+        }
+        if let latest, latest.multiHash == opened.hash {
+            status.update { $0.snapshotsUnchanged += 1 }
+            return .unchanged(latest)
+        }
+        var sealed = try sealing.get()
+        let channelCount = opened.channelCount
+        let info = try store.save(sealedAfterHeaderRoom: &sealed, multiHash: opened.hash, channelCount: channelCount, createdAt: now)
         highestCounter = max(counter, info.sequence)
         status.update {
             $0.snapshotsSaved += 1
@@ -89,7 +96,7 @@ public actor SnapshotPipeline {
             $0.lastSnapshotAt = now
             $0.lastLocalSuccessAt = now
             $0.lastChannelChangeAt = now
-            $0.channelCount = multi.singles.count
+            $0.channelCount = channelCount
         }
         for bell in saved { bell.ring() }
         return .saved(info)

@@ -8,6 +8,13 @@ public protocol SnapshotStore: Sendable {
     func latestSnapshot() throws -> AgentSnapshotInfo?
     /// Stores a sealed snapshot durably and queues it for upload.
     func save(sealed: [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date) throws -> AgentSnapshotInfo
+    /// Bytes the store wants free in front of the sealed bytes (`Envelope.seal(reservingPrefix:)`),
+    /// so that `save(sealedAfterHeaderRoom:...)` writes its file header there instead of copying
+    /// the snapshot.
+    var headerRoom: Int { get }
+    /// Like `save(sealed:...)` for sealed bytes that follow `headerRoom` bytes of room in `buffer`,
+    /// which the store may overwrite.
+    func save(sealedAfterHeaderRoom buffer: inout [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date) throws -> AgentSnapshotInfo
     /// The oldest snapshot still to upload, verified, or nil when the queue is empty.
     func nextUpload() throws -> PendingUpload?
     func markUploaded(_ upload: PendingUpload, at date: Date) throws
@@ -20,6 +27,15 @@ public protocol SnapshotStore: Sendable {
     func pendingUploadCount() throws -> Int
     /// The newest intact snapshot with its sealed bytes, verified on read.
     func readLatest() throws -> StoredAgentSnapshot?
+}
+
+extension SnapshotStore {
+    /// A store without a file header of its own needs no room.
+    public var headerRoom: Int { 0 }
+
+    public func save(sealedAfterHeaderRoom buffer: inout [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date) throws -> AgentSnapshotInfo {
+        try save(sealed: Array(buffer[min(headerRoom, buffer.count)...]), multiHash: multiHash, channelCount: channelCount, createdAt: createdAt)
+    }
 }
 
 /// What the agent knows about one stored snapshot.

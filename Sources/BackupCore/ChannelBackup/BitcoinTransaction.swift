@@ -39,8 +39,32 @@ public struct BitcoinTransaction: Hashable, Sendable {
     }
 
     init(from reader: inout ByteReader) throws(ChannelBackupError) {
+        var parts = CollectedParts(bytes: reader.bytes)
+        let scanned = try Self.scan(&reader, into: &parts)
+        self.init(scanned, parts: parts)
+    }
+
+    /// Builds the model from a scan's result.
+    init(_ scanned: Scanned, parts: CollectedParts) {
+        version = scanned.version
+        lockTime = scanned.lockTime
+        inputs = parts.transactionInputs
+        outputs = parts.outputs
+        serialized = Array(parts.bytes[scanned.range])
+    }
+
+    /// Where a scanned transaction lies, with its two fixed fields.
+    struct Scanned {
+        let range: Range<Int>
+        let version: Int32
+        let lockTime: UInt32
+    }
+
+    /// Checks one transaction at the reader's position and reports its inputs, outputs and
+    /// witness items to `parts`. Copies nothing itself.
+    static func scan<Parts: SingleBackupParts>(_ reader: inout ByteReader, into parts: inout Parts) throws(ChannelBackupError) -> Scanned {
         let start = reader.offset
-        version = Int32(bitPattern: UInt32(try reader.readLittleEndian(4, "commit tx version")))
+        let version = Int32(bitPattern: UInt32(try reader.readLittleEndian(4, "commit tx version")))
         var inputCount = try reader.readCompactSize("commit tx input count")
         var segwit = false
         if inputCount == 0 {
@@ -53,44 +77,37 @@ public struct BitcoinTransaction: Hashable, Sendable {
             inputCount = try reader.readCompactSize("commit tx input count")
         }
         // Each input takes at least 41 bytes, each output at least 9: refuse impossible counts early.
-        try Self.check(count: inputCount, minimumEach: 41, reader: reader, what: "commit tx inputs")
-        var ins: [(ChannelPoint, [UInt8], UInt32)] = []
+        try check(count: inputCount, minimumEach: 41, reader: reader, what: "commit tx inputs")
         for i in 0..<inputCount {
-            let txid = try reader.readBytes(32, "commit tx input \(i) previous txid")
+            let txid = try reader.skip(32, "commit tx input \(i) previous txid")
             let index = UInt32(try reader.readLittleEndian(4, "commit tx input \(i) previous index"))
-            let script = try Self.readScript(&reader, "commit tx input \(i) script")
+            let script = try skipScript(&reader, "commit tx input \(i) script")
             let sequence = UInt32(try reader.readLittleEndian(4, "commit tx input \(i) sequence"))
-            ins.append((try ChannelPoint(txidInternal: txid, outputIndex: index), script, sequence))
+            parts.transactionInput(previousTxid: txid, previousIndex: index, script: script, sequence: sequence)
         }
         let outputCount = try reader.readCompactSize("commit tx output count")
-        try Self.check(count: outputCount, minimumEach: 9, reader: reader, what: "commit tx outputs")
-        var outs: [TransactionOutput] = []
+        try check(count: outputCount, minimumEach: 9, reader: reader, what: "commit tx outputs")
         for i in 0..<outputCount {
             let value = Int64(bitPattern: try reader.readLittleEndian(8, "commit tx output \(i) value"))
-            outs.append(TransactionOutput(value: value, pkScript: try Self.readScript(&reader, "commit tx output \(i) script")))
+            parts.transactionOutput(value: value, script: try skipScript(&reader, "commit tx output \(i) script"))
         }
-        var witnesses = [[[UInt8]]](repeating: [], count: ins.count)
         if segwit {
-            for i in 0..<ins.count {
+            for i in 0..<Int(inputCount) {
                 let items = try reader.readCompactSize("commit tx witness \(i) item count")
-                try Self.check(count: items, minimumEach: 1, reader: reader, what: "commit tx witness items")
-                for _ in 0..<items { witnesses[i].append(try Self.readScript(&reader, "commit tx witness \(i) item")) }
+                try check(count: items, minimumEach: 1, reader: reader, what: "commit tx witness items")
+                for _ in 0..<items { parts.witnessItem(input: i, try skipScript(&reader, "commit tx witness \(i) item")) }
             }
         }
-        lockTime = UInt32(try reader.readLittleEndian(4, "commit tx locktime"))
-        inputs = ins.enumerated().map { i, input in
-            TransactionInput(previousOutput: input.0, signatureScript: input.1, sequence: input.2, witness: witnesses[i])
-        }
-        outputs = outs
-        serialized = Array(reader.bytes[start..<reader.offset])
+        let lockTime = UInt32(try reader.readLittleEndian(4, "commit tx locktime"))
+        return Scanned(range: start..<reader.offset, version: version, lockTime: lockTime)
     }
 
-    private static func readScript(_ reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> [UInt8] {
+    private static func skipScript(_ reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> Range<Int> {
         let length = try reader.readCompactSize("\(what()) length")
         guard length <= UInt64(reader.remaining) else {
             throw .truncated(what: what(), offset: reader.offset, needed: Int(clamping: length), available: reader.remaining)
         }
-        return try reader.readBytes(Int(length), what())
+        return try reader.skip(Int(length), what())
     }
 
     private static func check(count: UInt64, minimumEach: Int, reader: ByteReader, what: @autoclosure () -> String) throws(ChannelBackupError) {

@@ -4,24 +4,41 @@ public struct ByteReader: Sendable {
     public let bytes: [UInt8]
     /// Offset of the next unread byte.
     public private(set) var offset: Int
+    /// Reading stops here (the end of the bytes, or of a length-prefixed block inside them).
+    let end: Int
 
     /// A reader over `bytes`, starting at `offset` (clamped to the bytes).
     public init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
-        self.offset = Swift.min(Swift.max(offset, 0), bytes.count)
+        end = bytes.count
+        self.offset = Swift.min(Swift.max(offset, 0), end)
+    }
+
+    /// A reader over `block` of `bytes` only (e.g. a Single's address list), without copying it;
+    /// offsets stay those of `bytes`.
+    init(_ bytes: [UInt8], block: Range<Int>) {
+        self.bytes = bytes
+        end = Swift.min(Swift.max(block.upperBound, 0), bytes.count)
+        offset = Swift.min(Swift.max(block.lowerBound, 0), end)
     }
 
     /// Bytes not yet read.
-    public var remaining: Int { bytes.count - offset }
+    public var remaining: Int { end - offset }
     /// True once every byte has been read.
-    public var isAtEnd: Bool { offset == bytes.count }
+    public var isAtEnd: Bool { offset == end }
 
     /// Reads `count` bytes; `what` names the field in the error if they are not there.
     public mutating func readBytes(_ count: Int, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> [UInt8] {
+        Array(bytes[try skip(count, what())])
+    }
+
+    /// Passes over `count` bytes without copying them and returns where they are; the same
+    /// check and error as `readBytes`.
+    @discardableResult
+    public mutating func skip(_ count: Int, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> Range<Int> {
         try require(count, what())
-        let out = Array(bytes[offset..<offset + count])
-        offset += count
-        return out
+        defer { offset += count }
+        return offset..<offset + count
     }
 
     /// Reads one byte.

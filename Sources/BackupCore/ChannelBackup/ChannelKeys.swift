@@ -35,6 +35,7 @@ public typealias RemoteChannelKeys = ChannelKeys<CompressedPublicKey>
 /// A fixed-size field of a Single that ChannelKeys can hold.
 protocol SingleBackupField {
     static func read(from reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> Self
+    static func skip(_ reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError)
     func write(to writer: inout ByteWriter)
 }
 
@@ -42,6 +43,11 @@ extension ChannelKeys where Key: SingleBackupField {
     func write(to writer: inout ByteWriter) {
         writer.writeUInt16(csvDelay)
         for key in inWireOrder { key.write(to: &writer) }
+    }
+
+    static func skip(_ reader: inout ByteReader, side: String) throws(ChannelBackupError) {
+        try reader.skip(2, "\(side) csv delay")
+        for i in 0..<5 { try Key.skip(&reader, "\(side) \(wireNames[i]) key") }
     }
 
     static func read(from reader: inout ByteReader, side: String) throws(ChannelBackupError) -> ChannelKeys {

@@ -16,6 +16,12 @@ public struct ChannelPoint: Hashable, Sendable, Comparable, CustomStringConverti
         self.outputIndex = outputIndex
     }
 
+    /// For 32 bytes a scan already checked.
+    init(scannedTxid txidInternal: [UInt8], outputIndex: UInt32) {
+        self.txidInternal = txidInternal
+        self.outputIndex = outputIndex
+    }
+
     /// From the display hex txid (as shown by block explorers and `lncli`).
     public init(displayTxid: String, outputIndex: UInt32) throws(ChannelBackupError) {
         guard displayTxid.utf8.count == 64, let bytes = Hex.decode(displayTxid) else {

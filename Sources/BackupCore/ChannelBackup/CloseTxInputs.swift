@@ -39,12 +39,31 @@ public struct CloseTxInputs: Hashable, Sendable {
         if let tapscriptRoot { writer.write(tapscriptRoot) }
     }
 
-    static func read(from reader: inout ByteReader, version: SingleBackupVersion) throws(ChannelBackupError) -> CloseTxInputs {
-        let tx = try BitcoinTransaction(from: &reader)
+    /// Where the close-tx fields of a scanned Single lie.
+    struct Scanned {
+        let transaction: BitcoinTransaction.Scanned
+        let signature: Range<Int>
+        let commitHeight: UInt64?
+        let tapscriptRoot: Range<Int>?
+    }
+
+    /// Checks the fields at the reader's position; the commit transaction's parts go to `parts`.
+    static func scan<Parts: SingleBackupParts>(
+        _ reader: inout ByteReader, version: SingleBackupVersion, into parts: inout Parts
+    ) throws(ChannelBackupError) -> Scanned {
+        let tx = try BitcoinTransaction.scan(&reader, into: &parts)
         let sigLength = Int(try reader.readUInt16("commit signature length"))
-        let signature = try reader.readBytes(sigLength, "commit signature")
+        let signature = try reader.skip(sigLength, "commit signature")
         let height = version.isTaproot ? try reader.readUInt64("commit height") : nil
-        let root = version.hasTapscriptRoot ? try reader.readBytes(32, "tapscript root") : nil
-        return CloseTxInputs(commitTx: tx, commitSignature: signature, commitHeight: height, tapscriptRoot: root)
+        let root = version.hasTapscriptRoot ? try reader.skip(32, "tapscript root") : nil
+        return Scanned(transaction: tx, signature: signature, commitHeight: height, tapscriptRoot: root)
+    }
+
+    /// Builds the fields from a scan.
+    init(_ scanned: Scanned, parts: CollectedParts) {
+        commitTx = BitcoinTransaction(scanned.transaction, parts: parts)
+        commitSignature = Array(parts.bytes[scanned.signature])
+        commitHeight = scanned.commitHeight
+        tapscriptRoot = scanned.tapscriptRoot.map { Array(parts.bytes[$0]) }
     }
 }

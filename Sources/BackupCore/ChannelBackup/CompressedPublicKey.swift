@@ -43,6 +43,10 @@ public struct CompressedPublicKey: Hashable, Sendable, CustomStringConvertible, 
         CompressedPublicKey(unchecked: try reader.readBytes(byteCount, what()))
     }
 
+    static func skip(_ reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) {
+        try reader.skip(byteCount, what())
+    }
+
     func write(to writer: inout ByteWriter) {
         writer.write(bytes)
     }

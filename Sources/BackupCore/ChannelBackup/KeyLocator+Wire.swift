@@ -7,6 +7,11 @@ extension KeyLocator: SingleBackupField {
         writer.writeUInt32(index)
     }
 
+    static func skip(_ reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) {
+        try reader.skip(4, "\(what()) family")
+        try reader.skip(4, "\(what()) index")
+    }
+
     static func read(from reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> KeyLocator {
         let family = try reader.readUInt32("\(what()) family")
         let index = try reader.readUInt32("\(what()) index")

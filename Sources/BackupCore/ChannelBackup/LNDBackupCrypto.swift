@@ -30,7 +30,7 @@ public enum LNDBackupCrypto {
         }
         let nonce = Array(blob[0..<nonceByteCount])
         do {
-            return try XChaCha20Poly1305.open(Array(blob[nonceByteCount...]), associatedData: nonce, nonce: nonce, key: key)
+            return try XChaCha20Poly1305.open(blob[nonceByteCount...], associatedData: nonce, nonce: nonce, key: key)
         } catch SodiumError.authenticationFailed {
             throw LNDBackupCryptoError.authenticationFailed
         }

@@ -1,33 +1,42 @@
 extension NodeAddress {
-    /// Reads a Single's address field: u16 total length, then descriptors until that length is used.
-    static func readList(from reader: inout ByteReader) throws(ChannelBackupError) -> [NodeAddress] {
+    /// Checks a Single's address field (u16 total length, then descriptors until that length is
+    /// used) and reports each descriptor to `parts`. Copies nothing.
+    static func scanList<Parts: SingleBackupParts>(from reader: inout ByteReader, into parts: inout Parts) throws(ChannelBackupError) {
         let length = Int(try reader.readUInt16("address list length"))
-        let start = reader.offset
-        var block = ByteReader(try reader.readBytes(length, "address list"))
-        var out: [NodeAddress] = []
+        let list = try reader.skip(length, "address list")
+        var block = ByteReader(reader.bytes, block: list)
         while !block.isAtEnd {
-            let at = start + block.offset
+            let at = block.offset
             let type = try block.readUInt8("address type")
             func what() -> String { "address of type \(type) at byte \(at)" }
+            let data: Range<Int>
             switch type {
             case 0:
-                out.append(.padding)
-            case 1:
-                out.append(.ipv4(address: try block.readBytes(4, what()), port: try block.readUInt16(what())))
-            case 2:
-                out.append(.ipv6(address: try block.readBytes(16, what()), port: try block.readUInt16(what())))
-            case 3:
-                out.append(.torV2(service: try block.readBytes(10, what()), port: try block.readUInt16(what())))
-            case 4:
-                out.append(.torV3(service: try block.readBytes(35, what()), port: try block.readUInt16(what())))
+                parts.address(type: 0, data: at..<at, port: 0)
+                continue
             case 5:
-                let count = Int(try block.readUInt8(what()))
-                out.append(.dns(hostname: try block.readBytes(count, what()), port: try block.readUInt16(what())))
+                data = try block.skip(Int(try block.readUInt8(what())), what())
             default:
-                out.append(.opaque([type] + (try block.readBytes(block.remaining, what()))))
+                guard let size = fixedDataSize(type: type) else {
+                    try block.skip(block.remaining, what())
+                    parts.opaqueAddress(at..<block.offset)
+                    continue
+                }
+                data = try block.skip(size, what())
             }
+            parts.address(type: type, data: data, port: try block.readUInt16(what()))
         }
-        return out
+    }
+
+    /// The data size of the fixed-size descriptor types (BOLT 7), nil for the others.
+    static func fixedDataSize(type: UInt8) -> Int? {
+        switch type {
+        case 1: return 4
+        case 2: return 16
+        case 3: return 10
+        case 4: return 35
+        default: return nil
+        }
     }
 
     static func writeList(_ addresses: [NodeAddress], to writer: inout ByteWriter) throws(ChannelBackupError) {
@@ -45,13 +54,13 @@ extension NodeAddress {
         case .padding:
             writer.writeUInt8(0)
         case let .ipv4(address, port):
-            try Self.writeFixed(1, address, 4, port, "IPv4 address", &writer)
+            try Self.writeFixed(1, address, port, "IPv4 address", &writer)
         case let .ipv6(address, port):
-            try Self.writeFixed(2, address, 16, port, "IPv6 address", &writer)
+            try Self.writeFixed(2, address, port, "IPv6 address", &writer)
         case let .torV2(service, port):
-            try Self.writeFixed(3, service, 10, port, "Tor v2 service", &writer)
+            try Self.writeFixed(3, service, port, "Tor v2 service", &writer)
         case let .torV3(service, port):
-            try Self.writeFixed(4, service, 35, port, "Tor v3 service", &writer)
+            try Self.writeFixed(4, service, port, "Tor v3 service", &writer)
         case let .dns(hostname, port):
             guard hostname.count <= 255 else {
                 throw .cannotEncode(what: "DNS hostname", reason: "\(hostname.count) bytes is more than 255")
@@ -69,8 +78,9 @@ extension NodeAddress {
     }
 
     private static func writeFixed(
-        _ type: UInt8, _ data: [UInt8], _ size: Int, _ port: UInt16, _ what: String, _ writer: inout ByteWriter
+        _ type: UInt8, _ data: [UInt8], _ port: UInt16, _ what: String, _ writer: inout ByteWriter
     ) throws(ChannelBackupError) {
+        let size = fixedDataSize(type: type) ?? 0
         guard data.count == size else { throw .cannotEncode(what: what, reason: "must be \(size) bytes, got \(data.count)") }
         writer.writeUInt8(type)
         writer.write(data)

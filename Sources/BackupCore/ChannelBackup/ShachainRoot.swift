@@ -18,6 +18,11 @@ public struct ShachainRoot: Hashable, Sendable {
         locator.write(to: &writer)
     }
 
+    static func skip(_ reader: inout ByteReader) throws(ChannelBackupError) {
+        try CompressedPublicKey.skip(&reader, "shachain root public key")
+        try KeyLocator.skip(&reader, "shachain key locator")
+    }
+
     static func read(from reader: inout ByteReader) throws(ChannelBackupError) -> ShachainRoot {
         let key = try CompressedPublicKey.read(from: &reader, "shachain root public key")
         let locator = try KeyLocator.read(from: &reader, "shachain key locator")

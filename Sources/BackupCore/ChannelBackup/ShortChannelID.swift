@@ -46,6 +46,12 @@ public struct ShortChannelID: Hashable, Sendable, CustomStringConvertible {
         writer.writeUInt16(outputIndex)
     }
 
+    static func skip(_ reader: inout ByteReader) throws(ChannelBackupError) {
+        try reader.skip(3, "short channel id block height")
+        try reader.skip(3, "short channel id tx index")
+        try reader.skip(2, "short channel id output index")
+    }
+
     static func read(from reader: inout ByteReader) throws(ChannelBackupError) -> ShortChannelID {
         let block = try reader.readBigEndian(3, "short channel id block height")
         let tx = try reader.readBigEndian(3, "short channel id tx index")

@@ -10,33 +10,33 @@ extension SingleBackup {
         guard reader.isAtEnd else { throw .trailingBytes(count: reader.remaining, after: "the single channel backup") }
     }
 
-    /// Decodes one Single at the reader's position (as inside a Multi). Fields are parsed in
-    /// order, like lnd; then the bytes used must equal the declared body_len.
+    /// Decodes one Single at the reader's position (as inside a Multi): checks it completely
+    /// (`SingleBackupLayout.scan`: fields in order, like lnd, then the bytes used must equal the
+    /// declared body_len), then builds it.
     public init(from reader: inout ByteReader) throws(ChannelBackupError) {
-        let start = reader.offset
-        let (version, hasCloseTx) = try SingleBackupVersion.decode(versionByte: try reader.readUInt8("single version"))
-        let declared = Int(try reader.readUInt16("single body length"))
-        let bodyStart = reader.offset
+        var parts = CollectedParts(bytes: reader.bytes)
+        let layout = try SingleBackupLayout.scan(&reader, into: &parts)
+        try self.init(layout, parts: parts)
+    }
 
-        self.version = version
-        let initiator = try reader.readUInt8("initiator flag")
-        guard initiator <= 1 else { throw .invalidField(what: "initiator flag", reason: "byte \(initiator) is neither 0 nor 1") }
-        isInitiator = initiator == 1
-        chainHash = try reader.readBytes(32, "chain hash")
-        let txid = try reader.readBytes(32, "funding txid")
-        fundingOutpoint = try ChannelPoint(txidInternal: txid, outputIndex: UInt32(try reader.readUInt16("funding output index")))
-        shortChannelID = try ShortChannelID.read(from: &reader)
-        remoteNodePublicKey = try CompressedPublicKey.read(from: &reader, "remote node public key")
-        addresses = try NodeAddress.readList(from: &reader)
-        capacity = try reader.readUInt64("capacity")
-        localKeys = try LocalChannelKeys.read(from: &reader, side: "local")
-        remoteKeys = try RemoteChannelKeys.read(from: &reader, side: "remote")
-        shachainRoot = try ShachainRoot.read(from: &reader)
-        leaseExpiry = version.hasLeaseExpiry ? try reader.readUInt32("lease expiry") : nil
-        closeTxInputs = hasCloseTx ? try CloseTxInputs.read(from: &reader, version: version) : nil
-
-        let parsed = reader.offset - bodyStart
-        guard parsed == declared else { throw .bodyLengthMismatch(declared: declared, parsed: parsed, offset: start) }
+    /// Builds the model from a scan: reads each field where the scan checked it.
+    init(_ layout: SingleBackupLayout, parts: CollectedParts) throws(ChannelBackupError) {
+        var head = ByteReader(parts.bytes, offset: layout.body)
+        version = layout.version
+        isInitiator = try head.readUInt8("initiator flag") == 1
+        chainHash = try head.readBytes(32, "chain hash")
+        let txid = try head.readBytes(32, "funding txid")
+        fundingOutpoint = ChannelPoint(scannedTxid: txid, outputIndex: UInt32(try head.readUInt16("funding output index")))
+        shortChannelID = try ShortChannelID.read(from: &head)
+        remoteNodePublicKey = try CompressedPublicKey.read(from: &head, "remote node public key")
+        addresses = parts.addresses
+        var tail = ByteReader(parts.bytes, offset: layout.afterAddresses)
+        capacity = try tail.readUInt64("capacity")
+        localKeys = try LocalChannelKeys.read(from: &tail, side: "local")
+        remoteKeys = try RemoteChannelKeys.read(from: &tail, side: "remote")
+        shachainRoot = try ShachainRoot.read(from: &tail)
+        leaseExpiry = layout.version.hasLeaseExpiry ? try tail.readUInt32("lease expiry") : nil
+        closeTxInputs = layout.closeTx.map { CloseTxInputs($0, parts: parts) }
     }
 
     /// The plaintext serialization lnd would write: version byte, exact body_len, body.

@@ -15,6 +15,17 @@ enum BinaryFields {
         for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
     }
 
+    /// Copies `bytes` over `out[offset..<offset + bytes.count]` (one memcpy; the caller made room).
+    static func copy(_ bytes: [UInt8], into out: inout [UInt8], at offset: Int) {
+        precondition(offset >= 0 && offset + bytes.count <= out.count, "copy past the end of the buffer")
+        bytes.withUnsafeBytes { source in
+            out.withUnsafeMutableBytes { target in
+                guard let base = source.baseAddress, let start = target.baseAddress else { return }
+                (start + offset).copyMemory(from: base, byteCount: source.count)
+            }
+        }
+    }
+
     /// Reads 8 bytes at `offset`; the caller has checked the bounds.
     static func readUInt64(_ bytes: [UInt8], at offset: Int) -> UInt64 {
         bytes[offset..<offset + 8].reduce(0) { $0 << 8 | UInt64($1) }

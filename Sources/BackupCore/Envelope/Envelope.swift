@@ -5,24 +5,37 @@ import Sodium
 public enum Envelope {
     /// Seals `payload` as version `counter` of `blob` in `account`, with a fresh random nonce.
     /// Use a counter above every counter used before for this blob (docs/envelope.md §6).
+    ///
+    /// With `reservingPrefix`, the result starts with that many zero bytes and the envelope
+    /// follows them: room for a file header (the local store's), so that the envelope is built
+    /// where it will be written, with no copy of the (up to 16 MiB) snapshot afterwards.
     public static func seal(
-        _ payload: EnvelopePayload, counter: UInt64, account: AccountID, blob: BlobID, key: EnvelopeKey
+        _ payload: EnvelopePayload, counter: UInt64, account: AccountID, blob: BlobID, key: EnvelopeKey,
+        reservingPrefix prefix: Int = 0
     ) throws -> [UInt8] {
-        try seal(payload, counter: counter, account: account, blob: blob, key: key, nonce: Random.bytes(XChaCha20Poly1305.nonceByteCount))
+        try seal(payload, counter: counter, account: account, blob: blob, key: key,
+                 nonce: Random.bytes(XChaCha20Poly1305.nonceByteCount), reservingPrefix: prefix)
     }
 
     /// Deterministic sealing for test vectors only: a nonce must never repeat under one key.
+    /// The record is written once, into the output, and encrypted where it lies.
     static func seal(
-        _ payload: EnvelopePayload, counter: UInt64, account: AccountID, blob: BlobID, key: EnvelopeKey, nonce: [UInt8]
+        _ payload: EnvelopePayload, counter: UInt64, account: AccountID, blob: BlobID, key: EnvelopeKey, nonce: [UInt8],
+        reservingPrefix prefix: Int = 0
     ) throws -> [UInt8] {
         guard payload.kind.rawValue != 0 else { throw EnvelopeError.invalidKind }
         let total = try EnvelopeSize.total(forPayload: payload.bytes.count)
         let header = EnvelopeHeader(keyID: key.keyID, counter: counter, binding: key.binding(account: account, blob: blob), nonce: nonce)
         let headerBytes = header.bytes
-        let record = EnvelopeRecord.encode(payload, paddedTo: total - EnvelopeSize.overhead)
-        let sealed = try XChaCha20Poly1305.seal(
-            record, associatedData: headerBytes + account.bytes + blob.bytes, nonce: nonce, key: key.aead)
-        return headerBytes + sealed
+        // One zeroed buffer: room, header, record (padding included), tag.
+        let start = max(0, prefix)
+        var out = [UInt8](repeating: 0, count: start + total)
+        BinaryFields.copy(headerBytes, into: &out, at: start)
+        let record = start + EnvelopeHeader.byteCount..<start + total - XChaCha20Poly1305.tagByteCount
+        EnvelopeRecord.write(payload, into: &out, at: record.lowerBound)
+        try XChaCha20Poly1305.sealInPlace(
+            &out, message: record, associatedData: headerBytes + account.bytes + blob.bytes, nonce: nonce, key: key.aead)
+        return out
     }
 
     /// Opens an envelope expected to be a version of `blob` in `account`, checking everything in

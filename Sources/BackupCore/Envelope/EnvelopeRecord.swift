@@ -3,14 +3,14 @@
 enum EnvelopeRecord {
     static let headerByteCount = 13
 
-    static func encode(_ payload: EnvelopePayload, paddedTo count: Int) -> [UInt8] {
-        var out = [payload.kind.rawValue]
-        out.reserveCapacity(count)
-        BinaryFields.appendUInt64(payload.createdAt, to: &out)
-        BinaryFields.appendUInt32(UInt32(payload.bytes.count), to: &out)
-        out += payload.bytes
-        out += [UInt8](repeating: 0, count: count - out.count)
-        return out
+    /// Writes the record over `out[offset...]`, which must be zeros (the padding) and long enough;
+    /// it is then sealed where it lies.
+    static func write(_ payload: EnvelopePayload, into out: inout [UInt8], at offset: Int) {
+        var header = [payload.kind.rawValue]
+        BinaryFields.appendUInt64(payload.createdAt, to: &header)
+        BinaryFields.appendUInt32(UInt32(payload.bytes.count), to: &header)
+        BinaryFields.copy(header, into: &out, at: offset)
+        BinaryFields.copy(payload.bytes, into: &out, at: offset + headerByteCount)
     }
 
     /// Decodes and checks a record (docs/envelope.md §7, checks 9–10).

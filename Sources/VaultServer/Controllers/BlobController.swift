@@ -61,7 +61,7 @@ struct BlobController: Sendable {
             account, name, version: version, data: opened.body, contentHash: contentHash, limits: limits, now: gate.clock.now(),
             authorization: gate.putAuthorization(opened, roles: Role.readers))
         if created { metrics.recordPut(bytes: info.size) }
-        return try Response.json(BlobInfoDTO(info), status: created ? .created : .ok)
+        return Response.json(info, status: created ? .created : .ok)
     }
 
     @Sendable func deleteAll(_ request: Request, context: VaultRequestContext) async throws -> Response {

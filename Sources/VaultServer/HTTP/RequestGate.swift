@@ -35,8 +35,7 @@ struct RequestGate: Sendable {
 
     /// Reads and verifies a signed request without looking at any account.
     func open(_ request: Request, maxBody: Int, contentType: String?, oversize: VaultErrorCode = .payloadTooLarge) async throws -> Opened {
-        if let contentType, let sent = request.headers[.contentType],
-           !sent.lowercased().hasPrefix(contentType) {
+        if let contentType, let sent = request.headers[.contentType], !Self.hasPrefix(sent, caseInsensitive: contentType) {
             throw VaultError(.unsupportedMediaType, .unsupportedMediaType, "send the body as \(contentType)")
         }
         let body = try await collect(request, maxBody: maxBody, oversize: oversize)
@@ -75,6 +74,17 @@ struct RequestGate: Sendable {
     /// A put's authorization, checked by the backend in the put's transaction.
     func putAuthorization(_ opened: Opened, roles: Set<Role>) -> PutAuthorization {
         PutAuthorization(signer: opened.key, roles: roles) { [self] id in try admit(id) }
+    }
+
+    /// Whether `text` starts with the lower-case ASCII `prefix`, ignoring case (no copy per request).
+    static func hasPrefix(_ text: String, caseInsensitive prefix: String) -> Bool {
+        var sent = text.utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = sent.next() else { return false }
+            let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            guard lower == expected else { return false }
+        }
+        return true
     }
 
     static func accountID(_ context: VaultRequestContext) throws -> AccountID {

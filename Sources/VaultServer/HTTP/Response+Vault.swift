@@ -13,6 +13,13 @@ extension Response {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A blob's metadata as `BlobInfoDTO` JSON (the answer to every upload).
+    static func json(_ info: BlobInfo, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: VaultLimits.jsonContentType],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: info.dtoJSON)))
+    }
+
     /// A blob's bytes with its version, hash and commit time in headers.
     static func blob(_ blob: Blob) -> Response {
         var headers: HTTPFields = [.contentType: VaultLimits.blobContentType]

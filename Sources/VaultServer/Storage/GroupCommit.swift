@@ -1,4 +1,6 @@
 import Dispatch
+import NIOCore
+import NIOPosix
 import Synchronization
 
 /// Group commit: concurrent writes share one transaction, so one fsync acknowledges many
@@ -13,7 +15,8 @@ import Synchronization
 ///
 /// A blocking committer (SQLite: GRDB's synchronous write) drains on its own dispatch queue, off
 /// Swift's executor: the batch neither waits behind request tasks for a thread nor hops into the
-/// database's queue and back (docs/vault-api.md "Performance").
+/// database's queue and back (docs/vault-api.md "Performance"). Its waiters are resumed with one
+/// hop per event loop they waited on, not one cross-thread wake-up each.
 final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
     typealias Commit = @Sendable (_ batch: [Item]) async -> [Result<Output, any Error>]
     typealias BlockingCommit = @Sendable (_ batch: [Item]) -> [Result<Output, any Error>]
@@ -26,6 +29,8 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
     private struct Waiter: Sendable {
         let item: Item
         let continuation: CheckedContinuation<Output, any Error>
+        /// The process-wide event loop the caller waited on, if any (`SingletonLoops`).
+        let loop: (any EventLoop)?
     }
 
     private struct State: ~Copyable {
@@ -78,7 +83,7 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
     func submit(_ item: Item) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             let startDrain = state.withLock { state in
-                state.queue.append(Waiter(item: item, continuation: continuation))
+                state.queue.append(Waiter(item: item, continuation: continuation, loop: SingletonLoops.current))
                 guard !state.draining else { return false }
                 state.draining = true
                 return true
@@ -131,11 +136,19 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
         commitNanoseconds.add(Int((ContinuousClock.now - started).nanoseconds), ordering: .relaxed)
         batches.add(1, ordering: .relaxed)
         items.add(batch.count, ordering: .relaxed)
+        var byLoop: [ObjectIdentifier: (loop: any EventLoop, answers: [(Waiter, Result<Output, any Error>)])] = [:]
         for (index, waiter) in batch.enumerated() {
-            if index < results.count {
-                waiter.continuation.resume(with: results[index])
-            } else {
-                waiter.continuation.resume(throwing: GroupCommitError())
+            let result = index < results.count ? results[index] : .failure(GroupCommitError())
+            guard let loop = waiter.loop else {
+                waiter.continuation.resume(with: result)
+                continue
+            }
+            byLoop[ObjectIdentifier(loop), default: (loop, [])].answers.append((waiter, result))
+        }
+        // Resumed on its own loop, a task is queued there without waking a thread per waiter.
+        for (loop, answers) in byLoop.values {
+            loop.execute {
+                for (waiter, result) in answers { waiter.continuation.resume(with: result) }
             }
         }
     }

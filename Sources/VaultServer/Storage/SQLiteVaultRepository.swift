@@ -12,6 +12,7 @@ import VaultAPI
 /// (`GroupCommit`): one transaction, one fsync, every caller answered after the COMMIT.
 public final class SQLiteVaultRepository: VaultRepository {
     public static let fileName = "vault.sqlite"
+    public static let pageSize = 16384
 
     let pool: DatabasePool
     /// Concurrent puts share one transaction and one fsync.
@@ -32,6 +33,10 @@ public final class SQLiteVaultRepository: VaultRepository {
         config.prepareDatabase { db in
             // FULL: the WAL is fsynced at every commit, so a 2xx survives a power cut.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // A new vault file gets 16 KiB pages: a 4 KiB blob row then fits in its page instead
+            // of spilling into an overflow page, so a batch writes and fsyncs fewer WAL frames.
+            // A no-op on an existing file (its page size is fixed once it is in WAL mode).
+            try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
         }
         pool = try DatabasePool(path: path, configuration: config)
         // GRDB sets synchronous=NORMAL on the WAL writer; the writer is the connection that commits.
@@ -223,6 +228,7 @@ public final class SQLiteVaultRepository: VaultRepository {
             [
                 "journal_mode": try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?",
                 "synchronous": try String.fetchOne(db, sql: "PRAGMA synchronous") ?? "?",
+                "page_size": try String.fetchOne(db, sql: "PRAGMA page_size") ?? "?",
             ]
         }
     }
