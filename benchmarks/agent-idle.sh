@@ -14,6 +14,13 @@
 #   AGENT_BIN=.build/release/casa-backupd benchmarks/agent-idle.sh   (a release agent with the
 #                                            other tools from CASA_BIN, which need no release build)
 #
+# Memory is reported as VmRSS (every page mapped in, shared library pages included) and PSS
+# (shared pages divided among the processes mapping them), with a breakdown by mapping from
+# /proc/PID/smaps, against two floors measured in the same run: the smallest Swift program linked
+# like the agent (--static-swift-stdlib) and a C program that makes one HTTPS request to lnd-sim
+# with the system's libcurl (the agent's HTTP/TLS stack alone). Like deploy/agent's service unit
+# and Dockerfile, the script sets GNUTLS_NO_IMPLICIT_INIT=1 (docs/agent.md, "Performance").
+#
 # The load: lnd-sim's `/backups/churn` sends SubscribeChannelBackups updates in batches of 100
 # (each a different Multi: the channel set with and without one extra pending channel), the next
 # batch once the agent stored the last (real opens and closes pile closed channels up in
@@ -24,6 +31,10 @@ SNAPSHOTS=${SNAPSHOTS:-10000}
 LOAD_SECONDS=${LOAD_SECONDS:-900}
 IDLE_SECONDS=${IDLE_SECONDS:-20}
 export CASA_BACKUPD_HEARTBEAT_SECONDS=3600
+# GnuTLS (loaded only as a dependency of libcurl's librtmp and libldap, never used) initialises
+# itself in a library constructor unless told not to: 1.1 MB of RSS. Set as deployed.
+export GNUTLS_NO_IMPLICIT_INIT=1
+GOAL_KB=20480
 drill_init agent-idle "casa-backupd idle: memory and wake-ups"
 if [ -n "${AGENT_BIN:-}" ]; then
   # Only the agent from AGENT_BIN: a folder of links, the other tools from CASA_BIN.
@@ -34,9 +45,35 @@ if [ -n "${AGENT_BIN:-}" ]; then
 fi
 # The Swift floor: a program that only awaits a long Task.sleep (skipped without swiftc).
 SWIFT_FLOOR=
+SWIFT_STATIC_FLOOR=
 if command -v swiftc >/dev/null; then
   echo 'try await Task.sleep(for: .seconds(3600))' > "$WORK/swift-floor.swift"
   swiftc -O "$WORK/swift-floor.swift" -o "$WORK/swift-floor" >/dev/null 2>&1 && SWIFT_FLOOR=$WORK/swift-floor
+  # The same program linked like the shipped agent: the memory floor of any Swift daemon.
+  swiftc -O -static-stdlib "$WORK/swift-floor.swift" -o "$WORK/swift-floor-static" >/dev/null 2>&1 \
+    && SWIFT_STATIC_FLOOR=$WORK/swift-floor-static
+fi
+# The HTTP/TLS floor: one HTTPS request to lnd-sim through the system's libcurl, then sleep
+# (skipped without a C compiler or libcurl's headers).
+CURL_FLOOR=
+if command -v cc >/dev/null; then
+  cat > "$WORK/curl-floor.c" <<'C'
+#include <curl/curl.h>
+#include <unistd.h>
+static size_t discard(char *p, size_t s, size_t n, void *u) { (void)p; (void)u; return s * n; }
+int main(int argc, char **argv) {
+    if (argc < 3) return 2;
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    CURL *c = curl_easy_init();
+    curl_easy_setopt(c, CURLOPT_URL, argv[1]);
+    curl_easy_setopt(c, CURLOPT_CAINFO, argv[2]);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
+    if (curl_easy_perform(c) != CURLE_OK) return 1;
+    pause();
+    return 0;
+}
+C
+  cc -O2 "$WORK/curl-floor.c" -o "$WORK/curl-floor" -lcurl >/dev/null 2>&1 && CURL_FLOOR=$WORK/curl-floor
 fi
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
@@ -49,6 +86,62 @@ memory() {
   awk '/^(VmRSS|RssAnon|RssFile|VmHWM):/ { v[$1] = $2 } END { printf "VmRSS %d kB (anonymous %d kB, file-backed %d kB; peak %d kB)", v["VmRSS:"], v["RssAnon:"], v["RssFile:"], v["VmHWM:"] }' "/proc/$1/status"
   awk '/^Pss:/ { printf ", PSS %d kB", $2 }' "/proc/$1/smaps_rollup" 2>/dev/null || true
 }
+pss_kb() { awk '/^Pss:/ { print $2 }' "/proc/$1/smaps_rollup"; }
+# breakdown PID: where the resident pages are, from /proc/PID/smaps: the executable by
+# mapping (text, read-only data, relocated and writable data), each shared library, anonymous
+# memory (heap, stacks, malloc arenas); RSS and PSS in kB.
+breakdown() {
+  python3 - "$1" <<'PY'
+import collections, os, sys
+pid = sys.argv[1]
+exe = os.readlink(f"/proc/{pid}/exe")
+rss, pss = collections.Counter(), collections.Counter()
+name = None
+for line in open(f"/proc/{pid}/smaps"):
+    fields = line.split()
+    if fields and not fields[0].endswith(":"):
+        path = fields[5] if len(fields) > 5 else ""
+        if path == exe: name = "executable " + {"r-xp": "text", "r--p": "read-only data", "rw-p": "writable data"}.get(fields[1], fields[1])
+        elif path.startswith("/") and ".so" in path: name = os.path.basename(path).split(".so")[0] + " (shared library)"
+        elif path.startswith("/"): name = "other files"
+        else: name = "anonymous (heap, stacks, arenas)"
+    elif fields and fields[0] in ("Rss:", "Pss:"):
+        (rss if fields[0] == "Rss:" else pss)[name] += int(fields[1])
+libraries = [n for n in rss if n.endswith("(shared library)")]
+shown = [n for n in rss if not n.endswith("(shared library)")] + sorted(libraries, key=lambda n: -rss[n])[:8]
+for n in sorted(shown, key=lambda n: -rss[n]):
+    print(f"      {rss[n]:6d} kB RSS {pss[n]:6d} kB PSS  {n}")
+rest = [n for n in libraries if n not in shown]
+print(f"      {sum(rss[n] for n in rest):6d} kB RSS {sum(pss[n] for n in rest):6d} kB PSS  {len(rest)} more shared libraries")
+print(f"      {sum(rss[n] for n in libraries):6d} kB RSS {sum(pss[n] for n in libraries):6d} kB PSS  = all {len(libraries)} shared libraries")
+PY
+}
+# floors_memory: start the floors, report their memory next to the agent's, with the ratios.
+floors_memory() {
+  local agent_rss agent_pss; agent_rss=$(rss_kb "$AGENT_PID"); agent_pss=$(pss_kb "$AGENT_PID")
+  say "   agent: VmRSS $agent_rss kB = $(ratio "$agent_rss" "$GOAL_KB") x the goal ($GOAL_KB kB), PSS $agent_pss kB"
+  local floor pid rest_port
+  if [ -n "$SWIFT_STATIC_FLOOR" ]; then
+    "$SWIFT_STATIC_FLOOR" & pid=$!; DRILL_PIDS+=("$pid"); sleep 1
+    say "   floor, smallest Swift program linked like the agent: $(memory "$pid"); agent/floor VmRSS $(ratio "$agent_rss" "$(rss_kb "$pid")")"
+    echo "swift_static_floor rss_kb=$(rss_kb "$pid") pss_kb=$(pss_kb "$pid")" >> "$WORK/results"
+    kill "$pid" 2>/dev/null || true
+  fi
+  rest_port=$(sed -n 's|.*rest=https://127.0.0.1:\([0-9]*\).*|\1|p' "$WORK/lnd-sim.log" | tail -n 1)
+  if [ -n "$CURL_FLOOR" ] && [ -n "$rest_port" ]; then
+    "$CURL_FLOOR" "https://127.0.0.1:$rest_port/v1/state" "$NODE_DIR/tls.cert" & pid=$!; DRILL_PIDS+=("$pid"); sleep 1
+    if kill -0 "$pid" 2>/dev/null; then
+      say "   floor, C program, one HTTPS request with libcurl: $(memory "$pid"); agent/floor VmRSS $(ratio "$agent_rss" "$(rss_kb "$pid")")"
+      breakdown "$pid"
+      echo "curl_floor rss_kb=$(rss_kb "$pid") pss_kb=$(pss_kb "$pid")" >> "$WORK/results"
+      kill "$pid" 2>/dev/null || true
+    else
+      say "   floor, C program with libcurl: its HTTPS request failed, not measured"
+    fi
+  fi
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
 # switches PID: "tid comm voluntary+involuntary" per thread.
 switches() {
   for task in /proc/"$1"/task/*; do
@@ -110,7 +203,9 @@ wait_for 60 "the one-channel snapshot in the vault" 'test "$(vault_newest channe
 wait_for 30 "an empty upload queue" 'test "$(metric casa_backup_queue_depth)" = 0'
 sleep 2
 say "   agent pid $AGENT_PID after start-up: $(memory "$AGENT_PID"), $(threads "$AGENT_PID") threads"
-echo "startup rss_kb=$(rss_kb "$AGENT_PID") hwm_kb=$(hwm_kb "$AGENT_PID")" >> "$WORK/results"
+echo "startup rss_kb=$(rss_kb "$AGENT_PID") pss_kb=$(pss_kb "$AGENT_PID") hwm_kb=$(hwm_kb "$AGENT_PID")" >> "$WORK/results"
+breakdown "$AGENT_PID"
+floors_memory
 
 step "idle after start-up"
 idle_window "idle after start-up"
@@ -151,7 +246,8 @@ wait_for 600 "the upload queue to drain" 'test "$(metric casa_backup_queue_depth
 made=$(( $(metric casa_backup_snapshots_total) - start_snapshots ))
 sleep 2
 say "   snapshots during the load: $made; agent now: $(memory "$AGENT_PID"), $(threads "$AGENT_PID") threads"
-echo "after-load snapshots=$made rss_kb=$(rss_kb "$AGENT_PID") hwm_kb=$(hwm_kb "$AGENT_PID")" >> "$WORK/results"
+echo "after-load snapshots=$made rss_kb=$(rss_kb "$AGENT_PID") pss_kb=$(pss_kb "$AGENT_PID") hwm_kb=$(hwm_kb "$AGENT_PID")" >> "$WORK/results"
+breakdown "$AGENT_PID"
 
 step "idle after the load"
 idle_window "idle after the load"

@@ -130,7 +130,7 @@ start_agent() {
   "$CASA_BIN/casa-backupd" run $(agent_args) "$@" >> "$WORK/agent.log" 2>&1 &
   AGENT_PID=$!
   DRILL_PIDS+=("$AGENT_PID")
-  wait_for 30 "the agent's control port" 'curl -fsS "http://127.0.0.1:$AGENT_PORT/status"'
+  wait_for "${AGENT_START_SECONDS:-30}" "the agent's control port" 'curl -fsS "http://127.0.0.1:$AGENT_PORT/status"'
 }
 
 stop_agent() { kill "${1:--TERM}" "$AGENT_PID" 2>/dev/null || true; wait "$AGENT_PID" 2>/dev/null || true; }
