@@ -23,6 +23,11 @@ import Testing
         defer { node.stop() }
         let request = try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: node.nodeID, addresses: [node.address])
         let report = try ForceCloseTrigger(nodeKey: TestKeys.ourNode(), options: options).run(request)
+        // The trigger hung up after its last message; let the peer read up to that end before it
+        // stops (on a loaded machine it could still be behind, and lose what tests look for).
+        _ = try events.waitFor(timeout: .seconds(5)) {
+            switch $0 { case .disconnected, .connectionFailed: true; default: false }
+        }
         return (report, node, events)
     }
 
