@@ -15,14 +15,18 @@ import VaultAPI
 
 NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 let port = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 0
+// Header names validated once, as the vault does (HTTPField.Name+Vault); constant tokens.
+let keyName = HTTPField.Name(VaultHeader.key)!, freshnessName = HTTPField.Name(VaultHeader.freshness)!
+let nonceName = HTTPField.Name(VaultHeader.nonce)!, signatureName = HTTPField.Name(VaultHeader.signature)!
+let contentHashName = HTTPField.Name(VaultHeader.contentHash)!
 let router = Router()
 router.put("/v1/accounts/:account/blobs/:name/versions/:version") { request, _ -> Response in
     let body = try await request.body.collect(upTo: 4 << 20)
     let bytes = body.getBytes(at: body.readerIndex, length: body.readableBytes) ?? []
     let fields = request.headers
-    guard let keyHex = fields[.init("Casa-Key")!], let key = HexCoding.decode(keyHex),
-          let freshnessText = fields[.init("Casa-Freshness")!], let freshness = Freshness(header: freshnessText),
-          let nonce = fields[.init("Casa-Nonce")!], let signatureHex = fields[.init("Casa-Signature")!],
+    guard let keyHex = fields[keyName], let key = HexCoding.decode(keyHex),
+          let freshnessText = fields[freshnessName], let freshness = Freshness(header: freshnessText),
+          let nonce = fields[nonceName], let signatureHex = fields[signatureName],
           let signature = HexCoding.decode(signatureHex) else {
         return Response(status: .unauthorized)
     }
@@ -30,7 +34,7 @@ router.put("/v1/accounts/:account/blobs/:name/versions/:version") { request, _ -
     let message = SignedRequest(method: request.method.rawValue, path: path, query: query, bodySHA256: SHA256.hash(bytes),
                                 key: key, freshness: freshness, nonce: nonce).canonicalMessage
     guard Ed25519.verify(signature: signature, message: message, publicKey: key) else { return Response(status: .unauthorized) }
-    let json = #"{"version":1,"size":\#(bytes.count),"contentHash":"\#(fields[.init("Casa-Content-Hash")!] ?? "")","storedAt":0}"#
+    let json = #"{"version":1,"size":\#(bytes.count),"contentHash":"\#(fields[contentHashName] ?? "")","storedAt":0}"#
     return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
 }
 // Hummingbird logs "listening on 127.0.0.1:<port>" at start-up; the script reads the port there.

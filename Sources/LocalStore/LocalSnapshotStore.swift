@@ -81,10 +81,7 @@ public final class LocalSnapshotStore: Sendable {
     /// durable: that is the acknowledgement. `multiHash` is SHA-256 of the decrypted lnd Multi.
     @discardableResult
     public func save(sealed: [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date = Date()) throws(LocalStoreError) -> SnapshotMetadata {
-        var file = [UInt8]()
-        file.reserveCapacity(SnapshotFileFormat.headerSize + sealed.count)
-        file += repeatElement(0, count: SnapshotFileFormat.headerSize)
-        file += sealed
+        var file = SnapshotFileFormat.withHeaderRoom(sealed)
         return try save(sealedAfterHeaderRoom: &file, multiHash: multiHash, channelCount: channelCount, createdAt: createdAt)
     }
 

@@ -52,11 +52,17 @@ public enum SnapshotFileFormat {
 
     /// The complete file for `sealed` (whose SHA-256 must be `metadata.contentHash`).
     public static func encode(_ metadata: SnapshotMetadata, sealed: [UInt8]) -> [UInt8] {
+        var file = withHeaderRoom(sealed)
+        writeHeader(metadata, into: &file)
+        return file
+    }
+
+    /// `sealed` after `headerSize` zero bytes: a file waiting for `writeHeader`.
+    public static func withHeaderRoom(_ sealed: [UInt8]) -> [UInt8] {
         var file = [UInt8]()
         file.reserveCapacity(headerSize + sealed.count)
         file += repeatElement(0, count: headerSize)
         file += sealed
-        writeHeader(metadata, into: &file)
         return file
     }
 

@@ -15,8 +15,10 @@ import Synchronization
 ///
 /// A blocking committer (SQLite: GRDB's synchronous write) drains on its own dispatch queue, off
 /// Swift's executor: the batch neither waits behind request tasks for a thread nor hops into the
-/// database's queue and back (docs/vault-api.md "Performance"). Its waiters are resumed with one
-/// hop per event loop they waited on, not one cross-thread wake-up each.
+/// database's queue and back (docs/vault-api.md "Performance").
+///
+/// In either mode, a batch's waiters are resumed with one hop per event loop they waited on,
+/// not one cross-thread wake-up each.
 final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
     typealias Commit = @Sendable (_ batch: [Item]) async -> [Result<Output, any Error>]
     typealias BlockingCommit = @Sendable (_ batch: [Item]) -> [Result<Output, any Error>]
