@@ -60,13 +60,32 @@ public actor Simulator {
             privateKey: .privateKey(try NIOSSLPrivateKey(file: directory.tlsKey.path, format: .pem)))
         let port = boundRESTPort ?? (configuration.restPort != 0 ? configuration.restPort : Simulator.configuredPort(directory) ?? 0)
         let dispatcher = RESTDispatcher(node: node)
-        let handle = try await HTTPServerHandle.start(port: port, tls: tls, logger: logger) { request in
-            await dispatcher.respond(to: request)
+        let logger = logger
+        let handle = try await Self.listen(port: port, retrying: boundRESTPort != nil) { port in
+            try await HTTPServerHandle.start(port: port, tls: tls, logger: logger) { request in
+                await dispatcher.respond(to: request)
+            }
         }
         rest = handle
         boundRESTPort = handle.port
         try directory.createLayout(restPort: handle.port)
         await node.comeUp()
+    }
+
+    /// Binds `port`; a restart re-binds the port it had, which a client socket may hold for a
+    /// moment (the simulator's first port is an ephemeral one, shared with outgoing connections):
+    /// then it tries again for up to 5 s before giving up with the bind error.
+    private static func listen(
+        port: Int, retrying: Bool, start: (Int) async throws -> HTTPServerHandle
+    ) async throws -> HTTPServerHandle {
+        for _ in 0..<50 {
+            do {
+                return try await start(port)
+            } catch let failure as HTTPServerHandle.StartFailure where retrying && failure.addressInUse {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        return try await start(port)
     }
 
     /// The simulated lnd process exits: streams cut, listener closed, keys forgotten.

@@ -24,6 +24,8 @@ final class HTTPServerHandle: Sendable {
     struct StartFailure: Error, CustomStringConvertible {
         let port: Int
         let reason: String
+        /// Another socket holds the port (bind's EADDRINUSE).
+        let addressInUse: Bool
         var description: String { "cannot listen on 127.0.0.1:\(port): \(reason)" }
     }
 
@@ -51,12 +53,13 @@ final class HTTPServerHandle: Sendable {
         }
         var iterator = ports.makeAsyncIterator()
         guard let bound = await iterator.next() else {
-            let reason: String
             switch await task.result {
-            case .success: reason = "the server stopped at once"
-            case .failure(let error): reason = "\(error)"
+            case .success:
+                throw StartFailure(port: port, reason: "the server stopped at once", addressInUse: false)
+            case .failure(let error):
+                let inUse = (error as? IOError)?.errnoCode == EADDRINUSE || "\(error)".contains("(errno: \(EADDRINUSE))")
+                throw StartFailure(port: port, reason: "\(error)", addressInUse: inUse)
             }
-            throw StartFailure(port: port, reason: reason)
         }
         return HTTPServerHandle(port: bound, group: group, task: task)
     }
