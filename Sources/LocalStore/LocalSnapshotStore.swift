@@ -95,7 +95,8 @@ public final class LocalSnapshotStore: Sendable {
 
     /// The first half of `save(sealedAfterHeaderRoom:)`, for a caller that is still checking what
     /// it stores (the agent opens lnd's Multi meanwhile): hashes the sealed bytes and writes them
-    /// to a temporary file whose writeback starts at once, so the disk works in the meantime.
+    /// to a temporary file whose writeback starts at once (64 KiB and more), so the disk works
+    /// in the meantime.
     /// Nothing is stored until the draft is committed; a draft discarded (or dropped) leaves nothing.
     public func stage(sealedAfterHeaderRoom file: [UInt8]) throws(LocalStoreError) -> SnapshotDraft {
         guard file.count > SnapshotFileFormat.headerSize else { throw .invalidSnapshot("the sealed snapshot is empty") }

@@ -38,9 +38,18 @@ public struct SnapshotDirectory: Sendable {
     /// The first half of `write`, for a file whose header is not known yet: writes `fileBytes`
     /// to the temporary file of `sequence` and starts its writeback, so that the disk works
     /// while the caller still checks what it is storing. Nothing is visible or durable yet.
+    /// A small file is written plainly: its fsync is one short request anyway, and starting its
+    /// writeback early would only send its first page (the header's) to the disk twice.
     public func stage(fileBytes: [UInt8], sequence: UInt64) throws(FileSystemError) {
-        try fileSystem.writeFileStartingWriteback(at: temporaryPath(for: sequence), bytes: fileBytes)
+        if fileBytes.count >= Self.earlyWritebackSize {
+            try fileSystem.writeFileStartingWriteback(at: temporaryPath(for: sequence), bytes: fileBytes)
+        } else {
+            try fileSystem.writeFile(at: temporaryPath(for: sequence), bytes: fileBytes)
+        }
     }
+
+    /// From this size on, `stage` starts the writeback at once.
+    static let earlyWritebackSize = 64 * 1024
 
     /// The second half: writes `header` over the start of the staged file, makes it durable and
     /// gives it its final name. Returns once the snapshot is durable, like `write`.
