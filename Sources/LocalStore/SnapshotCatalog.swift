@@ -12,6 +12,12 @@ public final class SnapshotCatalog: Sendable {
     private let database: DatabaseQueue
     public let path: String
 
+    /// SQLite's page cache for the catalog, in KiB. An idle agent's catalog is small and read
+    /// rarely (point lookups by key or index, a scan at start-up and retention), so SQLite's
+    /// default of 2 MB per connection buys nothing; filled as the catalog grows, it was most of
+    /// the agent's memory growth after a long run (docs/agent.md, "Performance").
+    static let pageCacheKiB = 256
+
     /// Opens (creating it 0600 if needed) and migrates the catalog.
     public init(path: String) throws(LocalStoreError) {
         self.path = path
@@ -21,6 +27,7 @@ public final class SnapshotCatalog: Sendable {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKiB)")
             }
             database = try DatabaseQueue(path: path, configuration: configuration)
             try CatalogMigrations.migrator.migrate(database)
