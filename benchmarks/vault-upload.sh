@@ -100,7 +100,7 @@ chmod 755 "$work"; chmod -R 777 "$work/nginx"
 sed "s|__ROOT__|$work/nginx|g" benchmarks/vault-upload/nginx.conf > "$work/nginx/nginx.conf"
 nginx -c "$work/nginx/nginx.conf"
 sleep 0.3
-results+=("$(CASA_BENCH_MODE=dav CASA_BENCH_THREADS=$threads wrk -t$threads -c$connections -d"${duration}s" --latency \
+results+=("$(CASA_BENCH_MODE=dav CASA_BENCH_COUNT=$count CASA_BENCH_THREADS=$threads wrk -t$threads -c$connections -d"${duration}s" --latency \
   -s benchmarks/vault-upload/upload.lua http://127.0.0.1:18480 | grep RESULT | sed 's/^RESULT/nginx-webdav/')")
 
 echo "target        $(date -u +%FT%TZ), ${connections} connections, ${duration}s, 4096-byte bodies"
