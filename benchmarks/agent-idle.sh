@@ -18,8 +18,10 @@
 # (shared pages divided among the processes mapping them), with a breakdown by mapping from
 # /proc/PID/smaps, against two floors measured in the same run: the smallest Swift program linked
 # like the agent (--static-swift-stdlib) and a C program that makes one HTTPS request to lnd-sim
-# with the system's libcurl (the agent's HTTP/TLS stack alone). Like deploy/agent's service unit
-# and Dockerfile, the script sets GNUTLS_NO_IMPLICIT_INIT=1 (docs/agent.md, "Performance").
+# with the system's libcurl (the HTTP/TLS stack alone; the shipped agent links its own minimal
+# static libcurl instead, scripts/build-minimal-curl). Like deploy/agent's service unit, the
+# script sets GNUTLS_NO_IMPLICIT_INIT=1 (docs/agent.md, "Performance"), which matters only with
+# the system's libcurl: the C floor and an agent built with CASA_AGENT_CURL=system.
 #
 # The load: lnd-sim's `/backups/churn` sends SubscribeChannelBackups updates in batches of 100
 # (each a different Multi: the channel set with and without one extra pending channel), the next
@@ -31,8 +33,8 @@ SNAPSHOTS=${SNAPSHOTS:-10000}
 LOAD_SECONDS=${LOAD_SECONDS:-900}
 IDLE_SECONDS=${IDLE_SECONDS:-20}
 export CASA_BACKUPD_HEARTBEAT_SECONDS=3600
-# GnuTLS (loaded only as a dependency of libcurl's librtmp and libldap, never used) initialises
-# itself in a library constructor unless told not to: 1.1 MB of RSS. Set as deployed.
+# With the system's libcurl, GnuTLS (loaded only as a dependency of libcurl's librtmp and libldap,
+# never used) initialises itself in a library constructor unless told not to: 1.1 MB of RSS.
 export GNUTLS_NO_IMPLICIT_INIT=1
 GOAL_KB=20480
 drill_init agent-idle "casa-backupd idle: memory and wake-ups"

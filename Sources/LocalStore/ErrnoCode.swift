@@ -15,6 +15,7 @@ public enum ErrnoCode {
     public static let notDirectory: Int32 = ENOTDIR
     public static let isDirectory: Int32 = EISDIR
     public static let interrupted: Int32 = EINTR
+    public static let invalidArgument: Int32 = EINVAL
 
     /// strerror text, e.g. "No space left on device".
     public static func describe(_ code: Int32) -> String {

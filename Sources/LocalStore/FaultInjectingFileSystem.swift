@@ -84,6 +84,21 @@ public final class FaultInjectingFileSystem: FileSystem {
         }
     }
 
+    /// A cut patch writes its first half.
+    public func patchFile(at path: String, offset: Int, bytes: [UInt8]) throws(FileSystemError) {
+        try mutate(.write, path) { disk, fault throws(FileSystemError) in
+            let id = try disk.resolveFile(path, operation: .write)
+            guard case .file(var file) = disk.nodes[id] else { return }
+            guard offset >= 0, offset + bytes.count <= file.data.count else {
+                throw FileSystemError(operation: .write, path: path, errno: ErrnoCode.invalidArgument)
+            }
+            let written = if case .cut = fault { bytes.count / 2 } else { bytes.count }
+            file.data.replaceSubrange(offset..<offset + written, with: bytes.prefix(written))
+            disk.nodes[id] = .file(file)
+            if case .cut(let code) = fault { throw FileSystemError(operation: .write, path: path, errno: code) }
+        }
+    }
+
     public func syncFile(at path: String) throws(FileSystemError) {
         try mutate(.sync, path) { disk, _ throws(FileSystemError) in
             let id = try disk.resolveFile(path, operation: .sync)

@@ -35,11 +35,31 @@ public protocol FileSystem: Sendable {
     /// Writes the file and makes its data durable: `writeFile` then `syncFile`. Real file systems
     /// override this to do both through one descriptor.
     func writeFileDurably(at path: String, bytes: [UInt8]) throws(FileSystemError)
+
+    /// Like `writeFile`, and asks the system to start writing the data to the disk now, so that
+    /// a later `syncFile` finds less to wait for. Not durable: only a hint (the default does nothing more).
+    func writeFileStartingWriteback(at path: String, bytes: [UInt8]) throws(FileSystemError)
+
+    /// Overwrites `bytes.count` bytes of an existing file at `offset` (which the file already
+    /// covers), without truncating it. Not durable yet.
+    func patchFile(at path: String, offset: Int, bytes: [UInt8]) throws(FileSystemError)
+
+    /// `patchFile` then `syncFile`; real file systems do both through one descriptor.
+    func patchFileDurably(at path: String, offset: Int, bytes: [UInt8]) throws(FileSystemError)
 }
 
 extension FileSystem {
     public func writeFileDurably(at path: String, bytes: [UInt8]) throws(FileSystemError) {
         try writeFile(at: path, bytes: bytes)
+        try syncFile(at: path)
+    }
+
+    public func writeFileStartingWriteback(at path: String, bytes: [UInt8]) throws(FileSystemError) {
+        try writeFile(at: path, bytes: bytes)
+    }
+
+    public func patchFileDurably(at path: String, offset: Int, bytes: [UInt8]) throws(FileSystemError) {
+        try patchFile(at: path, offset: offset, bytes: bytes)
         try syncFile(at: path)
     }
 }

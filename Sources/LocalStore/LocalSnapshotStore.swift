@@ -81,42 +81,58 @@ public final class LocalSnapshotStore: Sendable {
     /// durable: that is the acknowledgement. `multiHash` is SHA-256 of the decrypted lnd Multi.
     @discardableResult
     public func save(sealed: [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date = Date()) throws(LocalStoreError) -> SnapshotMetadata {
-        var file = SnapshotFileFormat.withHeaderRoom(sealed)
-        return try save(sealedAfterHeaderRoom: &file, multiHash: multiHash, channelCount: channelCount, createdAt: createdAt)
+        try save(sealedAfterHeaderRoom: SnapshotFileFormat.withHeaderRoom(sealed), multiHash: multiHash, channelCount: channelCount, createdAt: createdAt)
     }
 
     /// Like `save(sealed:)`, for sealed bytes that follow `SnapshotFileFormat.headerSize` bytes of
-    /// room in `file` (`Envelope.seal(reservingPrefix:)`): the header is written into that room
-    /// and the buffer goes to disk as it is, so a snapshot is never copied on its way there.
+    /// room in `file` (`Envelope.seal(reservingPrefix:)`): the buffer goes to disk as it is and
+    /// the header is written over the room on disk, so a snapshot is never copied on its way there.
     @discardableResult
-    public func save(sealedAfterHeaderRoom file: inout [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date = Date()) throws(LocalStoreError) -> SnapshotMetadata {
+    public func save(sealedAfterHeaderRoom file: [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date = Date()) throws(LocalStoreError) -> SnapshotMetadata {
+        try Self.validate(multiHash: multiHash, channelCount: channelCount)
+        return try stage(sealedAfterHeaderRoom: file).commit(multiHash: multiHash, channelCount: channelCount, createdAt: createdAt)
+    }
+
+    /// The first half of `save(sealedAfterHeaderRoom:)`, for a caller that is still checking what
+    /// it stores (the agent opens lnd's Multi meanwhile): hashes the sealed bytes and writes them
+    /// to a temporary file whose writeback starts at once (64 KiB and more), so the disk works
+    /// in the meantime.
+    /// Nothing is stored until the draft is committed; a draft discarded (or dropped) leaves nothing.
+    public func stage(sealedAfterHeaderRoom file: [UInt8]) throws(LocalStoreError) -> SnapshotDraft {
         guard file.count > SnapshotFileFormat.headerSize else { throw .invalidSnapshot("the sealed snapshot is empty") }
-        guard multiHash.count == SHA256.byteCount else {
-            throw .invalidSnapshot("the Multi hash has \(multiHash.count) bytes, SHA-256 has \(SHA256.byteCount)")
+        // The sequence is consumed even if the write fails: a name is never reused.
+        let sequence = writer.withLock { state in
+            defer { state.nextSequence += 1 }
+            return state.nextSequence
         }
-        guard channelCount >= 0, channelCount <= Int(UInt32.max) else {
-            throw .invalidSnapshot("channel count \(channelCount) is out of range")
+        do throws(FileSystemError) {
+            try primary.stage(fileBytes: file, sequence: sequence)
+        } catch {
+            try? primary.discardStaged(sequence: sequence)
+            throw .fileSystem(error)
         }
+        // After the write: the hash runs while the data is on its way to the disk.
         let contentHash = SHA256.hash(file[SnapshotFileFormat.headerSize...])
-        let size = file.count - SnapshotFileFormat.headerSize
+        return SnapshotDraft(store: self, sequence: sequence, contentHash: contentHash, size: file.count - SnapshotFileFormat.headerSize)
+    }
+
+    /// `SnapshotDraft.commit`: the header, then the four durable steps of `write`.
+    func commit(_ draft: SnapshotDraft, multiHash: [UInt8], channelCount: Int, createdAt: Date) throws(LocalStoreError) -> SnapshotMetadata {
+        let metadata = SnapshotMetadata(
+            sequence: draft.sequence,
+            createdAtMilliseconds: SnapshotMetadata.milliseconds(createdAt),
+            channelCount: channelCount,
+            multiHash: multiHash,
+            contentHash: draft.contentHash,
+            size: draft.size
+        )
         return try writer.withLock { state throws(LocalStoreError) in
-            // The sequence is consumed even if the write fails: a name is never reused.
-            let metadata = SnapshotMetadata(
-                sequence: state.nextSequence,
-                createdAtMilliseconds: SnapshotMetadata.milliseconds(createdAt),
-                channelCount: channelCount,
-                multiHash: multiHash,
-                contentHash: contentHash,
-                size: size
-            )
-            state.nextSequence += 1
-            SnapshotFileFormat.writeHeader(metadata, into: &file)
             do throws(FileSystemError) {
-                try primary.write(fileBytes: file, sequence: metadata.sequence)
+                try primary.commit(header: SnapshotFileFormat.header(metadata), sequence: metadata.sequence)
             } catch {
                 throw .fileSystem(error)
             }
-            state.latest = metadata
+            if metadata.sequence > state.latest?.sequence ?? 0 { state.latest = metadata }
             // Durable now: this is the acknowledgement. The catalog row and the upload-queue entry
             // are written at the next catalog access (the uploader's `nextUpload` right after),
             // so the catalog adds no work, and certainly no fsync, to the critical path.
@@ -124,6 +140,24 @@ public final class LocalSnapshotStore: Sendable {
             // Bounded for a caller that never looks at the queue.
             if state.unrecorded.count >= Self.maximumUnrecorded { record(&state) }
             return metadata
+        }
+    }
+
+    /// `SnapshotDraft.discard`: removes the temporary file; its sequence is given back when no
+    /// later one was handed out meanwhile (no gap for an unchanged Multi).
+    func discardDraft(sequence: UInt64) {
+        try? primary.discardStaged(sequence: sequence)
+        writer.withLock { state in
+            if state.nextSequence == sequence + 1 { state.nextSequence = sequence }
+        }
+    }
+
+    static func validate(multiHash: [UInt8], channelCount: Int) throws(LocalStoreError) {
+        guard multiHash.count == SHA256.byteCount else {
+            throw .invalidSnapshot("the Multi hash has \(multiHash.count) bytes, SHA-256 has \(SHA256.byteCount)")
+        }
+        guard channelCount >= 0, channelCount <= Int(UInt32.max) else {
+            throw .invalidSnapshot("channel count \(channelCount) is out of range")
         }
     }
 

@@ -13,11 +13,23 @@ public struct POSIXFileSystem: FileSystem {
     public init() {}
 
     public func writeFile(at path: String, bytes: [UInt8]) throws(FileSystemError) {
-        try write(path, bytes, sync: false)
+        try write(path, bytes, then: .nothing)
     }
 
     public func writeFileDurably(at path: String, bytes: [UInt8]) throws(FileSystemError) {
-        try write(path, bytes, sync: true)
+        try write(path, bytes, then: .sync)
+    }
+
+    public func writeFileStartingWriteback(at path: String, bytes: [UInt8]) throws(FileSystemError) {
+        try write(path, bytes, then: .startWriteback)
+    }
+
+    public func patchFile(at path: String, offset: Int, bytes: [UInt8]) throws(FileSystemError) {
+        try patch(path, offset, bytes, sync: false)
+    }
+
+    public func patchFileDurably(at path: String, offset: Int, bytes: [UInt8]) throws(FileSystemError) {
+        try patch(path, offset, bytes, sync: true)
     }
 
     public func syncFile(at path: String) throws(FileSystemError) {
@@ -98,19 +110,43 @@ public struct POSIXFileSystem: FileSystem {
 
     // MARK: - Helpers
 
-    private func write(_ path: String, _ bytes: [UInt8], sync: Bool) throws(FileSystemError) {
+    private enum AfterWrite { case nothing, startWriteback, sync }
+
+    private func write(_ path: String, _ bytes: [UInt8], then after: AfterWrite) throws(FileSystemError) {
         let fd = try open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, operation: .write)
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
+        try writeAll(fd, bytes, at: 0, path: path)
+        switch after {
+        case .nothing: break
+        case .startWriteback: WritebackHint.start(fd)
+        case .sync: try fsyncRetrying(fd, path: path, operation: .sync)
+        }
+    }
+
+    /// Overwrites part of an existing file; one that does not cover the range is refused, so a
+    /// patch never grows a file (or fills a hole) by accident.
+    private func patch(_ path: String, _ offset: Int, _ bytes: [UInt8], sync: Bool) throws(FileSystemError) {
+        let fd = try open(path, O_WRONLY | O_NOFOLLOW, operation: .write)
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileSystemError(operation: .write, path: path, errno: errno) }
+        guard offset >= 0, offset + bytes.count <= Int(info.st_size) else {
+            throw FileSystemError(operation: .write, path: path, errno: ErrnoCode.invalidArgument)
+        }
+        try writeAll(fd, bytes, at: offset, path: path)
+        if sync { try fsyncRetrying(fd, path: path, operation: .sync) }
+    }
+
+    private func writeAll(_ fd: Int32, _ bytes: [UInt8], at start: Int, path: String) throws(FileSystemError) {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { posixPwrite(fd, $0.baseAddress! + written, $0.count - written, off_t(start + written)) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw FileSystemError(operation: .write, path: path, errno: errno)
             }
-            offset += n
+            written += n
         }
-        if sync { try fsyncRetrying(fd, path: path, operation: .sync) }
     }
 
     private func open(_ path: String, _ flags: Int32, operation: FileSystemError.Operation) throws(FileSystemError) -> Int32 {
@@ -135,5 +171,7 @@ public struct POSIXFileSystem: FileSystem {
 // File-scope wrappers: inside the struct, `open`, `read`, `write` and `rename` name its own methods.
 private func posixOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { open(path, flags, mode) }
 private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(fd, buffer, count) }
-private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { write(fd, buffer, count) }
+private func posixPwrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int, _ offset: off_t) -> Int {
+    pwrite(fd, buffer, count, offset)
+}
 private func posixRename(_ source: String, _ destination: String) -> Int32 { rename(source, destination) }

@@ -29,10 +29,41 @@ public struct SnapshotDirectory: Sendable {
 
     /// Writes an encoded snapshot file for `sequence` and returns once it is durable.
     public func write(fileBytes: [UInt8], sequence: UInt64) throws(FileSystemError) {
-        let temporary = FilePath.join(path, SnapshotFileFormat.temporaryFileName(for: sequence))
+        let temporary = temporaryPath(for: sequence)
         try fileSystem.writeFileDurably(at: temporary, bytes: fileBytes)
         try fileSystem.rename(from: temporary, to: filePath(for: sequence))
         try fileSystem.syncDirectory(at: path)
+    }
+
+    /// The first half of `write`, for a file whose header is not known yet: writes `fileBytes`
+    /// to the temporary file of `sequence` and starts its writeback, so that the disk works
+    /// while the caller still checks what it is storing. Nothing is visible or durable yet.
+    /// A small file is written plainly: its fsync is one short request anyway, and starting its
+    /// writeback early would only send its first page (the header's) to the disk twice.
+    public func stage(fileBytes: [UInt8], sequence: UInt64) throws(FileSystemError) {
+        if fileBytes.count >= Self.earlyWritebackSize {
+            try fileSystem.writeFileStartingWriteback(at: temporaryPath(for: sequence), bytes: fileBytes)
+        } else {
+            try fileSystem.writeFile(at: temporaryPath(for: sequence), bytes: fileBytes)
+        }
+    }
+
+    /// From this size on, `stage` starts the writeback at once.
+    static let earlyWritebackSize = 64 * 1024
+
+    /// The second half: writes `header` over the start of the staged file, makes it durable and
+    /// gives it its final name. Returns once the snapshot is durable, like `write`.
+    public func commit(header: [UInt8], sequence: UInt64) throws(FileSystemError) {
+        let temporary = temporaryPath(for: sequence)
+        try fileSystem.patchFileDurably(at: temporary, offset: 0, bytes: header)
+        try fileSystem.rename(from: temporary, to: filePath(for: sequence))
+        try fileSystem.syncDirectory(at: path)
+    }
+
+    /// Removes a staged file that will not be committed (never synced: a power loss before the
+    /// removal leaves a temporary file, which `prepare` removes).
+    public func discardStaged(sequence: UInt64) throws(FileSystemError) {
+        try fileSystem.removeFile(at: temporaryPath(for: sequence))
     }
 
     /// Sequences of the snapshot files present, oldest first (unverified: names only).
@@ -86,6 +117,10 @@ public struct SnapshotDirectory: Sendable {
 
     public func filePath(for sequence: UInt64) -> String {
         FilePath.join(path, SnapshotFileFormat.fileName(for: sequence))
+    }
+
+    func temporaryPath(for sequence: UInt64) -> String {
+        FilePath.join(path, SnapshotFileFormat.temporaryFileName(for: sequence))
     }
 }
 

@@ -70,6 +70,11 @@ public enum SnapshotFileFormat {
     /// sealed bytes follow them: a snapshot sealed with room for its header becomes its file
     /// in place.
     public static func writeHeader(_ metadata: SnapshotMetadata, into file: inout [UInt8]) {
+        file.replaceSubrange(0..<headerSize, with: header(metadata))
+    }
+
+    /// The `headerSize` bytes in front of a snapshot's sealed bytes (`metadata.size` of them).
+    public static func header(_ metadata: SnapshotMetadata) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(headerSize)
         out += magic
@@ -79,9 +84,9 @@ public enum SnapshotFileFormat {
         appendBigEndian(UInt32(clamping: metadata.channelCount), to: &out)
         out += metadata.multiHash
         out += metadata.contentHash
-        appendBigEndian(UInt64(max(0, file.count - headerSize)), to: &out)
+        appendBigEndian(UInt64(max(0, metadata.size)), to: &out)
         out += SHA256.hash(out)
-        file.replaceSubrange(0..<headerSize, with: out)
+        return out
     }
 
     /// Parses and verifies a file; any damage (torn, truncated, flipped bits) is a corruption.

@@ -81,6 +81,15 @@ struct PipelineTests {
         tampered[30] ^= 1
         await #expect(throws: AgentError.self) { try await pipeline.ingest(tampered, origin: .subscription) }
         #expect(try store.readLatest().snapshot == stored)
+        // The snapshots staged for the unchanged and the tampered Multi left no file and no gap.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/snapshots")
+                == [SnapshotFileFormat.fileName(for: 1)])
+        try h.lnd.setChannels(2)
+        guard case .saved(let next) = try await pipeline.ingest(h.lnd.encryptedMulti(), origin: .subscription) else {
+            Issue.record("expected the changed channel set to be saved"); return
+        }
+        #expect(next.sequence == 2 && next.channelCount == 2)
+        #expect(try h.openSealed(try #require(try store.readLatest().snapshot).sealed, notOlderThan: 2).multi == (try h.lnd.currentMulti()))
     }
 
     @Test("Without keys lnd's file is kept locally and sealed once the keys arrive")

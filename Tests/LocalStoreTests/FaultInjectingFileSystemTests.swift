@@ -29,6 +29,25 @@ import Testing
         #expect(try fs.readFile(at: "/d/f") == [])  // the classic zero-length file after a crash
     }
 
+    @Test func aPatchIsVolatileUntilSyncedAndACutPatchWritesHalf() throws {
+        let fs = try makeFS()
+        try fs.writeFileDurably(at: "/d/f", bytes: [1, 2, 3, 4, 5, 6])
+        try fs.syncDirectory(at: "/d")
+        try fs.patchFile(at: "/d/f", offset: 1, bytes: [9, 9])
+        #expect(try fs.readFile(at: "/d/f") == [1, 9, 9, 4, 5, 6])
+        #expect(throws: FileSystemError.self) { try fs.patchFile(at: "/d/f", offset: 5, bytes: [7, 7]) }
+        fs.inject(.cut(errno: ErrnoCode.io), atOperation: fs.operationCount)
+        #expect(throws: FileSystemError.self) { try fs.patchFile(at: "/d/f", offset: 2, bytes: [8, 8, 8, 8]) }
+        #expect(try fs.readFile(at: "/d/f") == [1, 9, 8, 8, 5, 6])
+        fs.powerOff()
+        fs.restartAfterPowerLoss(.onlySynced)
+        #expect(try fs.readFile(at: "/d/f") == [1, 2, 3, 4, 5, 6])
+        try fs.patchFileDurably(at: "/d/f", offset: 0, bytes: [7])
+        fs.powerOff()
+        fs.restartAfterPowerLoss(.onlySynced)
+        #expect(try fs.readFile(at: "/d/f") == [7, 2, 3, 4, 5, 6])
+    }
+
     @Test func renameWithoutDirectorySyncIsUndone() throws {
         let fs = try makeFS()
         try fs.writeFileDurably(at: "/d/old", bytes: [1])

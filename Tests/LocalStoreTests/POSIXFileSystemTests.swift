@@ -21,6 +21,22 @@ import Testing
         #expect(try fs.listDirectory(at: dir.path).isEmpty)
     }
 
+    @Test func writesWithWritebackStartedAndPatchesInPlace() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let big = Payload.sealed(8, size: 300_000)
+        try fs.writeFileStartingWriteback(at: dir.sub("f"), bytes: big)
+        #expect(try fs.readFile(at: dir.sub("f")) == big)
+        try fs.patchFileDurably(at: dir.sub("f"), offset: 0, bytes: [1, 2, 3])
+        try fs.patchFile(at: dir.sub("f"), offset: big.count - 2, bytes: [4, 5])
+        #expect(try fs.readFile(at: dir.sub("f")) == [1, 2, 3] + big[3..<big.count - 2] + [4, 5])
+        // A patch never grows a file nor creates one.
+        #expect(throws: FileSystemError.self) { try fs.patchFile(at: dir.sub("f"), offset: big.count - 1, bytes: [6, 7]) }
+        #expect(throws: FileSystemError.self) { try fs.patchFile(at: dir.sub("missing"), offset: 0, bytes: [1]) }
+        #expect(try fs.readFile(at: dir.sub("f")).count == big.count)
+        #expect(try fs.listDirectory(at: dir.path) == ["f"])
+    }
+
     @Test func readsLargeFilesCompletely() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -34,8 +34,10 @@ public final class LocalStoreAdapter: SnapshotStore, Sendable {
 
     public var headerRoom: Int { SnapshotFileFormat.headerSize }
 
-    public func save(sealedAfterHeaderRoom buffer: inout [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date) throws -> AgentSnapshotInfo {
-        Self.info(try store.save(sealedAfterHeaderRoom: &buffer, multiHash: multiHash, channelCount: channelCount, createdAt: createdAt))
+    /// The store hashes the sealed bytes and writes them to a temporary file whose writeback
+    /// starts at once; the commit writes the header and makes the file durable.
+    public func stage(sealedAfterHeaderRoom buffer: [UInt8]) throws -> any StagedSnapshot {
+        LocalStagedSnapshot(draft: try store.stage(sealedAfterHeaderRoom: buffer))
     }
 
     public func nextUpload() throws -> PendingUpload? {

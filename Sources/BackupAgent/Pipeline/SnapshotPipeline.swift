@@ -67,29 +67,34 @@ public actor SnapshotPipeline {
         let payload = EnvelopePayload(
             kind: .lndMultiChannelBackup, createdAt: UInt64(max(0, now.timeIntervalSince1970)), bytes: lndMulti)
         let room = store.headerRoom
+        let store = self.store
         // We seal lnd's Multi as it came (still under lnd's encryption), so sealing needs nothing
-        // from opening it: the two run at once. Nothing is stored before both are done; a Multi
-        // that does not open, or is unchanged, drops its seal. The seal leaves room for the
-        // store's file header in front: the buffer is written to disk as it is.
-        let (opening, sealing) = SideBySide.run({ try OpenedMulti(lndMulti, key: keys.lndSCBKey) }, {
-            try Envelope.seal(payload, counter: counter, account: keys.account, blob: keys.blob, key: keys.backup.envelope,
-                              reservingPrefix: room)
-        })
+        // from opening it: the two run at once. The seal leaves room for the store's file header
+        // and is staged right away (written to a temporary file on its way to the disk, then
+        // hashed), so the disk works while the Multi is opened; staging is the first piece, so
+        // that even with one free core the disk starts before the opening. Nothing is stored
+        // before the Multi opened and was checked: one that does not open, or is unchanged,
+        // discards the staged snapshot.
+        let (staging, opening) = SideBySide.run({
+            let sealed = try Envelope.seal(payload, counter: counter, account: keys.account, blob: keys.blob,
+                                           key: keys.backup.envelope, reservingPrefix: room)
+            return try store.stage(sealedAfterHeaderRoom: sealed)
+        }, { try OpenedMulti(lndMulti, key: keys.lndSCBKey) })
         let opened: OpenedMulti
         do {
             opened = try opening.get()
         } catch {
+            (try? staging.get())?.discard()
             status.update { $0.unreadableMultis += 1 }
             throw AgentError.unreadableMulti(String(describing: error))
         }
         if let latest, latest.multiHash == opened.hash {
+            (try? staging.get())?.discard()
             status.update { $0.snapshotsUnchanged += 1 }
             return .unchanged(latest)
         }
-        // Consumed, so the buffer has one owner and the store writes its header in place (no copy).
-        var sealed = try (consume sealing).get()
         let channelCount = opened.channelCount
-        let info = try store.save(sealedAfterHeaderRoom: &sealed, multiHash: opened.hash, channelCount: channelCount, createdAt: now)
+        let info = try staging.get().commit(multiHash: opened.hash, channelCount: channelCount, createdAt: now)
         highestCounter = max(counter, info.sequence)
         status.update {
             $0.snapshotsSaved += 1

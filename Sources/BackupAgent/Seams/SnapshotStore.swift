@@ -9,12 +9,13 @@ public protocol SnapshotStore: Sendable {
     /// Stores a sealed snapshot durably and queues it for upload.
     func save(sealed: [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date) throws -> AgentSnapshotInfo
     /// Bytes the store wants free in front of the sealed bytes (`Envelope.seal(reservingPrefix:)`),
-    /// so that `save(sealedAfterHeaderRoom:...)` writes its file header there instead of copying
+    /// so that `stage` writes the buffer as it is and its file header there, instead of copying
     /// the snapshot.
     var headerRoom: Int { get }
-    /// Like `save(sealed:...)` for sealed bytes that follow `headerRoom` bytes of room in `buffer`,
-    /// which the store may overwrite.
-    func save(sealedAfterHeaderRoom buffer: inout [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date) throws -> AgentSnapshotInfo
+    /// Starts storing sealed bytes that follow `headerRoom` bytes of room in `buffer`, before the
+    /// caller knows whether it should (lnd's Multi is opened meanwhile): nothing is stored until
+    /// the result is committed, and a discarded one leaves nothing behind.
+    func stage(sealedAfterHeaderRoom buffer: [UInt8]) throws -> any StagedSnapshot
     /// The oldest snapshot still to upload, verified, or nil when the queue is empty.
     func nextUpload() throws -> PendingUpload?
     func markUploaded(_ upload: PendingUpload, at date: Date) throws
@@ -33,8 +34,9 @@ extension SnapshotStore {
     /// A store without a file header of its own needs no room.
     public var headerRoom: Int { 0 }
 
-    public func save(sealedAfterHeaderRoom buffer: inout [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date) throws -> AgentSnapshotInfo {
-        try save(sealed: Array(buffer[min(headerRoom, buffer.count)...]), multiHash: multiHash, channelCount: channelCount, createdAt: createdAt)
+    /// A store without staging keeps the bytes in memory and saves them when committed.
+    public func stage(sealedAfterHeaderRoom buffer: [UInt8]) throws -> any StagedSnapshot {
+        HeldSnapshot(store: self, sealed: Array(buffer[min(headerRoom, buffer.count)...]))
     }
 }
 
