@@ -92,6 +92,11 @@ if [ -x "$floor_bin" ]; then
 else echo "no $floor_bin: build it (swift build -c release --product vault-floor) for the floor" >&2; fi
 if [ -n "${CASA_TEST_POSTGRES_URL:-}" ]; then
   results+=("$(run_vault postgres --database "$CASA_TEST_POSTGRES_URL")")
+  # The database is shared with the test suite: remove this run's accounts (their devices and
+  # blobs cascade), or every later retention pass there walks tens of thousands of junk blobs.
+  if command -v psql >/dev/null && [ -s "$work/postgres.lua.accounts" ]; then
+    psql -q "$CASA_TEST_POSTGRES_URL" -c "DELETE FROM account WHERE id IN ($(sed "s/.*/'&'/" "$work/postgres.lua.accounts" | paste -sd,))" >/dev/null
+  fi
 fi
 if [ "${NGINX:-1}" = 0 ]; then printf '%s\n' "${results[@]}"; exit 0; fi  # A/B runs of the vault alone
 mkdir -p "$work/nginx/tmp" "$work/nginx/www/dav"
