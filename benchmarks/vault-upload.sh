@@ -64,15 +64,18 @@ run_vault() { # name, storage flags...
 # The floor of this stack: vault-floor (Benchmarks/VaultFloor) does only the contract's per-upload
 # work on Hummingbird (collect the body, SHA-256 it, verify the Ed25519 signature), no storage;
 # it replays the SQLite run's pre-signed requests (it checks signatures, not accounts or nonces).
-run_floor() {
-  "$floor_bin" 0 > "$work/floor.out" 2>&1 &
+# The durable floor (floor-durable) adds the least any durable store does: each body appended to
+# one file, answered after a group fdatasync that covers it.
+run_floor() { # name, extra vault-floor arguments...
+  local name=$1; shift
+  "$floor_bin" 0 "$@" > "$work/floor.out" 2>&1 &
   local pid=$!; pids+=("$pid")
   local url=""
   for _ in $(seq 1 100); do url=$(grep -o '127.0.0.1:[0-9]*' "$work/floor.out" | sed 's|^|http://|' || true); [ -n "$url" ] && break; sleep 0.1; done
   [ -n "$url" ] || { echo "vault-floor did not start: $(cat "$work/floor.out")" >&2; return 1; }
   local before; before=$(cpu_ticks "$pid")
   local result; result=$(CASA_BENCH_MODE=vault CASA_BENCH_REQS="$work/sqlite.lua" CASA_BENCH_THREADS=$threads \
-    wrk -t$threads -c$connections -d"${duration}s" --latency -s benchmarks/vault-upload/upload.lua "$url" | grep RESULT | sed "s/^RESULT/floor/")
+    wrk -t$threads -c$connections -d"${duration}s" --latency -s benchmarks/vault-upload/upload.lua "$url" | grep RESULT | sed "s/^RESULT/$name/")
   local ticks=$(( $(cpu_ticks "$pid") - before ))
   local requests; requests=$(echo "$result" | tr ' ' '\n' | sed -n 's/^requests=//p')
   echo "$result server_cpu_us_per_request=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')"
@@ -83,9 +86,17 @@ results=()
 [ -n "${MEMORY:-}" ] && results+=("$(run_vault memory --memory)")
 results+=("$(run_vault sqlite --data "$work/sqlite")")
 floor_bin="${FLOOR_BIN:-$(dirname "$bin")/vault-floor}"
-if [ -x "$floor_bin" ]; then results+=("$(run_floor)"); else echo "no $floor_bin: build it (swift build -c release --product vault-floor) for the floor" >&2; fi
+if [ -x "$floor_bin" ]; then
+  results+=("$(run_floor floor)")
+  results+=("$(run_floor floor-durable --durable "$work/floor-durable.log")")
+else echo "no $floor_bin: build it (swift build -c release --product vault-floor) for the floor" >&2; fi
 if [ -n "${CASA_TEST_POSTGRES_URL:-}" ]; then
   results+=("$(run_vault postgres --database "$CASA_TEST_POSTGRES_URL")")
+  # The database is shared with the test suite: remove this run's accounts (their devices and
+  # blobs cascade), or every later retention pass there walks tens of thousands of junk blobs.
+  if command -v psql >/dev/null && [ -s "$work/postgres.lua.accounts" ]; then
+    psql -q "$CASA_TEST_POSTGRES_URL" -c "DELETE FROM account WHERE id IN ($(sed "s/.*/'&'/" "$work/postgres.lua.accounts" | paste -sd,))" >/dev/null
+  fi
 fi
 if [ "${NGINX:-1}" = 0 ]; then printf '%s\n' "${results[@]}"; exit 0; fi  # A/B runs of the vault alone
 mkdir -p "$work/nginx/tmp" "$work/nginx/www/dav"
@@ -94,7 +105,7 @@ chmod 755 "$work"; chmod -R 777 "$work/nginx"
 sed "s|__ROOT__|$work/nginx|g" benchmarks/vault-upload/nginx.conf > "$work/nginx/nginx.conf"
 nginx -c "$work/nginx/nginx.conf"
 sleep 0.3
-results+=("$(CASA_BENCH_MODE=dav CASA_BENCH_THREADS=$threads wrk -t$threads -c$connections -d"${duration}s" --latency \
+results+=("$(CASA_BENCH_MODE=dav CASA_BENCH_COUNT=$count CASA_BENCH_THREADS=$threads wrk -t$threads -c$connections -d"${duration}s" --latency \
   -s benchmarks/vault-upload/upload.lua http://127.0.0.1:18480 | grep RESULT | sed 's/^RESULT/nginx-webdav/')")
 
 echo "target        $(date -u +%FT%TZ), ${connections} connections, ${duration}s, 4096-byte bodies"
@@ -105,10 +116,10 @@ for r in "${results[@]}"; do
   rps=$(echo "$r" | tr ' ' '\n' | sed -n 's/^rps=//p')
   echo "$(echo "$r" | cut -d' ' -f1): $(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { printf "%.2f", a / b }')x nginx WebDAV"
 done
-floor_rps=$(printf '%s\n' "${results[@]}" | awk '/^floor/ { for (i=1;i<=NF;i++) if ($i ~ /^rps=/) { sub("rps=","",$i); print $i } }')
+floor_rps=$(printf '%s\n' "${results[@]}" | awk '/^floor / { for (i=1;i<=NF;i++) if ($i ~ /^rps=/) { sub("rps=","",$i); print $i } }')
 if [ -n "$floor_rps" ]; then
   for r in "${results[@]}"; do
-    case "$r" in nginx-webdav*|floor*) continue ;; esac
+    case "$r" in nginx-webdav*|floor\ *) continue ;; esac
     rps=$(echo "$r" | tr ' ' '\n' | sed -n 's/^rps=//p')
     echo "$(echo "$r" | cut -d' ' -f1): $(awk -v a="$rps" -v b="$floor_rps" 'BEGIN { printf "%.2f", a / b }')x the floor (Hummingbird + body hash + Ed25519, no storage)"
   done

@@ -5,6 +5,8 @@
 // middleware, no metrics, no replay record, no account, no storage, no fsync.
 // Not a server for anything but the benchmark; it answers 201 to a request whose signature is
 // valid (whatever its account) and 401 otherwise.
+// `vault-floor PORT --durable FILE` adds the least a durable store must do: the body appended to
+// FILE, answered after a group fdatasync (DurableLog).
 import BlobStorage
 import HTTPTypes
 import Hummingbird
@@ -14,7 +16,13 @@ import Sodium
 import VaultAPI
 
 NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-let port = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 0
+let arguments = Array(CommandLine.arguments.dropFirst())
+let port = arguments.first.flatMap { Int($0) } ?? 0
+let durable: DurableLog? = arguments.firstIndex(of: "--durable").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+    .map { path in
+        guard let log = DurableLog(path: path) else { fatalError("vault-floor: cannot open \(path)") }
+        return log
+    }
 // Header names validated once, as the vault does (HTTPField.Name+Vault); constant tokens.
 let keyName = HTTPField.Name(VaultHeader.key)!, freshnessName = HTTPField.Name(VaultHeader.freshness)!
 let nonceName = HTTPField.Name(VaultHeader.nonce)!, signatureName = HTTPField.Name(VaultHeader.signature)!
@@ -34,6 +42,7 @@ router.put("/v1/accounts/:account/blobs/:name/versions/:version") { request, _ -
     let message = SignedRequest(method: request.method.rawValue, path: path, query: query, bodySHA256: SHA256.hash(bytes),
                                 key: key, freshness: freshness, nonce: nonce).canonicalMessage
     guard Ed25519.verify(signature: signature, message: message, publicKey: key) else { return Response(status: .unauthorized) }
+    await durable?.append(bytes)
     let json = #"{"version":1,"size":\#(bytes.count),"contentHash":"\#(fields[contentHashName] ?? "")","storedAt":0}"#
     return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
 }

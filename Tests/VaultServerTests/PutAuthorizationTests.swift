@@ -39,13 +39,15 @@ import VaultAPI
             authorization: PutAuthorization(signer: signer, roles: Role.readers) { try budget.admit($0) })
     }
 
-    /// The error code a put fails with (nil if it succeeded).
+    /// The error code a put fails with (nil if it succeeded): the vault's, or the storage rules'.
     static func refusal(_ work: () async throws -> (info: BlobInfo, created: Bool)) async -> String? {
         do {
             _ = try await work()
             return nil
         } catch let error as VaultError {
             return error.body.code
+        } catch let error as BlobStoreError {
+            return error.code.rawValue
         } catch {
             return "unexpected: \(error)"
         }

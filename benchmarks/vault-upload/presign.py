@@ -68,6 +68,9 @@ def main():
             if i % CHUNK == CHUNK - 1 or i == count - 1:
                 f.write("} for _, r in ipairs(chunk) do reqs[#reqs + 1] = r end end)()\n")
         f.write("freshness = \"%s\"\n" % freshness)
+    # The accounts created, one per line: the script deletes them from a shared PostgreSQL after.
+    with open(out + ".accounts", "w") as f:
+        f.write("".join(a + "\n" for a in ids))
 
 
 if __name__ == "__main__":

@@ -5,28 +5,28 @@ import VaultAPI
 
 /// One group commit of puts on SQLite, inside the writer's transaction: every put is decided in
 /// Swift, in queue order, on the stored state plus the batch's own earlier puts (`PutRules`,
-/// `PutAuthorization`), so a refused put writes nothing and needs no savepoint. Accepted puts
-/// insert their blob row at once; blob heads and account usage are written once per batch.
-/// Reads use statements prepared once per connection (the hot path of every upload).
+/// `PutAuthorization`), so a refused put writes nothing and needs no savepoint. An accepted put
+/// writes its blob row and nothing else per put: account usage is written once per account and
+/// batch, and a name's highest version is read from its blob rows (`blob_head` only remembers
+/// versions that were deleted, so they are never reused). Accounts and devices come from the
+/// `SQLiteAuthCache` entries when known; what the batch reads or changes is in `learned`, for the
+/// cache once the batch committed.
 struct SQLitePutBatch {
     private struct Head: Hashable {
         let account: String
         let name: String
     }
 
-    private struct Account {
-        let access: AccountAccess
-        var usedBytes: Int64
-    }
-
     private let db: Database
-    private var accounts: [String: Account?] = [:]
+    private(set) var learned: SQLiteAuthCache.Entries
+    private var missingAccounts: Set<String> = []
     private var highest: [Head: Int64] = [:]
     private var inserted: [Head: [Int64: BlobInfo]] = [:]
     private var added: [String: Int64] = [:]
 
-    init(_ db: Database) {
+    init(_ db: Database, known: SQLiteAuthCache.Entries) {
         self.db = db
+        self.learned = known
     }
 
     /// One result per put, in order. Throws only if the database fails (the caller rolls back).
@@ -51,9 +51,10 @@ struct SQLitePutBatch {
         let head = Head(account: accountID, name: put.name.rawValue)
         let account = try loadAccount(put.account)
         if let authorization = put.authorization {
-            try authorization.check(account?.access, deviceRevoked: try deviceRevoked(accountID, authorization.signer), account: put.account)
+            let revoked = account == nil ? nil : try deviceRevoked(accountID, authorization.signer)
+            try authorization.check(account?.access, deviceRevoked: revoked, account: put.account)
         }
-        guard let account else { throw BlobStoreError(.notFound, "no account \(accountID.prefix(16))…") }
+        guard var account else { throw BlobStoreError(.notFound, "no account \(accountID.prefix(16))…") }
         let latest = try highestVersion(head)
         let version = Int64(clamping: put.version)
         let existing = version <= latest ? try storedInfo(head, put.name, version) : nil
@@ -64,52 +65,57 @@ struct SQLitePutBatch {
         try db.cachedStatement(sql: "INSERT INTO blob (account_id, name, version, size, content_hash, stored_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: [accountID, head.name, version, put.data.count, Data(put.contentHash.bytes), put.storedAt, Data(put.data)])
         let size = Int64(put.data.count)
-        accounts[accountID] = Account(access: account.access, usedBytes: account.usedBytes + size)
+        account.usedBytes += size
+        learned.accounts[accountID] = account
         added[accountID, default: 0] += size
         highest[head] = max(latest, version)
         inserted[head, default: [:]][version] = put.info
         return (put.info, true)
     }
 
-    /// Writes the heads and usage the batch changed: once per blob name and per account.
+    /// Writes the usage the batch changed, once per account.
     private func finish() throws {
-        for (head, version) in highest where inserted[head] != nil {
-            try db.cachedStatement(sql: """
-                INSERT INTO blob_head (account_id, name, highest_version) VALUES (?, ?, ?)
-                ON CONFLICT (account_id, name) DO UPDATE SET highest_version = excluded.highest_version
-                """).execute(arguments: [head.account, head.name, version])
-        }
         for (account, bytes) in added {
             try db.cachedStatement(sql: "UPDATE account SET used_bytes = used_bytes + ? WHERE id = ?").execute(arguments: [bytes, account])
         }
     }
 
-    private mutating func loadAccount(_ id: AccountID) throws -> Account? {
-        if let known = accounts[id.hex] { return known }
+    private mutating func loadAccount(_ id: AccountID) throws -> SQLiteAuthCache.Account? {
+        if let known = learned.accounts[id.hex] { return known }
+        if missingAccounts.contains(id.hex) { return nil }
         let row = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT owner_key, liveness_key, disabled, used_bytes FROM account WHERE id = ?"), arguments: [id.hex])
-        let account = row.map { row in
-            Account(
-                access: AccountAccess(
-                    ownerKey: [UInt8](row["owner_key"] as Data), livenessKey: [UInt8](row["liveness_key"] as Data),
-                    disabled: row["disabled"]),
-                usedBytes: row["used_bytes"])
+        guard let row else {
+            missingAccounts.insert(id.hex)
+            return nil
         }
-        accounts[id.hex] = .some(account)
+        let account = SQLiteAuthCache.Account(
+            access: AccountAccess(
+                ownerKey: [UInt8](row["owner_key"] as Data), livenessKey: [UInt8](row["liveness_key"] as Data), disabled: row["disabled"]),
+            usedBytes: row["used_bytes"])
+        learned.accounts[id.hex] = account
         return account
     }
 
-    private func deviceRevoked(_ account: String, _ key: [UInt8]) throws -> Bool? {
-        try Row.fetchOne(
+    private mutating func deviceRevoked(_ account: String, _ key: [UInt8]) throws -> Bool? {
+        let device = SQLiteAuthCache.Device(account: account, key: key)
+        if let known = learned.devices[device] { return known }
+        let revoked = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT revoked_at IS NOT NULL AS revoked FROM device WHERE account_id = ? AND key = ?"),
             arguments: [account, Data(key)]
-        ).map { $0["revoked"] }
+        ).map { $0["revoked"] as Bool }
+        learned.devices[device] = .some(revoked)
+        return revoked
     }
 
     private mutating func highestVersion(_ head: Head) throws -> Int64 {
         if let known = highest[head] { return known }
+        // Both are one index seek: the blob primary key ends with the version.
         let stored = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT highest_version FROM blob_head WHERE account_id = ? AND name = ?"),
+            db.cachedStatement(sql: """
+                SELECT MAX(COALESCE((SELECT MAX(version) FROM blob WHERE account_id = ?1 AND name = ?2), 0),
+                           COALESCE((SELECT highest_version FROM blob_head WHERE account_id = ?1 AND name = ?2), 0))
+                """),
             arguments: [head.account, head.name]) ?? 0
         highest[head] = stored
         return stored

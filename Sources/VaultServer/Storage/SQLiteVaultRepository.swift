@@ -17,6 +17,8 @@ public final class SQLiteVaultRepository: VaultRepository {
     let pool: DatabasePool
     /// Concurrent puts share one transaction and one fsync.
     private let puts: GroupCommit<PendingPut, PendingPut.Outcome>
+    /// Accounts and devices the put batches know (emptied by every other write).
+    private let authCache = SQLiteAuthCache()
     public let replayGuard: any ReplayGuard = MemoryReplayGuard()
     private let secret = Random.bytes(32)
 
@@ -44,7 +46,7 @@ public final class SQLiteVaultRepository: VaultRepository {
         try SQLiteSchema.migrator.migrate(pool)
         puts = GroupCommit(
             maxWeight: PendingPut.maxBatchBytes, weight: \.data.count, queue: DispatchQueue(label: "casa-vault.sqlite-puts")
-        ) { [pool] batch in Self.commit(pool, batch) }
+        ) { [pool, authCache] batch in Self.commit(pool, authCache, batch) }
     }
 
     // MARK: - Accounts and devices
@@ -62,7 +64,7 @@ public final class SQLiteVaultRepository: VaultRepository {
     }
 
     public func createAccount(_ account: AccountRecord) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT INTO account (id, owner_key, liveness_key, created_at, disabled, release_window_seconds,
@@ -75,7 +77,7 @@ public final class SQLiteVaultRepository: VaultRepository {
                     account.policy.retention.keepDailyDays, account.lastHeartbeatAt,
                 ])
             guard db.changesCount == 1 else { return false }
-            for device in account.devices { try Self.insertDevice(db, account.id, device) }
+            for device in account.devices { _ = try Self.insertDevice(db, account.id, device) }
             return true
         }
     }
@@ -95,7 +97,7 @@ public final class SQLiteVaultRepository: VaultRepository {
     }
 
     public func addDevice(_ id: AccountID, _ device: DeviceRecord) async throws -> Bool {
-        try await pool.write { db in try Self.insertDevice(db, id, device) }
+        try await write { db in try Self.insertDevice(db, id, device) }
     }
 
     public func revokeDevice(_ id: AccountID, key: [UInt8], at: Int64) async throws {
@@ -138,37 +140,50 @@ public final class SQLiteVaultRepository: VaultRepository {
             storedAt: now.unixMilliseconds, authorization: authorization))
     }
 
-    /// Commits a batch of puts in one transaction (one WAL fsync). If the transaction fails as a
-    /// whole, a batch of several puts is retried one put per transaction, so one bad put cannot
-    /// fail the others.
-    private static func commit(_ pool: DatabasePool, _ batch: [PendingPut]) -> [Result<PendingPut.Outcome, any Error>] {
+    /// Commits a batch of puts in one transaction (one WAL fsync), then keeps what it learned about
+    /// accounts and devices for the next batch. If the transaction fails as a whole, a batch of
+    /// several puts is retried one put per transaction, so one bad put cannot fail the others.
+    private static func commit(
+        _ pool: DatabasePool, _ cache: SQLiteAuthCache, _ batch: [PendingPut]
+    ) -> [Result<PendingPut.Outcome, any Error>] {
         do {
-            return try pool.write { db in
-                var run = SQLitePutBatch(db)
-                return try run.run(batch)
+            return try pool.writeWithoutTransaction { db in
+                let dataVersion = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+                var run = SQLitePutBatch(db, known: cache.snapshot(dataVersion: dataVersion))
+                var results: [Result<PendingPut.Outcome, any Error>] = []
+                try db.inTransaction {
+                    results = try run.run(batch)
+                    return .commit
+                }
+                cache.keep(run.learned)
+                return results
             }
         } catch {
             guard batch.count > 1 else { return [.failure(error)] }
             var results: [Result<PendingPut.Outcome, any Error>] = []
-            for put in batch { results += commit(pool, [put]) }
+            for put in batch { results += commit(pool, cache, [put]) }
             return results
         }
     }
 
     public func blob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Blob {
-        let row: Row? = try await pool.read { db in
+        // Rows are decoded inside the read: the async read then runs off the event loop.
+        let blob: Blob? = try await pool.read { db in
+            let row: Row?
             if let version {
                 guard let v = Int64(exactly: version) else { return nil }
-                return try Row.fetchOne(
+                row = try Row.fetchOne(
                     db, sql: "SELECT version, size, content_hash, stored_at, data FROM blob WHERE account_id = ? AND name = ? AND version = ?",
                     arguments: [id.hex, name.rawValue, v])
+            } else {
+                row = try Row.fetchOne(
+                    db, sql: "SELECT version, size, content_hash, stored_at, data FROM blob WHERE account_id = ? AND name = ? ORDER BY version DESC LIMIT 1",
+                    arguments: [id.hex, name.rawValue])
             }
-            return try Row.fetchOne(
-                db, sql: "SELECT version, size, content_hash, stored_at, data FROM blob WHERE account_id = ? AND name = ? ORDER BY version DESC LIMIT 1",
-                arguments: [id.hex, name.rawValue])
+            return try row.map { Blob(info: try Self.info(name, $0), data: [UInt8]($0["data"] as Data)) }
         }
-        guard let row else { throw Self.notFound(name, version) }
-        return Blob(info: try Self.info(name, row), data: [UInt8](row["data"] as Data))
+        guard let blob else { throw Self.notFound(name, version) }
+        return blob
     }
 
     public func listBlobs(_ id: AccountID) async throws -> [BlobSummary] {
@@ -190,21 +205,30 @@ public final class SQLiteVaultRepository: VaultRepository {
 
     public func versions(_ id: AccountID, _ name: BlobName, after: UInt64?, limit: Int) async throws -> [BlobInfo] {
         let afterValue = Int64(clamping: after ?? 0)
-        let (rows, exists) = try await pool.read { db in
-            let rows = try Row.fetchAll(
+        let (page, exists): ([BlobInfo], Bool) = try await pool.read { db in
+            let page = try Row.fetchAll(
                 db,
                 sql: "SELECT version, size, content_hash, stored_at FROM blob WHERE account_id = ? AND name = ? AND version > ? ORDER BY version LIMIT ?",
-                arguments: [id.hex, name.rawValue, afterValue, max(0, limit)])
+                arguments: [id.hex, name.rawValue, afterValue, max(0, limit)]
+            ).map { try Self.info(name, $0) }
             let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM blob WHERE account_id = ? AND name = ?)", arguments: [id.hex, name.rawValue]) ?? false
-            return (rows, exists)
+            return (page, exists)
         }
         guard exists else { throw Self.notFound(name, nil) }
-        return try rows.map { try Self.info(name, $0) }
+        return page
     }
 
     public func deleteBlob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Int {
-        try await pool.write { db in
+        try await write { db in
             let versionFilter = version.map { Int64(clamping: $0) }
+            // A name's highest version is never reused: remember it before its row may go.
+            try db.execute(
+                sql: """
+                    INSERT INTO blob_head (account_id, name, highest_version)
+                    SELECT account_id, name, MAX(version) FROM blob WHERE account_id = ? AND name = ? GROUP BY account_id, name
+                    ON CONFLICT (account_id, name) DO UPDATE SET highest_version = MAX(highest_version, excluded.highest_version)
+                    """,
+                arguments: [id.hex, name.rawValue])
             let freed = try Int64.fetchOne(
                 db, sql: "SELECT COALESCE(SUM(size), 0) FROM blob WHERE account_id = ? AND name = ? AND (? IS NULL OR version = ?)",
                 arguments: [id.hex, name.rawValue, versionFilter, versionFilter]) ?? 0
@@ -247,7 +271,16 @@ public final class SQLiteVaultRepository: VaultRepository {
     // MARK: - Helpers
 
     private func execute(_ sql: String, _ arguments: StatementArguments) async throws {
-        try await pool.write { db in try db.execute(sql: sql, arguments: arguments) }
+        try await write { db in try db.execute(sql: sql, arguments: arguments) }
+    }
+
+    /// Every write but the puts: it may change what the put batches know about accounts and
+    /// devices, so it empties their cache while it holds the writer.
+    private func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.write { [authCache] db in
+            authCache.clear()
+            return try updates(db)
+        }
     }
 
     private static func insertDevice(_ db: Database, _ id: AccountID, _ device: DeviceRecord) throws -> Bool {
