@@ -4,8 +4,9 @@ import Synchronization
 /// next so a put reads neither row again (docs/vault-api.md "Performance").
 ///
 /// Only committed state goes in: a batch merges what it learned after its COMMIT, on the writer
-/// connection. Any other write of this process empties the cache inside its own write (it holds
-/// the writer, so no batch runs in between); a write by another process (`casa-vault account
+/// connection. Any other write of this process to what it holds (keys, the disabled switch,
+/// devices, usage) empties the cache inside its own write (it holds the writer, so no batch runs
+/// in between); a write by another process (`casa-vault account
 /// disable` on the same file) shows as a new `PRAGMA data_version` at the next batch, which
 /// empties it too. A revoked device or disabled account is therefore never served from a stale
 /// entry. Bounded: past `capacity` accounts it starts over.

@@ -87,7 +87,7 @@ public final class SQLiteVaultRepository: VaultRepository {
     }
 
     public func setPolicy(_ id: AccountID, _ policy: AccountPolicy) async throws {
-        try await execute(
+        try await record(
             "UPDATE account SET release_window_seconds = ?, keep_all_days = ?, keep_daily_days = ? WHERE id = ?",
             [policy.releaseWindowSeconds, policy.retention.keepAllDays, policy.retention.keepDailyDays, id.hex])
     }
@@ -107,11 +107,11 @@ public final class SQLiteVaultRepository: VaultRepository {
     }
 
     public func setSealedSecret(_ id: AccountID, deviceKey: [UInt8], _ secret: [UInt8]) async throws {
-        try await execute("UPDATE device SET sealed_secret = ? WHERE account_id = ? AND key = ?", [Data(secret), id.hex, Data(deviceKey)])
+        try await record("UPDATE device SET sealed_secret = ? WHERE account_id = ? AND key = ?", [Data(secret), id.hex, Data(deviceKey)])
     }
 
     public func clearSealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws {
-        try await execute("UPDATE device SET sealed_secret = NULL WHERE account_id = ? AND key = ?", [id.hex, Data(deviceKey)])
+        try await record("UPDATE device SET sealed_secret = NULL WHERE account_id = ? AND key = ?", [id.hex, Data(deviceKey)])
     }
 
     public func sealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws -> [UInt8]? {
@@ -122,11 +122,11 @@ public final class SQLiteVaultRepository: VaultRepository {
     }
 
     public func recordHeartbeat(_ id: AccountID, at: Int64) async throws {
-        try await execute("UPDATE account SET last_heartbeat_at = ? WHERE id = ?", [at, id.hex])
+        try await record("UPDATE account SET last_heartbeat_at = ? WHERE id = ?", [at, id.hex])
     }
 
     public func recordDeviceSeen(_ id: AccountID, key: [UInt8], at: Int64) async throws {
-        try await execute("UPDATE device SET last_seen_at = ? WHERE account_id = ? AND key = ?", [at, id.hex, Data(key)])
+        try await record("UPDATE device SET last_seen_at = ? WHERE account_id = ? AND key = ?", [at, id.hex, Data(key)])
     }
 
     // MARK: - Blobs
@@ -272,6 +272,13 @@ public final class SQLiteVaultRepository: VaultRepository {
 
     private func execute(_ sql: String, _ arguments: StatementArguments) async throws {
         try await write { db in try db.execute(sql: sql, arguments: arguments) }
+    }
+
+    /// A write of columns the put batches never read (heartbeat and last-seen times, sealed
+    /// secrets, retention and release policy): it leaves their cache alone, so a fleet's
+    /// heartbeats do not empty it for every account.
+    private func record(_ sql: String, _ arguments: StatementArguments) async throws {
+        try await pool.write { db in try db.execute(sql: sql, arguments: arguments) }
     }
 
     /// Every write but the puts: it may change what the put batches know about accounts and
