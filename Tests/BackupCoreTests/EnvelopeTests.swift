@@ -21,7 +21,7 @@ import Testing
         #expect(first != second)
         #expect(first.count == 4096)
         let opened = try Envelope.open(first, account: account, blob: blob, key: key, notOlderThan: 2)
-        #expect(opened == OpenedEnvelope(payload: payload, counter: 3))
+        #expect(opened == OpenedEnvelope(payload: payload, counter: 3, version: 1))
         #expect(try Envelope.open(second, account: account, blob: blob, key: key).payload == payload)
     }
 
@@ -48,13 +48,22 @@ import Testing
 
     /// docs/envelope.md §5: every envelope is 2^k bytes, 4 KiB ≤ 2^k ≤ 16 MiB.
     @Test(arguments: [(0, 4096), (4003, 4096), (4004, 8192), (8099, 8192), (8100, 16384), (700 * 1000, 1 << 20)])
-    func bucketSizes(payload: Int, total: Int) throws {
-        #expect(try EnvelopeSize.total(forPayload: payload) == total)
+    func bucketSizesVersion1(payload: Int, total: Int) throws {
+        #expect(try EnvelopeSize.total(forPayload: payload, version: 1) == total)
+    }
+
+    /// Version 2 records carry 16 more bytes (writer and parent).
+    @Test(arguments: [(0, 4096), (3987, 4096), (3988, 8192), (8083, 8192), (8084, 16384)])
+    func bucketSizesVersion2(payload: Int, total: Int) throws {
+        #expect(try EnvelopeSize.total(forPayload: payload, version: 2) == total)
     }
 
     @Test func largestPayloadFitsAndOneMoreIsRefused() throws {
         #expect(try EnvelopeSize.total(forPayload: EnvelopeSize.maximumPayload) == EnvelopeSize.maximum)
-        let tooLarge = EnvelopePayload(kind: .lndMultiChannelBackup, createdAt: 0, bytes: [UInt8](repeating: 0, count: EnvelopeSize.maximumPayload + 1))
+        let writer = try #require(WriterID(bytes: [1, 2, 3, 4, 5, 6, 7, 8]))
+        let tooLarge = EnvelopePayload(
+            kind: .lndMultiChannelBackup, createdAt: 0, bytes: [UInt8](repeating: 0, count: EnvelopeSize.maximumPayload + 1),
+            lineage: SnapshotLineage(writer: writer, parent: nil))
         #expect(throws: EnvelopeError.payloadTooLarge(byteCount: EnvelopeSize.maximumPayload + 1, maximum: EnvelopeSize.maximumPayload)) {
             try Envelope.seal(tooLarge, counter: 1, account: account, blob: blob, key: key)
         }

@@ -10,7 +10,7 @@ import Testing
     static let expectedErrors: [String: @Sendable (EnvelopeError) -> Bool] = [
         "bad magic": { $0 == .badMagic },
         "truncated": { if case .truncated = $0 { return true } else { return false } },
-        "unknown version": { $0 == .unknownVersion(2) },
+        "unknown version": { $0 == .unknownVersion(3) },
         "bad header": { $0 == .badHeader },
         "wrong key": { $0 == .wrongKey },
         "wrong binding": { $0 == .wrongBinding },
@@ -39,6 +39,10 @@ import Testing
             #expect(opened.payload.kind.rawValue == UInt8(try vector.integer("kind")))
             #expect(opened.payload.createdAt == (try vector.integer("created at")))
             #expect(opened.payload.bytes == (try vector.hex("payload")))
+            #expect(opened.version == UInt8(vector.fields["version"].flatMap(Int.init) ?? 1))
+            #expect(opened.payload.lineage?.writer.hex == vector.fields["writer"])
+            let parent = vector.fields["parent"].map { $0 == String(repeating: "0", count: 16) ? nil : $0 } ?? nil
+            #expect(opened.payload.lineage?.parent?.hex == parent)
             // Deterministic sealing with the vector's nonce reproduces the bytes exactly.
             let nonce = Array(vector.body[40..<64])
             let resealed = try Envelope.seal(opened.payload, counter: opened.counter, account: account, blob: blob, key: key, nonce: nonce)

@@ -24,8 +24,8 @@ public enum Envelope {
         reservingPrefix prefix: Int = 0
     ) throws -> [UInt8] {
         guard payload.kind.rawValue != 0 else { throw EnvelopeError.invalidKind }
-        let total = try EnvelopeSize.total(forPayload: payload.bytes.count)
-        let header = EnvelopeHeader(keyID: key.keyID, counter: counter, binding: key.binding(account: account, blob: blob), nonce: nonce)
+        let total = try EnvelopeSize.total(forPayload: payload.bytes.count, version: payload.formatVersion)
+        let header = EnvelopeHeader(version: payload.formatVersion, keyID: key.keyID, counter: counter, binding: key.binding(account: account, blob: blob), nonce: nonce)
         let headerBytes = header.bytes
         // One zeroed buffer: room, header, record (padding included), tag.
         let start = max(0, prefix)
@@ -56,8 +56,8 @@ public enum Envelope {
         } catch SodiumError.authenticationFailed {
             throw EnvelopeError.authenticationFailed
         }
-        let payload = try EnvelopeRecord.decode(record)
+        let payload = try EnvelopeRecord.decode(record, version: header.version)
         guard header.counter >= minimumCounter else { throw EnvelopeError.rollback(seen: minimumCounter, got: header.counter) }
-        return OpenedEnvelope(payload: payload, counter: header.counter)
+        return OpenedEnvelope(payload: payload, counter: header.counter, version: header.version)
     }
 }

@@ -3,7 +3,8 @@
 public struct EnvelopeHeader: Hashable, Sendable {
     public static let byteCount = 64
     static let magic: [UInt8] = Array("CASA".utf8)
-    public static let currentVersion: UInt8 = 1
+    /// What casa writes; readers accept every version from 1 to this one.
+    public static let currentVersion: UInt8 = 2
 
     public var version: UInt8
     public var keyID: [UInt8]
@@ -11,8 +12,8 @@ public struct EnvelopeHeader: Hashable, Sendable {
     var binding: [UInt8]
     var nonce: [UInt8]
 
-    init(keyID: [UInt8], counter: UInt64, binding: [UInt8], nonce: [UInt8]) {
-        version = Self.currentVersion
+    init(version: UInt8, keyID: [UInt8], counter: UInt64, binding: [UInt8], nonce: [UInt8]) {
+        self.version = version
         self.keyID = keyID
         self.counter = counter
         self.binding = binding
@@ -24,7 +25,7 @@ public struct EnvelopeHeader: Hashable, Sendable {
         guard BinaryFields.startsWithMagic(envelope, Self.magic) else { throw EnvelopeError.badMagic }
         guard envelope.count >= Self.byteCount else { throw EnvelopeError.truncated(byteCount: envelope.count) }
         version = envelope[4]
-        guard version == Self.currentVersion else { throw EnvelopeError.unknownVersion(version) }
+        guard (1...Self.currentVersion).contains(version) else { throw EnvelopeError.unknownVersion(version) }
         guard envelope[5..<8].allSatisfy({ $0 == 0 }) else { throw EnvelopeError.badHeader }
         guard EnvelopeSize.isValidTotal(envelope.count) else { throw EnvelopeError.truncated(byteCount: envelope.count) }
         keyID = Array(envelope[8..<16])

@@ -8,16 +8,17 @@ public enum EnvelopeSize {
     /// Smallest and largest envelope.
     public static let minimum = 1 << minimumExponent
     public static let maximum = 1 << maximumExponent
-    /// The largest payload an envelope can carry.
-    public static let maximumPayload = maximum - overhead - EnvelopeRecord.headerByteCount
+    /// The largest payload an envelope of the current version can carry.
+    public static let maximumPayload = maximum - overhead - EnvelopeRecord.headerByteCount(version: EnvelopeHeader.currentVersion)
 
-    /// The envelope size for a payload of `payloadByteCount` bytes.
-    public static func total(forPayload payloadByteCount: Int) throws -> Int {
-        let needed = payloadByteCount + overhead + EnvelopeRecord.headerByteCount
+    /// The envelope size for a payload of `payloadByteCount` bytes in format `version`.
+    public static func total(forPayload payloadByteCount: Int, version: UInt8 = EnvelopeHeader.currentVersion) throws -> Int {
+        let needed = payloadByteCount + overhead + EnvelopeRecord.headerByteCount(version: version)
         for exponent in minimumExponent...maximumExponent where needed <= 1 << exponent {
             return 1 << exponent
         }
-        throw EnvelopeError.payloadTooLarge(byteCount: payloadByteCount, maximum: maximumPayload)
+        throw EnvelopeError.payloadTooLarge(
+            byteCount: payloadByteCount, maximum: maximum - overhead - EnvelopeRecord.headerByteCount(version: version))
     }
 
     static func isValidTotal(_ count: Int) -> Bool {

@@ -3,4 +3,6 @@
 public struct OpenedEnvelope: Hashable, Sendable {
     public var payload: EnvelopePayload
     public var counter: UInt64
+    /// The format version it was sealed in (1: no writer recorded).
+    public var version: UInt8
 }

@@ -117,23 +117,30 @@ def binding(mac, account, blob):
     return hashlib.blake2b(b"casa-envelope/binding" + account + blob, key=mac, digest_size=16).digest()
 
 # ---------------------------------------------------------------- envelope (envelope.md)
-def bucket(payload_len):
+def bucket(payload_len, version=1):
+    record_header = 29 if version >= 2 else 13
     for k in range(12, 25):
-        if payload_len + 93 <= 1 << k:
+        if payload_len + 80 + record_header <= 1 << k:
             return 1 << k
     raise ValueError("too large")
 
-def record(kind, created, payload, total, length=None, pad_byte=None):
+def record(kind, created, payload, total, length=None, pad_byte=None, lineage=None):
+    """lineage: None (version 1 record) or (writer, parent) 8-byte strings (version 2)."""
     n = total - 80
-    body = bytes([kind]) + struct.pack(">QI", created, len(payload) if length is None else length) + payload
+    body = bytes([kind]) + struct.pack(">Q", created)
+    if lineage is not None:
+        body += lineage[0] + lineage[1]
+    body += struct.pack(">I", len(payload) if length is None else length) + payload
     pad = bytearray(n - len(body))
     if pad_byte is not None:
         pad[-1] = pad_byte
     return body + bytes(pad)
 
-def seal(root, account, blob, counter, nonce, kind, created, payload, version=1, reserved=b"\x00\x00\x00", **rec):
+def seal(root, account, blob, counter, nonce, kind, created, payload, version=None, reserved=b"\x00\x00\x00", **rec):
     k = subkeys(root)
-    total = bucket(len(payload))
+    if version is None:
+        version = 1 if rec.get("lineage") is None else 2
+    total = bucket(len(payload), 2 if rec.get("lineage") is not None else 1)
     header = b"CASA" + bytes([version]) + reserved + k["key_id"] + struct.pack(">Q", counter) + \
         binding(k["mac"], account, blob) + nonce
     assert len(header) == 64
@@ -265,10 +272,12 @@ def main():
         return [("expect", expect), ("root", root.hex()), ("account", reader_account.hex()),
                 ("blob", reader_blob.hex()), ("comment", comment)]
 
-    def success(name, comment, counter, kind, payload, n=nonce):
-        env = seal(root, account, blob, counter, n, kind, created, payload)
-        write_envelope(name, base("success", comment) + [
-            ("counter", str(counter)), ("kind", str(kind)), ("created at", str(created)), ("payload", payload.hex())], env)
+    def success(name, comment, counter, kind, payload, n=nonce, lineage=None):
+        env = seal(root, account, blob, counter, n, kind, created, payload, lineage=lineage)
+        fields = [("counter", str(counter)), ("kind", str(kind)), ("created at", str(created)), ("payload", payload.hex())]
+        if lineage is not None:
+            fields += [("version", "2"), ("writer", lineage[0].hex()), ("parent", lineage[1].hex())]
+        write_envelope(name, base("success", comment) + fields, env)
         return env
 
     good = success("success-lnd-multi", "vector A's lnd-encrypted channel.backup (718 B) as kind 1, counter 7: a 4 KiB envelope", 7, 1, lnd_multi)
@@ -285,8 +294,18 @@ def main():
     case("truncated-header", "truncated", "the first 40 bytes of a good envelope", good[:40])
     case("truncated-body", "truncated", "a good envelope without its last byte", good[:-1])
     case("extended", "truncated", "a good envelope with one byte appended", good + b"\x00")
-    case("unknown-version", "unknown version", "version byte 2",
-         seal(root, account, blob, 7, nonce, 1, created, lnd_multi, version=2))
+    case("unknown-version", "unknown version", "version byte 3",
+         seal(root, account, blob, 7, nonce, 1, created, lnd_multi, version=3))
+    writer = bytes.fromhex("a1a2a3a4a5a6a7a8")
+    parent = bytes.fromhex("b1b2b3b4b5b6b7b8")
+    success("success-v2-lineage", "version 2: vector A's channel.backup, counter 9, written by a1..a8 continuing b1..b8's history",
+            9, 1, lnd_multi, lineage=(writer, parent))
+    success("success-v2-no-parent", "version 2: a writer that found no history (parent all zero)",
+            1, 1, lnd_multi, lineage=(writer, bytes(8)))
+    success("success-v2-bucket-edge", "version 2: 3987-byte payload, the largest that fits 4096 bytes (29-byte record header)",
+            3, 3, bytes([0xa5]) * 3987, lineage=(writer, parent))
+    case("bad-record-v2-zero-writer", "bad record", "version 2, authentic, but the writer is all zero",
+         seal(root, account, blob, 9, nonce, 1, created, lnd_multi, lineage=(bytes(8), parent)))
     case("bad-header-reserved", "bad header", "a reserved header byte is 1",
          seal(root, account, blob, 7, nonce, 1, created, lnd_multi, reserved=b"\x00\x01\x00"))
     case("wrong-key", "wrong key", "sealed under another root (32 bytes of 0x42), opened with vector A's",
