@@ -7,6 +7,12 @@ public struct BackupInspection: Sendable {
     /// The network whose keys opened it (refined by the channels' chain hash).
     public var network: BitcoinNetwork
     public var channels: [SingleBackup]
+    /// Channels of a Single version this code does not know (a newer lnd wrote them): shown,
+    /// never parsed further, and handed to lnd untouched on restore.
+    public var unknownSingles: [UnknownSingle] = []
 
-    public var summaries: [ChannelSummary] { channels.map(ChannelSummary.init) }
+    /// Every channel, known version or not.
+    public var channelCount: Int { channels.count + unknownSingles.count }
+
+    public var summaries: [ChannelSummary] { channels.map(ChannelSummary.init) + unknownSingles.map(ChannelSummary.init) }
 }

@@ -24,15 +24,17 @@ public struct BackupInspector: Sendable {
             } catch LNDBackupCryptoError.authenticationFailed {
                 continue
             }
-            let (detected, channels) = try decode(plaintext, kind: kind)
-            let actual = channels.first.flatMap { BitcoinNetwork.fromGenesisHash(internalOrder: $0.chainHash) } ?? candidate
+            let file = try decode(plaintext, kind: kind)
+            let channels = file.singles
+            let chainHash = channels.first?.chainHash ?? file.unknownSingles.lazy.compactMap(\.chainHash).first
+            let actual = chainHash.flatMap { BitcoinNetwork.fromGenesisHash(internalOrder: $0) } ?? candidate
             if let network, network != candidate {
                 throw RecoveryError.wrongNetwork(given: network.rawValue, matching: actual.rawValue)
             }
-            if let network, actual.coinType == network.coinType, actual != network, !channels.isEmpty {
+            if let network, actual.coinType == network.coinType, actual != network, chainHash != nil {
                 throw RecoveryError.wrongNetwork(given: network.rawValue, matching: actual.rawValue)
             }
-            return BackupInspection(kind: detected, network: actual, channels: channels)
+            return BackupInspection(kind: file.kind, network: actual, channels: channels, unknownSingles: file.unknownSingles)
         }
         throw RecoveryError.notThisSeed(triedNetworks: candidates.map(\.rawValue))
     }
@@ -44,10 +46,9 @@ public struct BackupInspector: Sendable {
         return [first, other]
     }
 
-    private func decode(_ plaintext: [UInt8], kind: BackupKind?) throws -> (BackupKind, [SingleBackup]) {
+    private func decode(_ plaintext: [UInt8], kind: BackupKind?) throws -> ChannelBackupFile {
         do {
-            let file = try ChannelBackupFile(plaintext: plaintext, kind: kind)
-            return (file.kind, file.singles)
+            return try ChannelBackupFile(plaintext: plaintext, kind: kind)
         } catch {
             throw RecoveryError.invalidBackup(error.description)
         }

@@ -135,6 +135,7 @@ public struct ChannelRestorer: Sendable {
             timings?.lap(PhaseName.sealSingles)
         }
         try stateFile.save(state)
+        pending += try unknownSinglesToRestore(snapshot, known: known, key: key, state: &state)
 
         var restored = 0
         var start = 0
@@ -261,7 +262,8 @@ public struct ChannelRestorer: Sendable {
     private func summarize(_ snapshot: OpenedSnapshot, state: inout RestoreState) async throws -> [ChannelRestoreResult] {
         let channels = Dictionary(try await lnd.channels().map { ($0.channelPoint, $0) }, uniquingKeysWith: { a, _ in a })
         let peers = try await lnd.connectedPeers()
-        return snapshot.inspection.channels.map { channel in
+        let unknown = unknownSingleResults(snapshot, state: state, lndChannels: channels, peers: peers)
+        return unknown + snapshot.inspection.channels.map { channel in
             let point = channel.fundingOutpoint.description
             let entry = state.channels[point] ?? ChannelProgress()
             let lndChannel = channels[point]

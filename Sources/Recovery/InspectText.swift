@@ -13,9 +13,14 @@ public enum InspectText {
             ])
         }
         let total = inspection.summaries.reduce(UInt64(0)) { $0 + $1.capacitySat }
-        let noun = inspection.channels.count == 1 ? "channel" : "channels"
-        let head = "\(inspection.kind == .multi ? "Multi (channel.backup)" : "Single channel backup") on \(inspection.network.rawValue): "
-            + "\(inspection.channels.count) \(noun), \(total) sat total capacity"
-        return inspection.channels.isEmpty ? head : head + "\n\n" + table.render()
+        let noun = inspection.channelCount == 1 ? "channel" : "channels"
+        var head = "\(inspection.kind == .multi ? "Multi (channel.backup)" : "Single channel backup") on \(inspection.network.rawValue): "
+            + "\(inspection.channelCount) \(noun), \(total) sat total capacity"
+        if !inspection.unknownSingles.isEmpty {
+            let versions = Set(inspection.unknownSingles.map { "v\($0.version)" }).sorted().joined(separator: ", ")
+            head += "\n\(inspection.unknownSingles.count) of them use a channel type this casa does not know (\(versions)): "
+                + "a newer lnd wrote them; they are handed to lnd untouched on restore (update casa to see their details)"
+        }
+        return inspection.channelCount == 0 ? head : head + "\n\n" + table.render()
     }
 }

@@ -29,8 +29,9 @@ public struct SnapshotSummary: Codable, Sendable, Equatable {
         createdAt = entry.opened.map { Self.iso($0.createdAt) }
         counter = entry.opened?.counter
         network = entry.opened?.inspection.network.rawValue
-        channels = entry.opened?.inspection.channels.count
-        capacitySat = entry.opened.map { $0.inspection.channels.reduce(UInt64(0)) { $0 + $1.capacity } }
+        // Every channel, including Singles of a version this casa does not know (H2).
+        channels = entry.opened?.inspection.channelCount
+        capacitySat = entry.opened.map { $0.inspection.summaries.reduce(UInt64(0)) { $0 + $1.capacitySat } }
         size = entry.reference.size
         status = entry.opened == nil ? "damaged" : "ok"
         problem = entry.problem

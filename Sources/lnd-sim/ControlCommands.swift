@@ -147,6 +147,18 @@ struct OpenChannel: AsyncParsableCommand {
     }
 }
 
+struct SingleVersion: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "single-version",
+        abstract: "Write a channel's Single in a version casa does not know (8), as a newer lnd would.")
+    @OptionGroup var target: ControlTarget
+    @Argument var channelPoint: String
+    @Option var version: Int = 8
+    func run() async throws {
+        try await target.call("POST", "/channels/single-version", ["channel_point": channelPoint, "version": version])
+    }
+}
+
 struct CloseChannel: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "close-channel", abstract: "Close a channel (txid:index).")
     @OptionGroup var target: ControlTarget

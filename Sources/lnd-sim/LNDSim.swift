@@ -13,7 +13,7 @@ struct LNDSim: AsyncParsableCommand {
         discussion: "Start it with `lnd-sim run`; the other subcommands drive a running simulator through its control port. See docs/lnd-sim.md.",
         subcommands: [
             Run.self, Status.self, Restart.self, Lock.self, Stop.self, Start.self, Hold.self, Mine.self, Fault.self,
-            AddPeer.self, Peer.self, OpenChannel.self, CloseChannel.self, Corrupt.self, Delete.self, BakeMacaroon.self,
+            AddPeer.self, Peer.self, OpenChannel.self, SingleVersion.self, CloseChannel.self, Corrupt.self, Delete.self, BakeMacaroon.self,
         ])
 }
 

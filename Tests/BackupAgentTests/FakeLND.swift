@@ -12,6 +12,8 @@ final class FakeLND: LNDNode, Sendable {
     struct State {
         var walletState: LNDWalletState = .serverActive
         var channels: Int = 1
+        /// Singles of a version casa does not know, added to every Multi (a newer lnd).
+        var unknownSingles: [UnknownSingle] = []
         var stateContinuations: [AsyncThrowingStream<LNDWalletState, any Error>.Continuation] = []
         var backupContinuations: [AsyncThrowingStream<[UInt8], any Error>.Continuation] = []
         var exports = 0
@@ -39,7 +41,9 @@ final class FakeLND: LNDNode, Sendable {
 
     /// The Multi lnd holds now, with `channels` channels.
     func currentMulti() throws -> MultiBackup {
-        try Fixtures.multi(channels: state.withLock { $0.channels })
+        var multi = try Fixtures.multi(channels: state.withLock { $0.channels })
+        multi.unknownSingles = state.withLock { $0.unknownSingles }
+        return multi
     }
 
     /// lnd's encryption of the current Multi (fresh nonce each time, like lnd).
@@ -119,6 +123,12 @@ final class FakeLND: LNDNode, Sendable {
         state.withLock { $0.channels = count }
         let bytes = try encryptedMulti()
         for continuation in state.withLock({ $0.backupContinuations }) { continuation.yield(bytes) }
+    }
+
+    /// A newer lnd: from now on the Multi also holds these Singles of unknown versions.
+    func setUnknownSingles(_ singles: [UnknownSingle]) throws {
+        state.withLock { $0.unknownSingles = singles }
+        try push(encryptedMulti())
     }
 
     /// Sends `bytes` as a subscription update (e.g. garbage).

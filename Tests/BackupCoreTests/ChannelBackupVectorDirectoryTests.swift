@@ -27,6 +27,14 @@ import Testing
         case "success": try checkSuccess(vector, key: key)
         case "payload too small":
             #expect(throws: LNDBackupCryptoError.payloadTooSmall(vector.bytes.count)) { try LNDBackupCrypto.decrypt(blob: vector.bytes, key: key) }
+        case "unknown single version":
+            // A Multi with a Single of a version we do not know opens: that Single is kept whole (H2).
+            let plaintext = try LNDBackupCrypto.decrypt(blob: vector.bytes, key: key)
+            let multi = try MultiBackup(decoding: plaintext)
+            let unknown = try #require(multi.unknownSingles.first)
+            #expect(multi.unknownSingles.count == 1 && [8, 9].contains(unknown.version), "\(name)")
+            #expect(try multi.encoded().count == plaintext.count)
+            #expect(try MultiBackup.check(plaintext).unknownSingleVersions == [unknown.version])
         case "authentication failure":
             #expect(throws: LNDBackupCryptoError.authenticationFailed) { try ChannelBackupFile.open(blob: vector.bytes, key: key) }
         default:

@@ -8,7 +8,7 @@ import Testing
     /// Both answers for one input: the count, or the error.
     func bothAnswers(_ bytes: [UInt8]) -> (checked: Result<Int, ChannelBackupError>, decoded: Result<Int, ChannelBackupError>) {
         let checked = Result { () throws(ChannelBackupError) in try MultiBackup.channelCount(checking: bytes) }
-        let decoded = Result { () throws(ChannelBackupError) in try MultiBackup(decoding: bytes).singles.count }
+        let decoded = Result { () throws(ChannelBackupError) in try MultiBackup(decoding: bytes).channelCount }
         return (checked, decoded)
     }
 

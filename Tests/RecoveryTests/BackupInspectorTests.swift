@@ -103,8 +103,8 @@ import TestSupport
         #expect(error?.description.contains("or the file is corrupt") == true)
     }
 
-    /// A correctly encrypted plaintext that is cut short, or of an unknown version, must be a
-    /// "bad backup" (exit 65) and not be mistaken for a wrong seed.
+    /// A correctly encrypted plaintext that is cut short, or of an unknown Multi version, must be
+    /// a "bad backup" (exit 65) and not be mistaken for a wrong seed.
     @Test func truncatedPlaintextAndUnknownVersionAreBadBackups() throws {
         let seed = try seedA()
         let key = try seed.keyRing(for: .regtest).staticChannelBackupKey()
@@ -114,12 +114,33 @@ import TestSupport
             try BackupInspector().inspect(blob: truncated, kind: nil, seed: seed, network: .regtest)
         }
         #expect(e1?.exitStatus == .badBackup)
-        var unknown = plaintext
-        unknown[5] = 0x09 // the Single's version byte inside the Multi
+        var unknownMulti = plaintext
+        unknownMulti[0] = 0x01
         let e2 = #expect(throws: RecoveryError.self) {
-            try BackupInspector().inspect(blob: LNDBackupCrypto.encrypt(plaintext: unknown, key: key), kind: nil, seed: seed, network: .regtest)
+            try BackupInspector().inspect(blob: LNDBackupCrypto.encrypt(plaintext: unknownMulti, key: key), kind: .multi, seed: seed, network: .regtest)
         }
         #expect(e2?.exitStatus == .badBackup)
-        #expect(e2?.description.contains("version 9") == true)
+        #expect(e2?.description.contains("unknown multi-version 1") == true)
+    }
+
+    /// H2: a Single of a version this casa does not know (a newer lnd) does not make the
+    /// snapshot unreadable: it is shown as such, with what its shared prefix tells.
+    @Test func unknownSingleVersionIsShownNotRefused() throws {
+        let seed = try seedA()
+        let key = try seed.keyRing(for: .regtest).staticChannelBackupKey()
+        let plaintext = try LNDBackupCrypto.decrypt(blob: BackupFile.read(path: fixtures.backupA), key: key)
+        let original = try MultiBackup(decoding: plaintext).singles[0]
+        var unknown = plaintext
+        unknown[5] = 0x09 // the Single's version byte inside the Multi
+        let inspection = try BackupInspector().inspect(blob: LNDBackupCrypto.encrypt(plaintext: unknown, key: key), kind: nil, seed: seed, network: .regtest)
+        #expect(inspection.channels.isEmpty && inspection.channelCount == 1 && inspection.network == .regtest)
+        #expect(inspection.unknownSingles.map(\.bytes) == [Array(unknown[5...])])
+        let summary = try #require(inspection.summaries.first)
+        #expect(summary.channelPoint == original.fundingOutpoint.description)
+        #expect(summary.capacitySat == original.capacity)
+        #expect(summary.commitment == "unknown channel type v9, handed to lnd untouched")
+        let text = InspectText.render(inspection)
+        #expect(text.contains("1 channel, \(original.capacity) sat total capacity"))
+        #expect(text.contains("1 of them use a channel type this casa does not know (v9)"))
     }
 }

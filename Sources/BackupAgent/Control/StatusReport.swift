@@ -45,8 +45,11 @@ public struct StatusReport: Codable, Sendable, Equatable {
         if let unlock = status.autoUnlock, let problem = unlock.problem, !status.keysAvailable {
             warnings.append("sealed auto-unlock \(unlock.outcome): \(problem)")
         }
+        if let unknown = UnknownChannelTypes.warning(status.unknownSingleVersions) { warnings.append(unknown) }
         if MetricsText.isStale(status, now: now, limit: settings.stalenessLimit) {
-            warnings.append("channels changed but no upload reached the vault for over \(Int(settings.stalenessLimit)) s")
+            warnings.append(status.lastChannelChangeAt == nil
+                ? "no backup came from lnd since the agent started, over \(Int(settings.stalenessLimit)) s ago: nothing is being backed up"
+                : "channels changed but no upload reached the vault for over \(Int(settings.stalenessLimit)) s")
         }
         if let local = status.lastSnapshotSequence, local > (status.lastUploadedSequence ?? 0) {
             let vault = status.lastUploadedSequence.map { "#\($0)" } ?? "nothing"
@@ -55,7 +58,9 @@ public struct StatusReport: Codable, Sendable, Equatable {
         }
         if let error = status.lastUploadError { warnings.append("last upload failed: \(error)") }
         if !status.keysAvailable { warnings.append("no keys from lnd (lnd locked or unreachable): new states are kept locally, unsealed") }
-        if status.unreadableMultis > 0 { warnings.append("\(status.unreadableMultis) lnd backups did not open with lnd's SCB key") }
+        if status.unreadableMultis > 0 {
+            warnings.append("\(status.unreadableMultis) lnd backups could not be stored: they did not open with lnd's SCB key, or were not a well-formed channel.backup (see the log)")
+        }
         self.warnings = warnings
     }
 

@@ -21,6 +21,13 @@ public final class AgentStatus: Sendable {
         public var uploadFailures: UInt64 = 0
         public var heartbeatFailures: UInt64 = 0
         public var unreadableMultis: UInt64 = 0
+        /// The version of each channel in lnd's newest backup whose Single version this code
+        /// does not know (sorted; empty normally). Such backups are stored and uploaded anyway.
+        public var unknownSingleVersions: [UInt8] = []
+        /// When the agent started: with no backup from lnd since, the staleness clock runs from here.
+        public var startedAt: Date?
+        /// When a backup from lnd last opened with lnd's key (changed or not).
+        public var lastLNDBackupAt: Date?
         public var queueDepth: Int = 0
         public var lastUploadError: String?
         /// The last sealed auto-unlock attempt (nil: none since start).
@@ -31,8 +38,10 @@ public final class AgentStatus: Sendable {
     private let state: Mutex<Snapshot>
     private let waiters = Mutex<[(sequence: UInt64, continuation: CheckedContinuation<Bool, Never>)]>([])
 
-    public init() {
-        state = Mutex(Snapshot())
+    public init(startedAt: Date = Date()) {
+        var initial = Snapshot()
+        initial.startedAt = startedAt
+        state = Mutex(initial)
     }
 
     public var current: Snapshot { state.withLock { $0 } }
@@ -88,5 +97,15 @@ public final class AgentStatus: Sendable {
             return released
         }
         for waiter in released { waiter.continuation.resume(returning: false) }
+    }
+}
+
+extension AgentStatus.Snapshot {
+    /// Marks a change the vault does not have yet, unless one is already waiting: the
+    /// staleness clock measures from the first change not backed up, so repeated failures
+    /// cannot keep pushing the alarm out.
+    mutating func startStalenessClock(at date: Date) {
+        if let change = lastChannelChangeAt, change > (lastVaultSuccessAt ?? .distantPast) { return }
+        lastChannelChangeAt = date
     }
 }

@@ -75,6 +75,9 @@ public struct LNDFollower: Sendable {
             let outcome = try await pipeline.ingest(multi, origin: origin)
             if case .saved(let info) = outcome {
                 logger.info("snapshot #\(info.sequence) saved (\(info.channelCount) channels, from \(origin.rawValue))")
+                if let unknown = UnknownChannelTypes.warning(status.current.unknownSingleVersions) {
+                    logger.warning("snapshot #\(info.sequence): \(unknown)")
+                }
             }
         } catch let error as AgentError {
             // A Multi that does not open is reported and skipped; the stream goes on.

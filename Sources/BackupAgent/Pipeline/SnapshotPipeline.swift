@@ -85,7 +85,8 @@ public actor SnapshotPipeline {
             opened = try opening.get()
         } catch {
             (try? staging.get())?.discard()
-            status.update { $0.unreadableMultis += 1 }
+            // Nothing can be stored, so the staleness clock starts (if it is not running yet).
+            status.update { $0.unreadableMultis += 1; $0.startStalenessClock(at: now) }
             throw AgentError.unreadableMulti(String(describing: error))
         }
         if let latest, latest.multiHash == opened.hash {
@@ -105,6 +106,9 @@ public actor SnapshotPipeline {
             $0.channelCount = channelCount
         }
         for bell in saved { bell.ring() }
+        status.update { $0.lastLNDBackupAt = now; $0.unknownSingleVersions = opened.unknownSingleVersions }
         return .saved(info)
     }
 }
+        // The channels changed: the staleness clock runs from now even if storing fails below.
+        status.update { $0.lastChannelChangeAt = now }

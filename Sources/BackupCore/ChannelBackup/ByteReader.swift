@@ -41,6 +41,12 @@ public struct ByteReader: Sendable {
         return offset..<offset + count
     }
 
+    /// The next byte, without moving on.
+    public func peekUInt8(_ what: @autoclosure () -> String) throws(ChannelBackupError) -> UInt8 {
+        try require(1, what())
+        return bytes[offset]
+    }
+
     /// Reads one byte.
     public mutating func readUInt8(_ what: @autoclosure () -> String) throws(ChannelBackupError) -> UInt8 {
         try require(1, what())

@@ -23,6 +23,12 @@ public enum ChannelBackupFile: Hashable, Sendable {
         }
     }
 
+    /// Channels of a Single version this code does not know (only a Multi can hold them).
+    public var unknownSingles: [UnknownSingle] {
+        if case .multi(let multi) = self { return multi.unknownSingles }
+        return []
+    }
+
     /// Decodes a decrypted plaintext. Without `kind`, a Multi is tried first, then a Single
     /// (a version-0 Single also starts with 0x00, so the first byte alone cannot tell). If both
     /// fail: a first byte of 0 is reported as a damaged Multi (the usual channel.backup);
@@ -47,6 +53,7 @@ public enum ChannelBackupFile: Hashable, Sendable {
         try ChannelBackupFile(plaintext: LNDBackupCrypto.decrypt(blob: blob, key: key), kind: kind)
     }
 
-    /// One `ChannelSummary` per channel, for `casa-recover inspect`.
-    public var summaries: [ChannelSummary] { singles.map(ChannelSummary.init) }
+    /// One `ChannelSummary` per channel, for `casa-recover inspect`: known versions first, then
+    /// the unknown ones.
+    public var summaries: [ChannelSummary] { singles.map(ChannelSummary.init) + unknownSingles.map(ChannelSummary.init) }
 }

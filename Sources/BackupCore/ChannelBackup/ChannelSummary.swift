@@ -29,6 +29,21 @@ public struct ChannelSummary: Hashable, Sendable, Codable {
         leaseExpiry = single.leaseExpiry
     }
 
+    /// A channel of a Single version this code does not know: what its shared prefix shows,
+    /// and `commitment` says it goes to lnd untouched.
+    public init(_ unknown: UnknownSingle) {
+        channelPoint = unknown.fundingOutpoint?.description ?? "unknown"
+        capacitySat = unknown.capacity ?? 0
+        version = unknown.version
+        hasCloseTx = unknown.hasCloseTx
+        commitment = unknown.explanation
+        remotePubkey = unknown.remoteNodePublicKey?.hex ?? "unknown"
+        shortChannelID = "unknown"
+        addresses = []
+        initiator = false
+        leaseExpiry = nil
+    }
+
     enum CodingKeys: String, CodingKey {
         case channelPoint = "channel_point"
         case capacitySat = "capacity_sat"

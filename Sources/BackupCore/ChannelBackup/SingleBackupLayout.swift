@@ -10,6 +10,9 @@ struct SingleBackupLayout {
     let body: Int
     /// The capacity, where the fields after the address list start.
     let afterAddresses: Int
+    /// Where the fields every Single has end (after the lease expiry): the CloseTxInputs, if
+    /// any, start here.
+    let fixedFieldsEnd: Int
     /// Present exactly when the version byte has the close-tx flag.
     let closeTx: CloseTxInputs.Scanned?
 
@@ -35,10 +38,12 @@ struct SingleBackupLayout {
         try RemoteChannelKeys.skip(&reader, side: "remote")
         try ShachainRoot.skip(&reader)
         if version.hasLeaseExpiry { try reader.skip(4, "lease expiry") }
+        let fixedFieldsEnd = reader.offset
         let closeTx = hasCloseTx ? try CloseTxInputs.scan(&reader, version: version, into: &parts) : nil
 
         let parsed = reader.offset - body
         guard parsed == declared else { throw .bodyLengthMismatch(declared: declared, parsed: parsed, offset: start) }
-        return SingleBackupLayout(range: start..<reader.offset, version: version, body: body, afterAddresses: afterAddresses, closeTx: closeTx)
+        return SingleBackupLayout(range: start..<reader.offset, version: version, body: body, afterAddresses: afterAddresses,
+                                  fixedFieldsEnd: fixedFieldsEnd, closeTx: closeTx)
     }
 }

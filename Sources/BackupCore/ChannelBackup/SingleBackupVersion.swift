@@ -20,6 +20,12 @@ public enum SingleBackupVersion: UInt8, Sendable, CaseIterable, Codable {
         return (version, versionByte & closeTxFlag != 0)
     }
 
+    /// True when this code can parse a Single starting with `versionByte`; a Multi keeps the
+    /// others whole as `UnknownSingle`s.
+    public static func isKnown(versionByte: UInt8) -> Bool {
+        SingleBackupVersion(rawValue: versionByte & ~closeTxFlag) != nil
+    }
+
     /// The version byte lnd writes.
     public func versionByte(hasCloseTx: Bool) -> UInt8 {
         hasCloseTx ? rawValue | Self.closeTxFlag : rawValue

@@ -119,6 +119,14 @@ struct ControlDispatcher: Sendable {
             default: throw SimulatedNode.ControlError("`by` must be local, remote or cooperative")
             }
             return .object([("closing_txid", .string(txid))])
+        case ("POST", "/channels/single-version"):
+            let version = try input.uint32("version")
+            guard version == UInt32(FutureSingle.version) else {
+                throw SimulatedNode.ControlError("only version \(FutureSingle.version) (a Single version casa does not know) can be simulated")
+            }
+            let point = try input.string("channel_point")
+            try await node.upgradeSingle(channelPoint: point)
+            return .object([("channel_point", .string(point)), ("single_version", .integer(Int64(version)))])
         case ("POST", "/backups/churn"):
             let count = try input.uint32("count")
             guard count <= 10_000 else { throw SimulatedNode.ControlError("count must be at most 10000") }

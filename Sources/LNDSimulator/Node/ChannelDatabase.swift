@@ -7,6 +7,9 @@ struct ChannelDatabase: Codable {
     var channels: [SimulatedChannel] = []
     var knownAddresses: [String: [String]] = [:]
     var nextKeyIndex: UInt32 = 0
+    /// Channels whose Singles this node writes in a version casa does not know (`FutureSingle`);
+    /// optional so that older channel.db files still load.
+    var futureSingleChannels: Set<String>?
 
     static func load(_ url: URL) throws -> ChannelDatabase {
         guard let bytes = PosixFile.read(url) else { return ChannelDatabase() }

@@ -36,9 +36,9 @@ extension SimulatedNode {
             for single in singles {
                 let point = ProtoJSON.channelPoint(txidInternal: single.fundingOutpoint.txidInternal, outputIndex: single.fundingOutpoint.outputIndex)
                 points.append(point)
-                singleEntries.append(.object([("chan_point", point), ("chan_backup", .bytes(try LNDBackupCrypto.seal(single, key: key)))]))
+                singleEntries.append(.object([("chan_point", point), ("chan_backup", .bytes(try sealedSingle(single, key: key)))]))
             }
-            let multi = try LNDBackupCrypto.seal(MultiBackup(singles: singles), key: key)
+            let multi = try LNDBackupCrypto.seal(multiBackup(of: singles), key: key)
             return .object([
                 ("single_chan_backups", .object([("chan_backups", .array(singleEntries))])),
                 ("multi_chan_backup", .object([("chan_points", .array(points)), ("multi_chan_backup", .bytes(multi))])),
@@ -84,7 +84,7 @@ extension SimulatedNode {
             let single = try singles(for: [channel])[0]
             return .object([
                 ("chan_point", .object([("funding_txid_str", .string(txid)), ("output_index", .uint32(outputIndex))])),
-                ("chan_backup", .bytes(try LNDBackupCrypto.seal(single, key: key))),
+                ("chan_backup", .bytes(try sealedSingle(single, key: key))),
             ])
         } catch {
             throw .unknown("unable to export channel backup: \(error)")
@@ -113,11 +113,11 @@ extension SimulatedNode {
         case .none:
             return []
         case .multi(let blob):
-            do { return try LNDBackupCrypto.openMulti(blob: blob, key: key).singles } catch {
+            do { return try openMultiBackup(blob: blob, key: key) } catch {
                 throw .unknown("unable to unpack multi backup: \(SimulatedNode.lndMessage(error))")
             }
         case .singles(let blobs):
-            do { return try blobs.map { try LNDBackupCrypto.openSingle(blob: $0, key: key) } } catch {
+            do { return try blobs.map { try openSingleBackup(blob: $0, key: key) } } catch {
                 throw .unknown("unable to unpack single backups: \(SimulatedNode.lndMessage(error))")
             }
         }
@@ -144,11 +144,11 @@ extension SimulatedNode {
         let key = try backupKey()
         var points: [String] = []
         if !multi.isEmpty {
-            do { points = try LNDBackupCrypto.openMulti(blob: multi, key: key).singles.map { $0.fundingOutpoint.description } } catch {
+            do { points = try openMultiBackup(blob: multi, key: key).map { $0.fundingOutpoint.description } } catch {
                 throw .unknown(SimulatedNode.lndMessage(error))
             }
         } else if singles.count == 1 {
-            do { points = [try LNDBackupCrypto.openSingle(blob: singles[0].bytes("chan_backup"), key: key).fundingOutpoint.description] } catch let error as RPCError {
+            do { points = [try openSingleBackup(blob: singles[0].bytes("chan_backup"), key: key).fundingOutpoint.description] } catch let error as RPCError {
                 throw error
             } catch {
                 throw .unknown(SimulatedNode.lndMessage(error))

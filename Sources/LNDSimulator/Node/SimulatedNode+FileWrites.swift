@@ -68,7 +68,7 @@ extension SimulatedNode {
         guard let keys else { return }
         do {
             let channels = database.channels.filter { fileBackupSet.contains($0.channelPoint) }
-            let packed = try LNDBackupCrypto.seal(MultiBackup(singles: singles(for: channels)), key: keys.backupEncryptionKey())
+            let packed = try LNDBackupCrypto.seal(multiBackup(of: singles(for: channels)), key: keys.backupEncryptionKey())
             try ChannelBackupFile(path: directory.channelBackup).updateAndSwap(packed)
         } catch {
             logger.error("unable to update channel.backup: \(error)")
