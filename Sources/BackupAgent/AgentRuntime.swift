@@ -34,7 +34,7 @@ public final class AgentRuntime: Sendable {
         uploader = Uploader(store: store, vault: vault, blobName: settings.blobName, status: status, logger: logger)
         let pipeline = SnapshotPipeline(
             store: store, pending: PendingLNDFile(path: settings.stateDirectory + "/pending-channel.backup"), status: status,
-            notify: [uploader.wake, retention.wake])
+            notify: [uploader.wake, retention.wake], survey: StoreHistorySurvey(vault: vault is NoVault ? nil : vault, store: store))
         self.pipeline = pipeline
         follower = LNDFollower(lnd: lnd, pipeline: pipeline, account: settings.account, status: status, logger: logger)
         watcher = settings.lndDataDirectory.map { DirectoryWatcher(directory: $0, pipeline: pipeline, logger: logger) }

@@ -25,6 +25,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case declined = 74
     /// Work remains (channels waiting for their peer); run the same command again later.
     case incomplete = 75
+    /// The history forked (two writers at once) or `--snapshot N` is ambiguous: choose with
+    /// `--branch` or `--snapshot`; nothing was done.
+    case mustChoose = 76
     /// The vault refused the request (not authorized).
     case refused = 77
 }

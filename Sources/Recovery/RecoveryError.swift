@@ -28,6 +28,11 @@ public enum RecoveryError: Error, Sendable, CustomStringConvertible {
     case confirmationNeeded
     case noSuchDevice(key: String, known: [String])
     case incomplete(String)
+    /// More than one writer saved snapshots at once: the owner must choose (`--branch`, `--snapshot`).
+    case historyForked(branches: [String])
+    case noSuchBranch(String, branches: [String])
+    /// `--snapshot N` names different snapshots in different sources.
+    case ambiguousSnapshot(number: UInt64, labels: [String])
 
     public var exitStatus: ExitStatus {
         switch self {
@@ -46,6 +51,8 @@ public enum RecoveryError: Error, Sendable, CustomStringConvertible {
         case .wrongNode: return .wrongNode
         case .declined: return .declined
         case .incomplete: return .incomplete
+        case .historyForked, .ambiguousSnapshot: return .mustChoose
+        case .noSuchBranch: return .notFound
         }
     }
 
@@ -108,6 +115,17 @@ public enum RecoveryError: Error, Sendable, CustomStringConvertible {
             return "this step cannot be undone and there is no terminal to confirm it on. Add --yes to confirm (or --dry-run to see the plan)."
         case .incomplete(let what):
             return "not finished: \(what). Run the same command again later; it resumes where it stopped."
+        case .historyForked(let branches):
+            return "your backups have \(branches.count) branches: more than one device or disk copy saved snapshots at the same time, "
+                + "so there is no single newest one and casa will not guess. Branches:\n  " + branches.joined(separator: "\n  ")
+                + "\nCompare them with `casa-recover list`, then run again with --branch N (or --snapshot N). "
+                + "The branch whose channels your node really had is the one to restore; if unsure, restore the one with more channels first."
+        case .noSuchBranch(let text, let branches):
+            return "no single branch matches \"\(text)\". Give its number or at least 4 characters of its writer ID:\n  "
+                + branches.joined(separator: "\n  ")
+        case .ambiguousSnapshot(let number, let labels):
+            return "--snapshot \(number) names different snapshots (\(labels.joined(separator: ", "))). Read one source at a time "
+                + "(--vault or --from) to choose among them."
         }
     }
 }

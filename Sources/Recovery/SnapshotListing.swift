@@ -2,15 +2,93 @@ import BackupCore
 import Foundation
 import Sodium
 
-/// Every snapshot of one source, opened, newest first (`casa-recover list`, `fetch`, `verify`).
+/// Every snapshot of every source given (the vault, local folders, USB copies), opened, with
+/// the one rule for "newest" applied across all of them (`SnapshotHistory`, docs/envelope.md §9).
+/// `list`, `fetch`, `verify` and `restore` all choose through `pick`.
 public struct SnapshotListing: Sendable {
+    /// The sources read, e.g. "the vault + folder /media/usb/casa".
     public var source: String
     public var account: String
+    /// Every copy found, newest first (highest counter first, then the latest stored).
     public var entries: [SnapshotEntry]
+    /// The heads of the history: one for a straight history, several when writers forked it.
+    public var branches: [SnapshotBranch]
+    /// What the owner must know about the whole history: a fork, a source that is behind.
+    public var warnings: [String]
 
-    /// Lists and opens every snapshot. Damaged ones stay in the list with their problem.
-    /// `timings` (optional) gets the laps "vault fetch" (or "folder read") and "decrypt".
-    public static func load(from source: any SnapshotSource, opener: SnapshotOpener, timings: PhaseTimings? = nil) async throws -> SnapshotListing {
+    /// Lists and opens every snapshot of every source. Damaged ones stay in the list with their
+    /// problem. `timings` (optional) gets the laps "vault fetch" (or "folder read") and "decrypt".
+    public static func load(from sources: [any SnapshotSource], opener: SnapshotOpener, timings: PhaseTimings? = nil) async throws -> SnapshotListing {
+        var entries: [SnapshotEntry] = []
+        for source in sources {
+            entries += try await load(source, opener: opener, timings: timings)
+        }
+        return SnapshotListing(source: sources.map(\.name).joined(separator: " + "), account: opener.account.hex, entries: entries)
+    }
+
+    /// Orders `entries` and works out the branches and warnings.
+    public init(source: String, account: String, entries: [SnapshotEntry]) {
+        self.source = source
+        self.account = account
+        let history = SnapshotHistory(entries.indices.compactMap { index -> HistorySnapshot<Int>? in
+            guard let opened = entries[index].opened else { return nil }
+            return HistorySnapshot(identity: opened.identity, counter: opened.counter, lineage: opened.lineage,
+                                   positions: entries[index].reference.position.map { [$0] } ?? [], item: index)
+        })
+        var marked = entries
+        for replay in history.replays {
+            let copies = Set(replay.positions)
+            for index in marked.indices where marked[index].reference.position.map(copies.contains) == true {
+                marked[index].warnings.append("the same bytes as an older snapshot, stored again as new: possibly an old backup served as new")
+            }
+        }
+        branches = history.heads.enumerated().map { offset, head in
+            let copies = marked.compactMap { $0.opened?.identity == head.newest.identity ? $0.reference.label : nil }
+            return SnapshotBranch(number: offset + 1, writer: head.writer, newest: entries[head.newest.item].opened!,
+                                  snapshotCount: head.snapshots.count, copies: copies)
+        }
+        self.entries = marked.sorted(by: Self.newerFirst)
+        warnings = Self.forkWarnings(branches) + Self.behindWarnings(entries: marked, newest: history.newest?.counter)
+    }
+
+    /// Usable snapshots, newest first (highest counter first).
+    public var usable: [OpenedSnapshot] {
+        entries.compactMap(\.opened)
+    }
+
+    /// The newest snapshot of a straight history; nil when there is none or the history forked.
+    public var newest: OpenedSnapshot? {
+        branches.count == 1 ? branches[0].newest : nil
+    }
+
+    /// The snapshot to restore. Never guesses: a forked history needs `--branch` or `--snapshot`.
+    public func pick(_ choice: SnapshotChoice) throws -> OpenedSnapshot {
+        switch choice {
+        case .number(let number):
+            let matches = entries.filter { $0.reference.number == number }
+            guard let entry = matches.first else { throw RecoveryError.noSuchSnapshot(number: number) }
+            guard let opened = entry.opened else {
+                throw RecoveryError.damagedSnapshot(label: entry.reference.label, reason: entry.problem ?? "it did not open")
+            }
+            if matches.contains(where: { $0.opened?.identity != opened.identity }) {
+                throw RecoveryError.ambiguousSnapshot(number: number, labels: matches.map(\.reference.label))
+            }
+            return opened
+        case .branch(let text):
+            let found = branches.filter { String($0.number) == text || (text.count >= 4 && $0.writer?.hex.hasPrefix(text.lowercased()) == true) }
+            guard found.count == 1 else { throw RecoveryError.noSuchBranch(text, branches: branches.map(\.line)) }
+            return found[0].newest
+        case .newest:
+            if branches.count > 1 { throw RecoveryError.historyForked(branches: branches.map(\.line)) }
+            if let newest { return newest }
+            if let damaged = entries.first {
+                throw RecoveryError.damagedSnapshot(label: damaged.reference.label, reason: damaged.problem ?? "it did not open")
+            }
+            throw RecoveryError.noSnapshots(source: source)
+        }
+    }
+
+    private static func load(_ source: any SnapshotSource, opener: SnapshotOpener, timings: PhaseTimings?) async throws -> [SnapshotEntry] {
         var entries: [SnapshotEntry] = []
         let fetch = PhaseName.fetch(source)
         let references = try await source.snapshots()
@@ -32,51 +110,35 @@ public struct SnapshotListing: Sendable {
             }
             entries.append(entry)
         }
-        entries.sort(by: newerFirst)
-        markRollbacks(&entries)
-        return SnapshotListing(source: source.name, account: opener.account.hex, entries: entries)
+        return entries
     }
 
-    /// Usable snapshots, newest (highest counter) first.
-    public var usable: [OpenedSnapshot] {
-        entries.compactMap(\.opened).sorted { $0.counter > $1.counter }
-    }
-
-    /// The snapshot to restore: `number` (vault version or file sequence) or the newest usable one.
-    public func pick(number: UInt64?) throws -> OpenedSnapshot {
-        if let number {
-            guard let entry = entries.first(where: { $0.reference.number == number }) else { throw RecoveryError.noSuchSnapshot(number: number) }
-            guard let opened = entry.opened else {
-                throw RecoveryError.damagedSnapshot(label: entry.reference.label, reason: entry.problem ?? "it did not open")
-            }
-            return opened
-        }
-        guard let newest = usable.first else {
-            if let damaged = entries.first {
-                throw RecoveryError.damagedSnapshot(label: damaged.reference.label, reason: damaged.problem ?? "it did not open")
-            }
-            throw RecoveryError.noSnapshots(source: source)
-        }
-        return newest
-    }
-
+    /// Opened snapshots by counter; a damaged one (no counter) by when it was stored, then by number.
     private static func newerFirst(_ a: SnapshotEntry, _ b: SnapshotEntry) -> Bool {
-        switch (a.reference.number, b.reference.number) {
-        case let (x?, y?) where x != y: return x > y
-        default: return (a.time ?? .distantPast) > (b.time ?? .distantPast)
-        }
+        if let x = a.opened?.counter, let y = b.opened?.counter, x != y { return x > y }
+        let (s, t) = (a.time ?? .distantPast, b.time ?? .distantPast)
+        if s != t { return s > t }
+        return (a.reference.number ?? 0) > (b.reference.number ?? 0)
     }
 
-    /// A store that serves an old snapshot as a new one shows as a newer entry with a lower
-    /// counter than an older entry (docs/envelope.md, freshness).
-    private static func markRollbacks(_ entries: inout [SnapshotEntry]) {
-        var highestBelow: UInt64 = 0
-        for index in entries.indices.reversed() {
-            guard let counter = entries[index].opened?.counter else { continue }
-            if counter < highestBelow {
-                entries[index].warnings.append("its counter \(counter) is lower than an older snapshot's (\(highestBelow)): possibly an old backup served as new")
-            }
-            highestBelow = max(highestBelow, counter)
+    private static func forkWarnings(_ branches: [SnapshotBranch]) -> [String] {
+        guard branches.count > 1 else { return [] }
+        return ["the history has \(branches.count) branches: more than one writer saved snapshots at the same time "
+                + "(a cloned disk, an old box brought back, or a reinstall before casa recorded writers). "
+                + "Choose one with --branch N (or --snapshot N); nothing is picked for you."]
+            + branches.map(\.line)
+    }
+
+    /// A source whose newest snapshot is older than the newest overall: the vault still waits
+    /// for uploads, withholds newer versions, or a copy was not updated.
+    private static func behindWarnings(entries: [SnapshotEntry], newest: UInt64?) -> [String] {
+        guard let newest else { return [] }
+        let bySource = Dictionary(grouping: entries.compactMap(\.opened)) { $0.reference.storeName }
+        guard bySource.count > 1 else { return [] }
+        return bySource.keys.sorted().compactMap { store in
+            guard let highest = bySource[store]?.map(\.counter).max(), highest < newest else { return nil }
+            return "\(store) is behind: its newest snapshot has counter \(highest), another copy has \(newest) "
+                + "(uploads that never arrived, a store serving old data, or a copy that was not updated)"
         }
     }
 

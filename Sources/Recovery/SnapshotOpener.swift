@@ -1,9 +1,11 @@
 import BackupCore
 import Foundation
 import SeedKit
+import Sodium
 
-/// Opens our envelope (account and blob binding, authenticity, counter) and then lnd's Multi
-/// inside it, both with keys rebuilt from the words (docs/design.md §3.2 steps 4–5).
+/// Opens our envelope (account and blob binding, authenticity, counter, writer) and then lnd's
+/// Multi inside it, both with keys rebuilt from the words (docs/design.md §3.2 steps 4–5).
+/// Which snapshot is newest is decided over all of them afterwards (`SnapshotHistory`).
 public struct SnapshotOpener: Sendable {
     public let seed: SeedMaterial
     public let account: AccountID
@@ -18,11 +20,11 @@ public struct SnapshotOpener: Sendable {
         self.network = network
     }
 
-    public func open(_ envelope: [UInt8], reference: SnapshotReference, notOlderThan: UInt64 = 0) throws -> OpenedSnapshot {
+    public func open(_ envelope: [UInt8], reference: SnapshotReference) throws -> OpenedSnapshot {
         for keys in candidates {
             let opened: OpenedEnvelope
             do {
-                opened = try Envelope.open(envelope, account: account, blob: keys.blob, key: keys.backup.envelope, notOlderThan: notOlderThan)
+                opened = try Envelope.open(envelope, account: account, blob: keys.blob, key: keys.backup.envelope)
             } catch EnvelopeError.wrongKey {
                 continue
             } catch let error as EnvelopeError {
@@ -32,7 +34,8 @@ public struct SnapshotOpener: Sendable {
                 throw RecoveryError.damagedSnapshot(label: reference.label, reason: "it holds \(opened.payload.kind), not lnd's channel.backup")
             }
             let inspection = try BackupInspector().inspect(blob: opened.payload.bytes, kind: .multi, seed: seed, network: network)
-            return OpenedSnapshot(reference: reference, counter: opened.counter,
+            return OpenedSnapshot(reference: reference, counter: opened.counter, lineage: opened.payload.lineage,
+                                  identity: SHA256.hash(envelope),
                                   createdAt: Date(timeIntervalSince1970: Double(opened.payload.createdAt)),
                                   lndBackup: opened.payload.bytes, inspection: inspection, keys: keys)
         }

@@ -1,3 +1,4 @@
+import BackupCore
 import Foundation
 
 /// One stored copy of our envelope (a snapshot of lnd's Multi), before it is opened.
@@ -37,5 +38,18 @@ public struct SnapshotReference: Sendable, Hashable {
         case .vault(let version): return "vault v\(version)"
         case .file(let path, _): return URL(fileURLWithPath: path).lastPathComponent
         }
+    }
+
+    /// The store that holds this copy, for messages and ordering: "the vault" or "folder DIR".
+    public var storeName: String {
+        switch origin {
+        case .vault: return "the vault"
+        case .file(let path, _): return "folder " + URL(fileURLWithPath: path).deletingLastPathComponent().path
+        }
+    }
+
+    /// Its place in its store's own order (vault version, file sequence); nil for a bare file.
+    public var position: HistoryPosition? {
+        number.map { HistoryPosition(store: storeName, order: $0) }
     }
 }

@@ -11,8 +11,12 @@ public struct SnapshotSummary: Codable, Sendable, Equatable {
     public var storedAt: String?
     /// ISO 8601 UTC: when the agent sealed it (node clock).
     public var createdAt: String?
-    /// The authenticated counter; higher is newer.
+    /// The authenticated counter (docs/envelope.md §9 says how it orders snapshots).
     public var counter: UInt64?
+    /// The writer that sealed it and the writer whose history it continued (hex); null for
+    /// version 1 envelopes and for a writer that found no history.
+    public var writer: String?
+    public var parent: String?
     public var network: String?
     public var channels: Int?
     public var capacitySat: UInt64?
@@ -28,6 +32,8 @@ public struct SnapshotSummary: Codable, Sendable, Equatable {
         storedAt = entry.reference.storedAt.map(Self.iso)
         createdAt = entry.opened.map { Self.iso($0.createdAt) }
         counter = entry.opened?.counter
+        writer = entry.opened?.lineage?.writer.hex
+        parent = entry.opened?.lineage?.parent?.hex
         network = entry.opened?.inspection.network.rawValue
         // Every channel, including Singles of a version this casa does not know (H2).
         channels = entry.opened?.inspection.channelCount
@@ -47,7 +53,7 @@ public struct SnapshotSummary: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case number, source, counter, network, channels, size, status, problem, warnings
+        case number, source, counter, writer, parent, network, channels, size, status, problem, warnings
         case storedAt = "stored_at"
         case createdAt = "created_at"
         case capacitySat = "capacity_sat"
@@ -61,6 +67,8 @@ public struct SnapshotSummary: Codable, Sendable, Equatable {
         try c.encode(storedAt, forKey: .storedAt)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(counter, forKey: .counter)
+        try c.encode(writer, forKey: .writer)
+        try c.encode(parent, forKey: .parent)
         try c.encode(network, forKey: .network)
         try c.encode(channels, forKey: .channels)
         try c.encode(capacitySat, forKey: .capacitySat)

@@ -7,7 +7,7 @@ extension CasaRecover {
         static let configuration = CommandConfiguration(
             abstract: "Download a snapshot, check it, show its channels and write it as a channel.backup for lnd.",
             discussion: """
-                Takes the newest snapshot that opens (highest counter), or --snapshot N. The file is written atomically \
+                Takes the newest snapshot (docs/envelope.md §9), --snapshot N, or the newest of one branch (--branch N) when the history forked. The file is written atomically \
                 (mode 0600) and never replaces an existing file unless --force is given. It is lnd's own encrypted \
                 channel.backup: `lncli restorechanbackup --multi_file FILE` or `casa-recover restore` accept it.
                 """
@@ -18,8 +18,7 @@ extension CasaRecover {
         @Option(help: "Where to write the channel.backup.")
         var output: String
 
-        @Option(name: .customLong("snapshot"), help: "The snapshot to take: a vault version or a local file's sequence (see `list`). Default: the newest.")
-        var version: UInt64?
+        @OptionGroup var selection: SnapshotSelection
 
         @Flag(help: "Replace --output if it already exists.")
         var force = false
@@ -30,7 +29,7 @@ extension CasaRecover {
         func run() async throws {
             try await CommandRunner.run {
                 let listing = try await query.load()
-                let snapshot = try listing.pick(number: version)
+                let snapshot = try listing.pick(selection.choice)
                 try ChannelBackupWriter.write(snapshot.lndBackup, to: output, force: force)
                 print(json ? try JSONOutput.render(FetchReport(listing: listing, snapshot: snapshot, output: output))
                            : FetchText.render(snapshot, output: output))

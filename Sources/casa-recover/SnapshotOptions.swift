@@ -2,27 +2,30 @@ import ArgumentParser
 import Foundation
 import Recovery
 
-/// Where snapshots come from, shared by list, fetch, verify and restore.
+/// Where snapshots come from, shared by list, fetch, verify and restore: the vault, one or more
+/// folders (local copy, USB stick), or both; the newest across all of them wins, by one rule.
 struct SnapshotOptions: ParsableArguments {
-    @Option(help: "The vault's URL (default: the CASA_VAULT_URL environment variable).")
+    @Option(help: "The vault's URL (default: the CASA_VAULT_URL environment variable, unless --from is given).")
     var vault: String?
 
     @Option(name: .customLong("from"), help: ArgumentHelp(
-        "Read snapshots from this folder instead of the vault: the agent's snapshot folder, its USB copy, or a copy of either.",
+        "Also read snapshots from this folder: the agent's snapshot folder, its USB copy, or a copy of either. Repeat for several; combine with --vault.",
         valueName: "dir"))
-    var from: String?
+    var from: [String] = []
 
-    func validate() throws {
-        if vault != nil && from != nil { throw ValidationError("give either --vault or --from, not both") }
-    }
-
-    var location: SnapshotLocation {
+    var locations: [SnapshotLocation] {
         get throws {
-            if let from { return .folder(from) }
-            guard let url = vault ?? ProcessInfo.processInfo.environment["CASA_VAULT_URL"], !url.isEmpty else {
-                throw ValidationError("say where the backups are: --vault URL (or CASA_VAULT_URL), or --from DIR for a local or USB copy")
+            var locations = from.map(SnapshotLocation.folder)
+            let url = vault ?? (from.isEmpty ? ProcessInfo.processInfo.environment["CASA_VAULT_URL"] : nil)
+            if let url, !url.isEmpty {
+                locations.insert(.vault { owner in try VaultConnector.connect(url: url, owner: owner) }, at: 0)
             }
-            return .vault { owner in try VaultConnector.connect(url: url, owner: owner) }
+            guard !locations.isEmpty else {
+                throw ValidationError("say where the backups are: --vault URL (or CASA_VAULT_URL), and/or --from DIR for a local or USB copy")
+            }
+            return locations
         }
     }
+
+    var given: Bool { vault != nil || !from.isEmpty }
 }

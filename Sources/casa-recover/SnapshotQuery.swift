@@ -13,7 +13,7 @@ struct SnapshotQuery: ParsableArguments {
 
     /// Reads the secrets, finds the account and opens every snapshot.
     func load() async throws -> SnapshotListing {
-        let location = try snapshots.location
-        return try await SnapshotLoader.load(seed: try seed.loader.load(), network: network, location: location)
+        let locations = try snapshots.locations
+        return try await SnapshotLoader.load(seed: try seed.loader.load(), network: network, locations: locations)
     }
 }

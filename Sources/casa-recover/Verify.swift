@@ -6,13 +6,12 @@ extension CasaRecover {
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check that a snapshot downloads, opens with your words and holds lnd's channels; writes nothing.",
-            discussion: "Takes the newest snapshot that opens, or --snapshot N. Exit code 0 means it is ready to restore."
+            discussion: "Takes the newest snapshot (docs/envelope.md §9), --snapshot N, or --branch N when the history forked. Exit code 0 means it is ready to restore."
         )
 
         @OptionGroup var query: SnapshotQuery
 
-        @Option(name: .customLong("snapshot"), help: "The snapshot to check: a vault version or a local file's sequence (see `list`). Default: the newest.")
-        var version: UInt64?
+        @OptionGroup var selection: SnapshotSelection
 
         @Flag(help: "Print exactly one JSON object instead of a table.")
         var json = false
@@ -20,7 +19,7 @@ extension CasaRecover {
         func run() async throws {
             try await CommandRunner.run {
                 let listing = try await query.load()
-                let snapshot = try listing.pick(number: version)
+                let snapshot = try listing.pick(selection.choice)
                 print(json ? try JSONOutput.render(FetchReport(listing: listing, snapshot: snapshot, output: nil))
                            : FetchText.render(snapshot, output: nil))
             }

@@ -18,7 +18,7 @@ import TestSupport
     init() async throws {
         fixtures = try SnapshotFixtures()
         let vault = try await fixtures.vault(counters: [1])
-        snapshot = try await SnapshotLoader.load(seed: fixtures.seed, network: nil, location: .vault { vault.connect($0) }).pick(number: nil)
+        snapshot = try await SnapshotLoader.load(seed: fixtures.seed, network: nil, location: .vault { vault.connect($0) }).pick(.newest)
         stateFile = RestoreStateFile(path: fixtures.files.dir.path + "/restore-state.json")
     }
 
@@ -55,9 +55,21 @@ import TestSupport
 
         #expect(report.walletCreated)
         #expect(report.restoredNow == 1)
-        #expect(report.complete)
-        #expect(report.channels.map(\.status) == [.closing])
-        #expect(report.channels.first?.closingTxid == String(repeating: "c", count: 64))
+        // The peer is connected and closed, but lnd shows nothing before 3 blocks (D3): not proven.
+        #expect(!report.complete)
+        #expect(report.channels.map(\.status) == [.peerConnected])
+        #expect(report.channels.first?.closingTxid == nil)
+
+        lnd.mine(2)
+        #expect(try await restorer(lnd).run(snapshot, secrets: try secrets()).channels.map(\.status) == [.peerConnected])
+        lnd.mine(1)
+        let proven = try await restorer(lnd).run(snapshot, secrets: try secrets())
+        #expect(proven.complete)
+        #expect(proven.channels.map(\.status) == [.confirmed])
+        #expect(proven.channels.first?.closingTxid == String(repeating: "c", count: 64))
+        lnd.mine(1)
+        #expect(try await restorer(lnd).run(snapshot, secrets: try secrets()).channels.map(\.status) == [.closed])
+        #expect(lnd.restoreCalls.count == 1 && lnd.initCalls.count == 1)
 
         let mode = (try FileManager.default.attributesOfItem(atPath: stateFile.path)[.posixPermissions] as? NSNumber)?.intValue
         #expect(mode == 0o600)
@@ -99,8 +111,8 @@ import TestSupport
         let second = try await restorer(lnd, escalation: escalation).run(snapshot, secrets: try secrets())
         #expect(lnd.restoreCalls.count == 1)
         #expect(second.restoredNow == 0)
-        #expect(second.channels.map(\.status) == [.closing])
-        #expect(second.complete)
+        #expect(second.channels.map(\.status) == [.peerConnected])
+        #expect(!second.complete)
         #expect(try stateFile.load()?.channels[point]?.connectAttempts == 4)
     }
 
@@ -108,14 +120,14 @@ import TestSupport
         let lnd = FakeLND(state: .serverActive, identity: node)
         let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
         #expect(report.channels.first?.status == .waitingForPeer)
-        #expect(report.channels.first?.nextStep.contains("needs trigger-force-close") == true)
+        #expect(report.channels.first?.nextStep.contains("opt in to `--escalate`") == true)
     }
 
     @Test func lndRefusingARestoreIsAFailedChannelWithTheReason() async throws {
         let lnd = FakeLND(state: .serverActive, identity: node)
         lnd.refuseRestore = "server is still in the process of starting"
         let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
-        #expect(report.channels.first?.status == .failed)
+        #expect(report.channels.first?.status == .stuck)
         #expect(report.channels.first?.reason.contains("still in the process of starting") == true)
         #expect(!report.complete)
     }
@@ -149,7 +161,7 @@ extension ChannelRestorerTests {
         lnd.reachable[peer] = ["127.0.0.1:10541"]
         let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
         #expect(lnd.restoreCalls.isEmpty)
-        #expect(report.channels.map(\.status) == [.closing])
+        #expect(report.channels.map(\.status) == [.peerConnected])
         #expect(lnd.connectCalls.map(\.1) == ["127.0.0.1:10541"])
     }
 }
@@ -165,7 +177,7 @@ extension ChannelRestorerTests {
         let file = LocalSnapshotFile(sequence: 1, createdAtMilliseconds: 0, channelCount: 120, multiHash: [UInt8](repeating: 0, count: 32),
                                      sealed: try fixtures.envelope(counter: 1, lndBackup: multi))
         try Data(file.encoded()).write(to: folder.appendingPathComponent(LocalSnapshotFile.fileName(sequence: 1)))
-        let many = try await SnapshotLoader.load(seed: fixtures.seed, network: nil, location: .folder(folder.path)).pick(number: nil)
+        let many = try await SnapshotLoader.load(seed: fixtures.seed, network: nil, location: .folder(folder.path)).pick(.newest)
         #expect(many.inspection.channels.count == 120)
 
         let points = many.inspection.channels.map(\.fundingOutpoint.description)
@@ -176,8 +188,8 @@ extension ChannelRestorerTests {
 
         #expect(report.restoredNow == 118)
         let byStatus = Dictionary(grouping: report.channels, by: \.status)
-        #expect(byStatus[.closing]?.count == 118)
-        #expect(byStatus[.failed]?.map(\.channelPoint).sorted() == [points[7], points[60]].sorted())
+        #expect(byStatus[.peerConnected]?.count == 118)
+        #expect(byStatus[.stuck]?.map(\.channelPoint).sorted() == [points[7], points[60]].sorted())
         #expect(report.channels.first { $0.channelPoint == points[7] }?.reason.contains("no usable address") == true)
         // The 119 with an address in one call, refused; then halves: lnd accepts [0, 59); in
         // [59, 119) (59 holds points[60]) [59, 60) alone is refused, then [60, 62), [62, 66),

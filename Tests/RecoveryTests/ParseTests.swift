@@ -9,8 +9,8 @@ import Testing
     @Test func fetchTakesItsOptions() throws {
         let command = try CasaRecover.parseAsRoot(["fetch", "--from", "/media/usb", "--output", "cb", "--snapshot", "7", "--force", "--json", "--words-file", "w"])
         let fetch = try #require(command as? CasaRecover.Fetch)
-        #expect(fetch.output == "cb" && fetch.version == 7 && fetch.force && fetch.json)
-        #expect(fetch.query.snapshots.from == "/media/usb")
+        #expect(fetch.output == "cb" && fetch.selection.version == 7 && fetch.force && fetch.json)
+        #expect(fetch.query.snapshots.from == ["/media/usb"])
         #expect(fetch.query.seed.wordsFile == "w")
     }
 
@@ -18,8 +18,19 @@ import Testing
         #expect(throws: (any Error).self) { _ = try CasaRecover.parseAsRoot(["fetch", "--from", "d"]) }
     }
 
-    @Test func vaultAndFolderExcludeEachOther() {
-        #expect(throws: (any Error).self) { _ = try CasaRecover.parseAsRoot(["list", "--from", "d", "--vault", "http://127.0.0.1:8420"]) }
+    /// Issue 14: one restore can read the vault and several folders; the newest across them wins.
+    @Test func vaultAndFoldersCombine() throws {
+        let command = try CasaRecover.parseAsRoot(["list", "--from", "d", "--from", "/media/usb", "--vault", "http://127.0.0.1:8420"])
+        let list = try #require(command as? CasaRecover.List)
+        #expect(list.query.snapshots.from == ["d", "/media/usb"])
+        #expect(list.query.snapshots.vault == "http://127.0.0.1:8420")
+        #expect(try list.query.snapshots.locations.count == 3)
+    }
+
+    @Test func snapshotAndBranchExcludeEachOther() throws {
+        #expect(throws: (any Error).self) { _ = try CasaRecover.parseAsRoot(["verify", "--from", "d", "--snapshot", "3", "--branch", "2"]) }
+        let verify = try #require(try CasaRecover.parseAsRoot(["verify", "--from", "d", "--branch", "2"]) as? CasaRecover.Verify)
+        #expect(verify.selection.choice == .branch("2"))
     }
 
     @Test func rootKeyAndWordsExcludeEachOther() {
@@ -32,7 +43,15 @@ import Testing
         #expect(restore.network == .regtest)
         #expect(restore.workDir == "casa-restore")
         #expect(restore.recoveryWindow == 2500)
-        #expect(!restore.noTrigger)
+        // H3: asking peers directly is opt-in; --no-trigger stays accepted as a no-op.
+        #expect(!restore.escalation.escalate)
+        let old = try #require(try CasaRecover.parseAsRoot(["restore", "--from", "d", "--no-trigger"]) as? CasaRecover.Restore)
+        #expect(!old.escalation.escalate && old.escalation.noTrigger)
+        let scripted = try #require(try CasaRecover.parseAsRoot(["restore", "--from", "d", "--escalate", "--yes", "--tor"]) as? CasaRecover.Restore)
+        #expect(scripted.escalation.escalate && scripted.escalation.yes && scripted.escalation.tor)
+        for bad in [["--escalate", "--no-trigger"], ["--yes"], ["--tor"], ["--escalate", "--tor", "--socks", "127.0.0.1:9050"]] {
+            #expect(throws: (any Error).self, "\(bad)") { _ = try CasaRecover.parseAsRoot(["restore", "--from", "d"] + bad) }
+        }
     }
 
     @Test func forceCloseCollectsChannelPoints() throws {

@@ -30,7 +30,9 @@ import TestSupport
         #expect(snapshots.allSatisfy { ($0["channels"] as? NSNumber)?.intValue == 1 && $0["status"] as? String == "ok" })
         #expect(snapshots.first?["network"] as? String == "regtest")
         #expect(Set(snapshots[0].keys) == ["number", "source", "stored_at", "created_at", "counter", "network", "channels",
-                                           "capacity_sat", "size", "status", "problem", "warnings"])
+                                           "capacity_sat", "size", "status", "problem", "warnings", "writer", "parent"])
+        #expect(Set(object.keys) == ["account", "source", "forked", "branches", "warnings", "snapshots"])
+        #expect(object["forked"] as? Bool == false)
     }
 
     @Test func listTableSaysWhatToDoNext() async throws {

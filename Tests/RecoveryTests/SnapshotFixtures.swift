@@ -25,9 +25,31 @@ struct SnapshotFixtures {
 
     var account: AccountID { owner.accountID }
 
-    func envelope(counter: UInt64, createdAt: UInt64 = 1_764_000_000, lndBackup: [UInt8]? = nil) throws -> [UInt8] {
-        try Envelope.seal(EnvelopePayload(kind: .lndMultiChannelBackup, createdAt: createdAt, bytes: lndBackup ?? self.lndBackup),
+    func envelope(counter: UInt64, createdAt: UInt64 = 1_764_000_000, lndBackup: [UInt8]? = nil, lineage: SnapshotLineage? = nil) throws -> [UInt8] {
+        try Envelope.seal(EnvelopePayload(kind: .lndMultiChannelBackup, createdAt: createdAt, bytes: lndBackup ?? self.lndBackup, lineage: lineage),
                           counter: counter, account: account, blob: keys.blob, key: keys.backup.envelope)
+    }
+
+    /// A vault account holding these envelopes as versions 1, 2, … in this order.
+    func vault(envelopes: [[UInt8]]) async throws -> MemoryOwnerVault {
+        let store = MemoryBlobStore()
+        let name = try BlobName(keys.blob.hex)
+        for (index, bytes) in envelopes.enumerated() {
+            _ = try await store.put(name, version: UInt64(index + 1), data: bytes, contentHash: ContentHash(SHA256.hash(bytes)))
+        }
+        return MemoryOwnerVault(account: account, store: store)
+    }
+
+    /// A folder with the agent's snapshot files holding these envelopes (sequence → envelope).
+    func folder(envelopes: [(sequence: UInt64, envelope: [UInt8])]) throws -> String {
+        let dir = files.dir.url.appendingPathComponent("snapshots-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (sequence, envelope) in envelopes {
+            let file = LocalSnapshotFile(sequence: sequence, createdAtMilliseconds: 1_764_000_000_000 + Int64(sequence) * 1000,
+                                         channelCount: 1, multiHash: [UInt8](repeating: 7, count: 32), sealed: envelope)
+            try Data(file.encoded()).write(to: dir.appendingPathComponent(LocalSnapshotFile.fileName(sequence: sequence)))
+        }
+        return dir.path
     }
 
     /// A vault account holding `counters.count` versions of `scb/multi` (version i has counter counters[i-1]).

@@ -26,13 +26,13 @@ import TestSupport
         #expect(listing.entries.map(\.reference.number) == [3, 2, 1])
         #expect(listing.entries.map { $0.opened?.inspection.channels.count } == [1, 1, 1])
         #expect(listing.entries.allSatisfy { $0.problem == nil && $0.warnings.isEmpty })
-        let newest = try listing.pick(number: nil)
+        let newest = try listing.pick(.newest)
         #expect(newest.counter == 3)
         #expect(newest.lndBackup == fixtures.lndBackup)
         #expect(newest.inspection.network == .regtest)
         #expect(newest.keys.nodePublicKey == "03b755f6efcd3816a2de3360932b6e80801f11c9fe25c5c4453ca27d06d8b620ae")
-        #expect(try listing.pick(number: 1).counter == 1)
-        #expect(throws: RecoveryError.self) { try listing.pick(number: 9) }
+        #expect(try listing.pick(.number(1)).counter == 1)
+        #expect(throws: RecoveryError.self) { try listing.pick(.number(9)) }
     }
 
     @Test func aDamagedVersionIsListedAndSkipped() async throws {
@@ -43,16 +43,27 @@ import TestSupport
         let listing = try await SnapshotLoader.load(seed: fixtures.seed, network: .regtest, location: location(vault))
         #expect(listing.entries.first?.reference.number == 3)
         #expect(listing.entries.first?.problem?.contains("modified") == true)
-        #expect(try listing.pick(number: nil).counter == 2)
-        #expect(throws: RecoveryError.self) { try listing.pick(number: 3) }
+        #expect(try listing.pick(.newest).counter == 2)
+        #expect(throws: RecoveryError.self) { try listing.pick(.number(3)) }
     }
 
-    @Test func anOldSnapshotServedAsNewIsFlagged() async throws {
+    /// Issue 14 / C1: version 1 counters that started again (a re-enrolled agent before casa
+    /// recorded writers) are two branches. The old code restored counter 5, the first life.
+    @Test func countersThatStartedAgainAreNotRestoredSilently() async throws {
         let vault = try await fixtures.vault(counters: [1, 5, 2])
         let listing = try await SnapshotLoader.load(seed: fixtures.seed, network: nil, location: location(vault))
-        #expect(listing.entries.first?.warnings.first?.contains("lower than an older snapshot") == true)
-        // The newest is the highest counter, not the highest version.
-        #expect(try listing.pick(number: nil).reference.number == 2)
+        #expect(listing.branches.map(\.newest.reference.number) == [2, 3])
+        #expect(listing.newest == nil)
+        #expect {
+            try listing.pick(.newest)
+        } throws: { error in
+            guard case .historyForked(let branches) = error as? RecoveryError else { return false }
+            return branches == listing.branches.map(\.line) && branches.count == 2
+        }
+        #expect(RecoveryError.historyForked(branches: []).exitStatus == .mustChoose)
+        #expect(try listing.pick(.branch("1")).reference.number == 2)
+        #expect(try listing.pick(.branch("2")).reference.number == 3)
+        #expect(try listing.pick(.number(3)).counter == 2)
     }
 
     @Test func otherWordsFindNoAccount() async throws {
@@ -81,7 +92,7 @@ import TestSupport
         try Data("notes".utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("README.txt"))
         let listing = try await SnapshotLoader.load(seed: fixtures.seed, network: nil, location: .folder(folder))
         #expect(listing.entries.map(\.reference.number) == [7, 4])
-        let newest = try listing.pick(number: nil)
+        let newest = try listing.pick(.newest)
         #expect(newest.counter == 7)
         #expect(newest.lndBackup == fixtures.lndBackup)
     }
@@ -93,7 +104,7 @@ import TestSupport
         try bytes.prefix(bytes.count - 100).write(to: newest)
         let listing = try await SnapshotLoader.load(seed: fixtures.seed, network: nil, location: .folder(folder))
         #expect(listing.entries.first?.problem?.contains("cut or extended") == true)
-        #expect(try listing.pick(number: nil).counter == 1)
+        #expect(try listing.pick(.newest).counter == 1)
     }
 
     @Test func wrongWordsOnAFolderSayNotThisSeed() async throws {

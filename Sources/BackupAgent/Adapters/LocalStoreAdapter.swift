@@ -64,6 +64,17 @@ public final class LocalStoreAdapter: SnapshotStore, Sendable {
 
     public func readLatest() throws -> StoredAgentSnapshot? { try store.readLatest().snapshot.map(Self.stored) }
 
+    /// The newest intact file of the snapshot folder and of the USB copy (which may hold a newer
+    /// one from another device, or survive a lost state folder).
+    public func readNewestCopies() throws -> [StoredCopy] {
+        var copies: [StoredCopy] = []
+        for (directory, primary) in [(store.primary, true)] + (store.secondary.map { [($0, false)] } ?? []) {
+            guard let newest = try? directory.newestIntact().snapshot else { continue }
+            copies.append(StoredCopy(store: "folder \(directory.path)", sequence: newest.metadata.sequence, sealed: newest.sealed, isPrimary: primary))
+        }
+        return copies
+    }
+
     static func info(_ m: SnapshotMetadata) -> AgentSnapshotInfo {
         AgentSnapshotInfo(sequence: m.sequence, createdAt: m.createdAt, channelCount: m.channelCount, multiHash: m.multiHash, contentHash: m.contentHash)
     }

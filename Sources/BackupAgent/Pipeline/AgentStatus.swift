@@ -30,6 +30,8 @@ public final class AgentStatus: Sendable {
         public var lastLNDBackupAt: Date?
         public var queueDepth: Int = 0
         public var lastUploadError: String?
+        /// How this run continues the account's history (nil until keys first arrived).
+        public var history: HistoryStatus?
         /// The last sealed auto-unlock attempt (nil: none since start).
         public var autoUnlock: AutoUnlockRecord?
         public var warnings: [String] = []

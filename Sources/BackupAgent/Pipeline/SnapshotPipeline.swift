@@ -20,24 +20,40 @@ public actor SnapshotPipeline {
     private var keys: AgentKeys?
     /// Highest counter sealed by this process; the store's sequence is the floor.
     private var highestCounter: UInt64 = 0
+    /// Reads the account's history before the first seal (docs/agent.md "Continuing the history").
+    private let survey: (any HistorySurvey)?
+    /// This run's writer ID, new at every start, and whose history it continues: decided by
+    /// the survey when keys first arrive, sealed into every snapshot (docs/envelope.md §4.1).
+    public nonisolated let writer: WriterID
+    private var lineage: SnapshotLineage?
+    /// The highest counter the survey found anywhere: every seal goes above it.
+    private var counterFloor: UInt64 = 0
 
     public init(
         store: any SnapshotStore, pending: PendingLNDFile?, status: AgentStatus, notify saved: [Doorbell],
-        clock: @escaping @Sendable () -> Date = { Date() }
+        survey: (any HistorySurvey)? = nil, clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         self.pending = pending
         self.status = status
         self.saved = saved
+        self.survey = survey
         self.clock = clock
+        writer = WriterID(bytes: Random.bytes(WriterID.byteCount))!
     }
 
     public var hasKeys: Bool { keys != nil }
     public var currentKeys: AgentKeys? { keys }
 
     /// Installs freshly derived keys, then seals the lnd file kept while they were missing.
+    /// The first time, it reads the account's history first (until then nothing is sealed:
+    /// Multis wait in the pending file), so this run continues above the newest state that exists.
     @discardableResult
-    public func install(_ newKeys: AgentKeys) throws -> IngestOutcome? {
+    public func install(_ newKeys: AgentKeys) async throws -> IngestOutcome? {
+        if lineage == nil {
+            let found = await survey?.survey(keys: newKeys) ?? HistorySurveyResult()
+            adopt(found)
+        }
         keys = newKeys
         status.update { $0.keysAvailable = true }
         keysInstalled.ring()
@@ -63,9 +79,10 @@ public actor SnapshotPipeline {
         }
         let latest = try store.latestSnapshot()
         let now = clock()
-        let counter = max(highestCounter, latest?.sequence ?? 0) + 1
+        let counter = max(highestCounter, latest?.sequence ?? 0, counterFloor) + 1
         let payload = EnvelopePayload(
-            kind: .lndMultiChannelBackup, createdAt: UInt64(max(0, now.timeIntervalSince1970)), bytes: lndMulti)
+            kind: .lndMultiChannelBackup, createdAt: UInt64(max(0, now.timeIntervalSince1970)), bytes: lndMulti,
+            lineage: lineage ?? SnapshotLineage(writer: writer, parent: nil))
         let room = store.headerRoom
         let store = self.store
         // We seal lnd's Multi as it came (still under lnd's encryption), so sealing needs nothing
@@ -89,11 +106,14 @@ public actor SnapshotPipeline {
             status.update { $0.unreadableMultis += 1; $0.startStalenessClock(at: now) }
             throw AgentError.unreadableMulti(String(describing: error))
         }
+        status.update { $0.lastLNDBackupAt = now; $0.unknownSingleVersions = opened.unknownSingleVersions }
         if let latest, latest.multiHash == opened.hash {
             (try? staging.get())?.discard()
             status.update { $0.snapshotsUnchanged += 1 }
             return .unchanged(latest)
         }
+        // The channels changed: the staleness clock runs from now even if storing fails below.
+        status.update { $0.lastChannelChangeAt = now }
         let channelCount = opened.channelCount
         let info = try staging.get().commit(multiHash: opened.hash, channelCount: channelCount, createdAt: now)
         highestCounter = max(counter, info.sequence)
@@ -106,9 +126,31 @@ public actor SnapshotPipeline {
             $0.channelCount = channelCount
         }
         for bell in saved { bell.ring() }
-        status.update { $0.lastLNDBackupAt = now; $0.unknownSingleVersions = opened.unknownSingleVersions }
         return .saved(info)
     }
+
+    /// Above this a found counter is not continued (it would leave no room): only a writer that
+    /// was tampered with seals such a counter, and the owner sees it as a branch in `list`.
+    static let implausibleCounter: UInt64 = 1 << 62
+
+    /// Continues the history the survey found: above its highest counter, as the child of its
+    /// newest writer (of our own branch when it forked, so the other branch stays visible).
+    private func adopt(_ found: HistorySurveyResult) {
+        let history = SnapshotHistory(found.snapshots)
+        var problems = found.problems
+        let highest = history.highestCounter
+        if highest >= Self.implausibleCounter {
+            problems.append("a snapshot claims counter \(highest), far above any real history: not continued above it; check `casa-recover list` (possibly a tampered writer)")
+            counterFloor = found.snapshots.map(\.counter).filter { $0 < Self.implausibleCounter }.max() ?? 0
+        } else {
+            counterFloor = highest
+        }
+        let ours = found.localNewest.flatMap { identity in history.heads.first { $0.snapshots.contains { $0.identity == identity } } }
+        let parent = (ours ?? history.heads.first)?.writer
+        lineage = SnapshotLineage(writer: writer, parent: parent)
+        let status = HistoryStatus(
+            writer: writer.hex, parent: parent?.hex, highestCounterFound: highest, snapshotsRead: found.snapshots.count,
+            forked: history.isForked, checkedAt: clock(), problems: problems)
+        self.status.update { $0.history = status }
+    }
 }
-        // The channels changed: the staleness clock runs from now even if storing fails below.
-        status.update { $0.lastChannelChangeAt = now }

@@ -28,6 +28,9 @@ public protocol SnapshotStore: Sendable {
     func pendingUploadCount() throws -> Int
     /// The newest intact snapshot with its sealed bytes, verified on read.
     func readLatest() throws -> StoredAgentSnapshot?
+    /// The newest intact snapshot of every copy this store keeps (local, USB), for the history
+    /// survey at start-up (`HistorySurvey`).
+    func readNewestCopies() throws -> [StoredCopy]
 }
 
 extension SnapshotStore {
@@ -37,6 +40,28 @@ extension SnapshotStore {
     /// A store without staging keeps the bytes in memory and saves them when committed.
     public func stage(sealedAfterHeaderRoom buffer: [UInt8]) throws -> any StagedSnapshot {
         HeldSnapshot(store: self, sealed: Array(buffer[min(headerRoom, buffer.count)...]))
+    }
+
+    /// A store with one copy: its newest snapshot.
+    public func readNewestCopies() throws -> [StoredCopy] {
+        try readLatest().map { [StoredCopy(store: "local store", sequence: $0.info.sequence, sealed: $0.sealed, isPrimary: true)] } ?? []
+    }
+}
+
+/// The newest snapshot of one copy (the local folder, the USB folder), as read back.
+public struct StoredCopy: Sendable {
+    /// "folder /var/lib/casa/snapshots", for messages and ordering.
+    public let store: String
+    public let sequence: UInt64
+    public let sealed: [UInt8]
+    /// The agent's own folder (not the USB copy).
+    public let isPrimary: Bool
+
+    public init(store: String, sequence: UInt64, sealed: [UInt8], isPrimary: Bool) {
+        self.store = store
+        self.sequence = sequence
+        self.sealed = sealed
+        self.isPrimary = isPrimary
     }
 }
 
