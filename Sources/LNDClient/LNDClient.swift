@@ -52,6 +52,11 @@ public final class LNDClient: Sendable {
         try await unary(.get, "/v1/channels/pending")
     }
 
+    /// ClosedChannels: channels whose close lnd has fully resolved (swept), every close type.
+    public func closedChannels() async throws -> [ClosedChannel] {
+        try await unary(.get, "/v1/channels/closed", as: ClosedChannelList.self).channels
+    }
+
     public func exportAllChannelBackups() async throws -> ChannelBackupSnapshot {
         try await unary(.get, "/v1/channels/backup")
     }

@@ -9,6 +9,9 @@ public struct ChannelProgress: Codable, Sendable, Equatable {
     public var escalation: EscalationResult?
     /// The last failure, for the summary.
     public var lastError: String?
+    /// The peer's node key (hex), so that `status` can say whether it is connected. Optional:
+    /// state files written before it lack it.
+    public var remotePubkey: String?
 
     public init() {}
 }

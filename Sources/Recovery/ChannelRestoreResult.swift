@@ -1,13 +1,38 @@
 /// One channel in restore's summary: where it stands, why, and what to do next.
 public struct ChannelRestoreResult: Codable, Sendable, Equatable {
-    public enum Status: String, Codable, Sendable {
-        /// The peer has (or is asked to have) closed it; funds come back on chain.
-        case closing
-        /// The peer is offline or unknown; restore keeps trying on the next run.
+    /// What is known about a channel, from the weakest to the strongest evidence. Only
+    /// `confirmed`, `closed` and `alreadyPresent` are proven outcomes (docs/recover-cli.md,
+    /// "What restore proves"): lnd itself has seen the close on chain, deep enough to act on it.
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        /// lnd restored it; the peer is offline or unknown; lnd keeps reconnecting.
         case waitingForPeer = "waiting_for_peer"
-        /// lnd already had this channel; it was left alone.
+        /// The peer is connected, so lnd asked it to force-close (data-loss reestablish); no
+        /// close is seen yet. Real lnd shows nothing before 3 or more confirmations.
+        case peerConnected = "peer_connected"
+        /// `--escalate`: casa asked the peer directly; no close is seen yet.
+        case askedDirectly = "asked_directly"
+        /// lnd knows a closing transaction (waiting_close_channels with a txid) that is not
+        /// deep enough for lnd to act on.
+        case closeSeen = "close_seen"
+        /// lnd acted on the close (pending_force_closing_channels, with the txid): our funds
+        /// are being swept or are time-locked.
+        case confirmed
+        /// lnd fully resolved the close (ClosedChannels, with the txid): the funds are home.
+        case closed
+        /// lnd already had this channel before the restore; it was left alone.
         case alreadyPresent = "already_present"
-        case failed
+        /// Not restored (lnd refused it, or no address for the peer): the reason says why.
+        case stuck
+
+        /// True when lnd's own lists prove the outcome.
+        public var isProven: Bool { self == .confirmed || self == .closed || self == .alreadyPresent }
+
+        /// Before issue 15 a channel was "closing" when its peer was merely connected. Kept so
+        /// that older callers compile; it means no more than `peerConnected`.
+        @available(*, deprecated, message: "a connected peer proves nothing: use ChannelStatusOutcome")
+        public static var closing: Status { .peerConnected }
+        @available(*, deprecated, renamed: "stuck")
+        public static var failed: Status { .stuck }
     }
 
     public var channelPoint: String
@@ -18,14 +43,37 @@ public struct ChannelRestoreResult: Codable, Sendable, Equatable {
     public var reason: String
     public var nextStep: String
 
+    public init(channelPoint: String, remotePubkey: String, capacitySat: UInt64, status: Status, closingTxid: String?,
+                reason: String, nextStep: String) {
+        self.channelPoint = channelPoint
+        self.remotePubkey = remotePubkey
+        self.capacitySat = capacitySat
+        self.status = status
+        self.closingTxid = closingTxid
+        self.reason = reason
+        self.nextStep = nextStep
+    }
+
     enum CodingKeys: String, CodingKey {
         case channelPoint = "channel_point"
         case remotePubkey = "remote_pubkey"
         case capacitySat = "capacity_sat"
         case status
+        case proven
         case closingTxid = "closing_txid"
         case reason
         case nextStep = "next_step"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        channelPoint = try c.decode(String.self, forKey: .channelPoint)
+        remotePubkey = try c.decode(String.self, forKey: .remotePubkey)
+        capacitySat = try c.decode(UInt64.self, forKey: .capacitySat)
+        status = try c.decode(Status.self, forKey: .status)
+        closingTxid = try c.decodeIfPresent(String.self, forKey: .closingTxid)
+        reason = try c.decode(String.self, forKey: .reason)
+        nextStep = try c.decode(String.self, forKey: .nextStep)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -34,6 +82,7 @@ public struct ChannelRestoreResult: Codable, Sendable, Equatable {
         try c.encode(remotePubkey, forKey: .remotePubkey)
         try c.encode(capacitySat, forKey: .capacitySat)
         try c.encode(status, forKey: .status)
+        try c.encode(status.isProven, forKey: .proven)
         try c.encode(closingTxid, forKey: .closingTxid)
         try c.encode(reason, forKey: .reason)
         try c.encode(nextStep, forKey: .nextStep)

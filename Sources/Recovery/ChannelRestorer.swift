@@ -50,7 +50,7 @@ public struct ChannelRestorer: Sendable {
         let results = try await summarize(snapshot, state: &state)
         timings?.lap(PhaseName.followThrough)
         return RestoreReport(nodePubkey: node, snapshot: SnapshotSummary(snapshot), walletCreated: state.walletCreated,
-                             restoredNow: restoredNow, complete: results.allSatisfy { $0.status == .closing || $0.status == .alreadyPresent },
+                             restoredNow: restoredNow, complete: !results.isEmpty && results.allSatisfy(\.status.isProven),
                              channels: results)
     }
 
@@ -106,6 +106,7 @@ public struct ChannelRestorer: Sendable {
         for channel in snapshot.inspection.channels {
             let point = channel.fundingOutpoint.description
             var entry = state.channels[point] ?? ChannelProgress()
+            entry.remotePubkey = channel.remoteNodePublicKey.hex
             defer { state.channels[point] = entry }
             if entry.restored || entry.alreadyPresent { continue }
             if let existing = known[point] {
@@ -134,8 +135,8 @@ public struct ChannelRestorer: Sendable {
             pending.append((point, try LNDBackupCrypto.seal(single, key: key)))
             timings?.lap(PhaseName.sealSingles)
         }
-        try stateFile.save(state)
         pending += try unknownSinglesToRestore(snapshot, known: known, key: key, state: &state)
+        try stateFile.save(state)
 
         var restored = 0
         var start = 0
@@ -217,11 +218,17 @@ public struct ChannelRestorer: Sendable {
                 await sleep(schedule.reconnectPauses[round])
             }
         }
+        // Opt-in only (`--escalate`, H3): the direct request throws away the peer's commitment
+        // point, which a legacy channel needs to sweep our funds, so legacy channels never get it.
         guard let escalation else { return }
         for channel in try await waitingChannels(snapshot, state: state) {
             let point = channel.fundingOutpoint.description
             guard var entry = state.channels[point], entry.escalation?.requested != true,
                   entry.connectAttempts >= schedule.escalateAfterAttempts else { continue }
+            if channel.version == .legacy {
+                progress("\(point): legacy channel: never asked directly (lnd needs the peer's commitment point to sweep it); lnd keeps reconnecting")
+                continue
+            }
             progress("\(point): still unreachable through lnd; asking the peer directly to force-close")
             entry.escalation = await escalation.escalate(channel, addresses: await currentAddresses(channel))
             state.channels[point] = entry
@@ -252,9 +259,11 @@ public struct ChannelRestorer: Sendable {
         await currentAddresses(channel.remoteNodePublicKey.hex, backup: channel.addresses.compactMap(\.hostPort))
     }
 
+    /// lnd shows a close for it (a txid, or a force-closing or closed state): nothing left to
+    /// ask the peer.
     static func isClosing(_ channel: LNDChannel?) -> Bool {
         guard let channel else { return false }
-        return channel.closingTxid != nil || channel.state == .pendingForceClose || channel.state == .closing
+        return channel.closingTxid != nil || [.pendingForceClose, .closing, .closed].contains(channel.state)
     }
 
     // MARK: Summary
@@ -268,7 +277,7 @@ public struct ChannelRestorer: Sendable {
             let entry = state.channels[point] ?? ChannelProgress()
             let lndChannel = channels[point]
             var result = ChannelRestoreResult(channelPoint: point, remotePubkey: channel.remoteNodePublicKey.hex, capacitySat: channel.capacity,
-                                              status: .failed, closingTxid: lndChannel?.closingTxid, reason: "", nextStep: "")
+                                              status: .stuck, closingTxid: lndChannel?.closingTxid, reason: "", nextStep: "")
             if entry.alreadyPresent {
                 result.status = .alreadyPresent
                 result.reason = "lnd already had this channel (\(lndChannel?.state.rawValue ?? "gone since")); it was not restored again"
@@ -276,26 +285,36 @@ public struct ChannelRestorer: Sendable {
             } else if !entry.restored {
                 result.reason = entry.lastError ?? "not restored"
                 result.nextStep = "find the peer's current address (a Lightning explorer), then `casa-recover trigger-force-close --backup <work-dir>/channel.backup --channel-point \(point) --peer \(channel.remoteNodePublicKey.hex)@HOST:PORT`; or run restore again"
-            } else if Self.isClosing(lndChannel) {
-                result.status = .closing
-                result.reason = "the closing transaction is known (\(lndChannel?.closingTxid ?? "pending"))"
-                result.nextStep = "wait for confirmations; lnd sweeps our funds (`casa-recover status`)"
-            } else if peers.contains(channel.remoteNodePublicKey.hex) {
-                result.status = .closing
-                result.reason = "the peer is connected and lnd asked it to force-close; its closing transaction is not seen yet"
-                result.nextStep = "wait; if no closing transaction appears within a few blocks, `casa-recover trigger-force-close --backup <work-dir>/channel.backup --channel-point \(point)` (some peers ignore lnd's request)"
-            } else if let escalation = entry.escalation, escalation.requested {
-                result.status = .closing
-                result.reason = "the peer was asked directly to force-close (\(escalation.outcome))"
-                result.nextStep = escalation.advice
             } else {
-                result.status = .waitingForPeer
-                result.reason = "the peer is offline or moved (\(entry.connectAttempts) connect round\(entry.connectAttempts == 1 ? "" : "s")"
-                    + (entry.lastError.map { "; \($0)" } ?? "") + ")"
-                    + (entry.escalation.map { "; direct request: \($0.outcome)" } ?? "")
-                result.nextStep = entry.connectAttempts >= schedule.escalateAfterAttempts && escalation == nil
-                    ? "needs trigger-force-close: `casa-recover trigger-force-close --backup <work-dir>/channel.backup --channel-point \(point)`, or run restore again later"
-                    : "run `casa-recover restore` again later; lnd also keeps retrying in the background"
+                let asked = entry.escalation?.requested == true
+                result.status = ChannelStatusOutcome.status(of: lndChannel, peerConnected: peers.contains(channel.remoteNodePublicKey.hex),
+                                                            askedDirectly: asked)
+                result.reason = ChannelStatusOutcome.reason(result.status, channel: lndChannel)
+                switch result.status {
+                case .closed:
+                    result.nextStep = "nothing"
+                case .confirmed:
+                    result.nextStep = "nothing to do; lnd sweeps our funds (`casa-recover status`)"
+                case .closeSeen:
+                    result.nextStep = "wait for confirmations, then `casa-recover status`"
+                case .peerConnected:
+                    result.nextStep = "wait a few blocks, then `casa-recover status`; if no close shows after 6 blocks the peer may ignore lnd's request: "
+                        + (channel.version == .legacy
+                           ? "a legacy channel: do not trigger it, ask the peer's operator to force-close (docs/force-close.md)"
+                           : "`casa-recover restore --escalate` or `casa-recover trigger-force-close --backup <work-dir>/channel.backup --channel-point \(point)`")
+                case .askedDirectly:
+                    result.reason += " (the peer answered: \(entry.escalation?.outcome ?? "?"))"
+                    result.nextStep = entry.escalation?.advice ?? "wait a few blocks, then `casa-recover status`"
+                default:
+                    result.reason = "the peer is offline or moved (\(entry.connectAttempts) connect round\(entry.connectAttempts == 1 ? "" : "s")"
+                        + (entry.lastError.map { "; \($0)" } ?? "") + ")"
+                        + (entry.escalation.map { "; direct request: the peer answered \($0.outcome)" } ?? "")
+                    result.nextStep = channel.version == .legacy
+                        ? "run `casa-recover restore` again later; lnd keeps reconnecting (a legacy channel is never triggered: docs/force-close.md)"
+                        : entry.connectAttempts >= schedule.escalateAfterAttempts && escalation == nil
+                        ? "find the peer's address and run restore again with `--peer PUBKEY@HOST:PORT`, or opt in to `--escalate` (asks the peer directly; read docs/force-close.md first)"
+                        : "run `casa-recover restore` again later; lnd also keeps retrying in the background"
+                }
             }
             return result
         }

@@ -11,6 +11,8 @@ public struct LNDChannel: Sendable, Codable, Equatable {
         case pendingForceClose = "pending_force_close"
         /// Cooperatively closing.
         case closing
+        /// Fully resolved: listed by ClosedChannels, no longer by ListChannels or PendingChannels.
+        case closed
     }
 
     /// "<display txid>:<index>".

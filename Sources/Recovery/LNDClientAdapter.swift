@@ -89,6 +89,13 @@ public final class LNDClientAdapter: RecoveryLND, @unchecked Sendable {
         add(pending.pendingOpen, .pendingOpen)
         add(pending.waitingClose, .waitingClose)
         add(pending.pendingForceClosing, .pendingForceClose)
+        // Fully resolved closes leave both lists; ClosedChannels proves them (with the txid).
+        let listed = Set(out.map(\.channelPoint))
+        for closed in try await call({ try await $0.closedChannels() }) where !listed.contains(closed.channelPoint) {
+            out.append(LNDChannel(channelPoint: closed.channelPoint, remotePubkey: closed.remotePubkey, state: .closed,
+                                  capacitySat: closed.capacity, localBalanceSat: closed.settledBalance,
+                                  closingTxid: closed.closingTxHash.isEmpty ? nil : closed.closingTxHash))
+        }
         return out
     }
 

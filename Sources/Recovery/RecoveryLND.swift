@@ -12,7 +12,7 @@ public protocol RecoveryLND: Sendable {
     func unlockWallet(password: SecureBytes) async throws
     /// GetInfo's identity_pubkey (hex).
     func identityPubkey() async throws -> String
-    /// ListChannels and PendingChannels together.
+    /// ListChannels, PendingChannels and ClosedChannels together (closed ones as `.closed`).
     func channels() async throws -> [LNDChannel]
     /// RestoreChannelBackups with `chan_backups`: each entry is (channel point, one lnd-encrypted Single).
     /// Returns lnd's num_restored (channels lnd already has are skipped and not counted).

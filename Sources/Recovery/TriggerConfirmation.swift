@@ -8,4 +8,12 @@ public enum TriggerConfirmation {
         and never while the old node may still be running: two nodes with one identity confuse peers and an old state is punished.
         """
     }
+
+    /// `restore --escalate`: asked once, before lnd is touched.
+    public static let restoreEscalationQuestion = """
+        --escalate: peers that lnd cannot reach after the reconnect rounds will be asked directly, as your node, to FORCE-CLOSE
+        their channel. A force-close cannot be undone. Use it only for a node that lost its channel state, never while the old
+        node may still be running. Legacy channels (before static remote keys) are never asked: lnd needs the peer's commitment
+        point to sweep them. Without Tor (--tor or --socks) the peer sees this machine's IP address.
+        """
 }

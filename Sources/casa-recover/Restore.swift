@@ -13,10 +13,12 @@ extension CasaRecover {
                 If lnd has no wallet, it is created from the same words (InitWallet) after checking that the words are the \
                 node the backup belongs to; if it has one, its identity must match the words before anything is touched. \
                 Waits for lnd to be ready, restores the channels lnd does not have (in batches), reconnects peers at their \
-                current graph addresses, retries on a schedule and escalates stuck channels to the force-close trigger. \
-                Progress is saved in --work-dir (restore-state.json, channel.backup, mode 0600): run the same command again \
-                after a crash or Ctrl-C and it resumes. Exit 0 when every channel is closing or already present, 75 when \
-                some still wait for their peer (run it again later).
+                current graph addresses and retries on a schedule. It never asks a peer directly to force-close unless \
+                --escalate is given and confirmed (never for legacy channels). Progress is saved in --work-dir \
+                (restore-state.json, channel.backup, mode 0600): run the same command again after a crash or Ctrl-C and it \
+                resumes. Exit 0 only when every channel's outcome is proven by lnd (its close acted on on chain: pending \
+                force close or closed, with the txid; or lnd had it already); 75 while any is not (run it again later, or \
+                follow with `casa-recover status`).
                 """
         )
 
@@ -33,8 +35,7 @@ extension CasaRecover {
         @Option(help: ArgumentHelp("Folder for the restore's state and the channel.backup used (created 0700).", valueName: "dir"))
         var workDir: String = "casa-restore"
 
-        @Option(name: .customLong("snapshot"), help: "The snapshot to restore: a vault version or a local file's sequence. Default: the newest.")
-        var version: UInt64?
+        @OptionGroup var selection: SnapshotSelection
 
         @Option(help: "Addresses lnd scans for on-chain funds when it creates the wallet.")
         var recoveryWindow: Int32 = 2500
@@ -42,8 +43,7 @@ extension CasaRecover {
         @Option(name: .customLong("wallet-password-file"), help: "File with lnd's wallet password (new wallet: at least 8 characters). Without it you are asked on the terminal.")
         var walletPasswordFile: String?
 
-        @Flag(help: "Do not ask the peer directly to force-close stuck channels; only report them.")
-        var noTrigger = false
+        @OptionGroup var escalation: RestoreEscalationOptions
 
         @Option(help: ArgumentHelp("Seconds between reconnect rounds for peers that have not closed yet, comma-separated.", valueName: "s,s,..."))
         var reconnectPauses: String = "15,60,180"
@@ -69,24 +69,24 @@ extension CasaRecover {
 
         func validate() throws {
             _ = try schedule
-            if backup != nil && (snapshots.vault != nil || snapshots.from != nil || version != nil) {
-                throw ValidationError("--backup FILE replaces --vault, --from and --snapshot")
+            if backup != nil && (snapshots.given || selection.given) {
+                throw ValidationError("--backup FILE replaces --vault, --from, --snapshot and --branch")
             }
         }
 
         func run() async throws {
             try await CommandRunner.run {
                 let phases = timings ? PhaseTimings() : nil
-                let location = backup == nil ? try snapshots.location : nil
+                let locations = backup == nil ? try snapshots.locations : nil
                 let loaded = try seed.loader.loadWords()
                 phases?.lap(PhaseName.keyDerivation)
                 let snapshot: OpenedSnapshot
                 if let backup {
                     snapshot = try RawBackupSnapshot.open(path: backup, seed: loaded.material, network: network)
                     phases?.lap(PhaseName.decrypt)
-                } else if let location {
-                    snapshot = try await SnapshotLoader.load(seed: loaded.material, network: network, location: location, timings: phases)
-                        .pick(number: version)
+                } else if let locations {
+                    snapshot = try await SnapshotLoader.load(seed: loaded.material, network: network, locations: locations, timings: phases)
+                        .pick(selection.choice)
                 } else {
                     throw ValidationError("say where the backup is: --vault URL, --from DIR or --backup FILE")
                 }
@@ -99,8 +99,7 @@ extension CasaRecover {
                 let client = try lnd.connect(network: network)
                 let passwords = WalletPasswordReader(file: walletPasswordFile)
                 let secrets = RestoreSecrets(mnemonic: loaded.words, passphrase: loaded.passphrase, walletPassword: { try passwords.read(creating: $0) })
-                let escalation: (any ForceCloseEscalation)? = noTrigger ? nil
-                    : PeerTriggerEscalation(nodeKey: try snapshot.keys.keyRing.privateKey(for: .nodeIdentity))
+                let escalation = try escalation.escalation { try snapshot.keys.keyRing.privateKey(for: .nodeIdentity) }
                 let quiet = json
                 let restorer = ChannelRestorer(
                     lnd: client, escalation: escalation,
@@ -110,7 +109,7 @@ extension CasaRecover {
                     timings: phases)
                 let report = try await restorer.run(snapshot, secrets: secrets, recoveryWindow: recoveryWindow)
                 print(json ? try JSONOutput.render(report) : RestoreText.render(report))
-                if !report.complete { throw RecoveryError.incomplete("some channels still wait for their peer") }
+                if !report.complete { throw RecoveryError.incomplete("not every channel's outcome is proven yet; run `casa-recover status` or restore again later") }
             }
         }
     }

@@ -6,10 +6,12 @@ extension CasaRecover {
     /// `casa-recover status`: where the restored (or force-closed) channels stand in lnd.
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the closing channels in lnd: waiting close, closing txid, funds still on the way back.",
+            abstract: "Show where each restored channel stands, by lnd's own lists: waiting for its peer, close seen, confirmed, closed.",
             discussion: """
-                With --state (restore's restore-state.json), only the channels restore worked on are shown, and those lnd no \
-                longer lists are reported as fully resolved. Needs no secrets. Exit 0 when nothing is waiting any more, 75 otherwise.
+                With --state (restore's restore-state.json), every channel restore worked on is shown; without it, the channels \
+                lnd is closing now. A channel's outcome is proven once lnd acted on its close on chain (pending force close or \
+                closed, with the closing txid). Needs no secrets. Exit 0 when every channel's outcome is proven, 75 otherwise \
+                (also when nothing is tracked).
                 """
         )
 
@@ -26,13 +28,15 @@ extension CasaRecover {
 
         func run() async throws {
             try await CommandRunner.run {
-                let tracked = try state.map { path -> Set<String> in
+                let tracked = try state.map { path -> [String: ChannelProgress] in
                     guard let saved = try RestoreStateFile(path: path).load() else {
                         throw RecoveryError.cannotReadFile(path: path, reason: "no such state file")
                     }
-                    return Set(saved.channels.filter { $0.value.restored }.keys)
+                    return saved.channels
                 }
-                let report = ChannelStatusReport(lndChannels: try await lnd.connect(network: network).channels(), tracked: tracked)
+                let client = try lnd.connect(network: network)
+                let report = ChannelStatusReport(lndChannels: try await client.channels(), tracked: tracked,
+                                                 peers: try await client.connectedPeers())
                 print(json ? try JSONOutput.render(report) : ChannelStatusText.render(report))
                 if !report.done { throw ExitCode(ExitStatus.incomplete.rawValue) }
             }

@@ -105,6 +105,8 @@ struct KeysAndBackupsTests {
             let closed = try #require(try await close.next())
             #expect(closed["result"]?["chan_close"]?["success"] == .bool(true))
             #expect(try await close.next() == nil)
+            // lnd acts on the spend only 3 blocks deep (CloseConfsForCapacity).
+            await harness.node.mine(2)
             #expect(try fileChannels() == [channel.channelPoint])
             let snapshot = try await harness.ok("GET", "/v1/channels/backup")
             #expect(snapshot["multi_chan_backup"]?["chan_points"]?.arrayValue?.isEmpty == true)

@@ -54,8 +54,12 @@ struct PeerListenerTests {
             #expect(report.steps.map(\.reachedPeer) == [true, true])
             let txid = try await closingTxid(harness, channel)
             #expect(txid?.count == 64, "the peer broadcast its commitment")
-            let waiting = try await harness.ok("GET", "/v1/channels/pending")["waiting_close_channels"]?.arrayValue ?? []
-            #expect(waiting.first?["closing_txid"]?.stringValue == txid)
+            // lnd sees the peer's commitment only 3 blocks deep: the channel is still listed open.
+            let open = try await harness.ok("GET", "/v1/channels")["channels"]?.arrayValue ?? []
+            #expect(open.map { $0["channel_point"]?.stringValue } == [channel.channelPoint])
+            await harness.node.mine(3)
+            let forceClosing = try await harness.ok("GET", "/v1/channels/pending")["pending_force_closing_channels"]?.arrayValue ?? []
+            #expect(forceClosing.first?["closing_txid"]?.stringValue == txid)
             await harness.node.mine(1)
             #expect(await harness.node.database.channels.first?.phase == .closed)
         }

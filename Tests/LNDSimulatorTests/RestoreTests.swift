@@ -31,7 +31,16 @@ struct RestoreTests {
         try await harness.ok("GET", "/v1/channels/pending")["waiting_close_channels"]?.arrayValue ?? []
     }
 
-    @Test("shells appear in waiting close with zero balances; online peers force-close; a re-run restores nothing")
+    func forceClosing(_ harness: SimulatorHarness) async throws -> [JSONValue] {
+        try await harness.ok("GET", "/v1/channels/pending")["pending_force_closing_channels"]?.arrayValue ?? []
+    }
+
+    /// The txid of the transaction spending the funding output on the simulated chain, if any.
+    func spendingTxid(_ harness: SimulatorHarness, _ point: String) async -> String? {
+        await harness.node.world.fundingOutputs[point]?.spendingTxid
+    }
+
+    @Test("shells wait with zero balances and no closing txid; lnd sees the peers' closes only 3 blocks deep; known outpoints are never restored again")
     func restoreAndRerun() async throws {
         try await SimulatorHarness.with { harness in
             let (backup, _, points) = try await disaster(harness)
@@ -43,14 +52,33 @@ struct RestoreTests {
             for entry in waiting {
                 #expect(entry["channel"]?["local_balance"] == .string("0"))
                 #expect(entry["channel"]?["chan_status_flags"] == .string("ChanStatusRestored"))
-                #expect(entry["closing_txid"]?.stringValue?.count == 64, "the peer force-closed on the data-loss reestablish")
+                // The peer broadcast its commitment on the data-loss reestablish; lnd does not
+                // watch the mempool (contractcourt/chain_watcher.go:823-852).
+                #expect(entry["closing_txid"] == .string(""))
+                #expect(entry["blocks_til_close_confirmed"] == .integer(3))
             }
+            var txids: [String: String] = [:]
+            for point in points { txids[point] = await spendingTxid(harness, point) }
+            #expect(txids.values.allSatisfy { $0.count == 64 }, "every online peer force-closed")
             #expect(try await restore(harness, backup).json["num_restored"] == .integer(0))
+            await harness.node.mine(2)
+            #expect(try await waitingClose(harness).map { $0["closing_txid"] } == [.string(""), .string(""), .string("")], "2 blocks deep: not yet")
             await harness.node.mine(1)
             #expect(try await waitingClose(harness).isEmpty)
-            // Closed channels left lnd's open-channel bucket: a new restore inserts shells again,
-            // which the chain shows closed at once.
-            #expect(try await restore(harness, backup).json["num_restored"] == .integer(3))
+            let pending = try await forceClosing(harness)
+            #expect(Dictionary(uniqueKeysWithValues: pending.compactMap { entry -> (String, String)? in
+                guard let point = entry["channel"]?["channel_point"]?.stringValue, let txid = entry["closing_txid"]?.stringValue else { return nil }
+                return (point, txid)
+            }) == txids, "3 blocks deep: pending force close with the peer's commitment txid")
+            await harness.node.mine(1)
+            #expect(try await forceClosing(harness).isEmpty)
+            let closed = try await harness.ok("GET", "/v1/channels/closed")["channels"]?.arrayValue ?? []
+            #expect(Dictionary(uniqueKeysWithValues: closed.compactMap { entry -> (String, String)? in
+                guard let point = entry["channel_point"]?.stringValue, let txid = entry["closing_tx_hash"]?.stringValue else { return nil }
+                return (point, txid)
+            }) == txids, "swept: ClosedChannels lists them with the closing txid")
+            // The outpoint index keeps closed channels (channeldb/channel.go:875-882): never restored again.
+            #expect(try await restore(harness, backup).json["num_restored"] == .integer(0))
             #expect(try await waitingClose(harness).isEmpty)
             // Restored (closed) channels cannot be closed by hand.
             let parts = points[0].split(separator: ":")
@@ -72,7 +100,7 @@ struct RestoreTests {
             #expect(try await restore(harness, backup).json["num_restored"] == .integer(1))
             #expect(try await waitingClose(harness).first?["closing_txid"] == .string(""))
             _ = try await harness.node.updatePeer(channel.remotePubkey, online: true)
-            #expect(try await waitingClose(harness).first?["closing_txid"]?.stringValue?.count == 64)
+            #expect(await spendingTxid(harness, channel.channelPoint)?.count == 64, "the peer closed once it was back")
         }
     }
 
@@ -94,7 +122,7 @@ struct RestoreTests {
             let connect = try await harness.ok("POST", "/v1/peers",
                                                body: "{\"addr\":{\"pubkey\":\"\(channel.remotePubkey)\",\"host\":\"\(address)\"},\"perm\":true}")
             #expect(connect["status"]?.stringValue?.contains("initiated") == true)
-            #expect(try await waitingClose(harness).first?["closing_txid"]?.stringValue?.count == 64)
+            #expect(await spendingTxid(harness, channel.channelPoint)?.count == 64, "the peer closed once reached")
             #expect(try await harness.failure("GET", "/v1/graph/node/{pub_key}", path: "/v1/graph/node/02\(String(repeating: "11", count: 32))",
                                               macaroon: harness.adminMacaroon, status: 404) == "unable to find node")
         }

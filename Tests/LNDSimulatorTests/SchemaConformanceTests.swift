@@ -50,7 +50,8 @@ struct SchemaConformanceTests {
             _ = try await harness.node.peerCloses(channelPoint: remote.channelPoint, cooperative: false)
             let forced = try await harness.node.openChannel(SimulatedNode.OpenRequest())
             _ = try await harness.node.forceClose(channelPoint: forced.channelPoint)
-            await harness.node.mine(1)
+            // 3 blocks: lnd acts on the closes (CloseConfsForCapacity), the peer's one is not swept yet.
+            await harness.node.mine(3)
             _ = try await harness.node.forceClose(channelPoint: open.channelPoint)
 
             _ = try await harness.ok("GET", "/v1/getinfo")
@@ -58,8 +59,14 @@ struct SchemaConformanceTests {
             _ = try await harness.ok("GET", "/v1/channels", path: "/v1/channels?active_only=true")
             let pendingChannels = try await harness.ok("GET", "/v1/channels/pending")
             #expect(pendingChannels["pending_open_channels"]?.arrayValue?.count == 0, "mining confirmed the pending one")
+            // The peer's close was confirmed by the next open's block: 4 deep, acted on and swept.
             #expect(pendingChannels["pending_force_closing_channels"]?.arrayValue?.count == 2)
             #expect(pendingChannels["waiting_close_channels"]?.arrayValue?.count == 1)
+            let closed = try await harness.ok("GET", "/v1/channels/closed")["channels"]?.arrayValue ?? []
+            #expect(closed.map { $0["channel_point"]?.stringValue } == [remote.channelPoint], "the peer's close is swept a block later")
+            #expect(closed.first?["close_type"] == .string("REMOTE_FORCE_CLOSE"))
+            #expect(closed.first?["closing_tx_hash"]?.stringValue?.count == 64)
+            #expect(try await harness.ok("GET", "/v1/channels/closed", path: "/v1/channels/closed?cooperative=true")["channels"] == .array([]))
             _ = try await harness.ok("GET", "/v1/channels/backup")
             _ = try await harness.ok("GET", "/v1/peers")
             _ = try await harness.ok("GET", "/v1/state")

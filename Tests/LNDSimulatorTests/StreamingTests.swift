@@ -48,7 +48,7 @@ struct StreamingTests {
             let opened = try LNDBackupCrypto.openMulti(blob: openBlob, key: key)
             #expect(opened.singles.first { $0.fundingOutpoint.description == second.channelPoint }?.shortChannelID.txIndex != 0)
             _ = try await harness.node.peerCloses(channelPoint: second.channelPoint, cooperative: true)
-            await harness.node.mine(1)
+            await harness.node.mine(3)
             let closedLine = try #require(try await stream.next())
             #expect(closedLine["result"]?["multi_chan_backup"]?["chan_points"]?.arrayValue?.count == 1)
         }

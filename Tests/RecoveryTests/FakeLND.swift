@@ -5,7 +5,9 @@ import Sodium
 
 /// An in-memory lnd for the restore flows: wallet states, channels, peers, the graph. Peers
 /// connect only at the addresses listed in `reachable`; a connected peer of a restored channel
-/// closes it when `peersClose` is set (as an lnd peer does on the data-loss reestablish).
+/// broadcasts its commitment when `peersClose` is set (as an lnd peer does on the data-loss
+/// reestablish), and, as production lnd (D3), the close shows only once `mine` has buried it
+/// 3 blocks deep: then pending force close with the txid, and closed a block later.
 final class FakeLND: RecoveryLND, @unchecked Sendable {
     private let lock = NSLock()
     private var state: LNDWalletState
@@ -17,6 +19,9 @@ final class FakeLND: RecoveryLND, @unchecked Sendable {
     var graph: [String: [String]] = [:]
     var reachable: [String: Set<String>] = [:]
     var peersClose = true
+    /// The chain: blocks mined so far, and the height each peer's close was broadcast at.
+    private(set) var height = 0
+    private var broadcastAt: [String: Int] = [:]
     var refuseRestore: String?
     /// Channel points lnd refuses: a call that contains one fails as a whole.
     var refusePoints: Set<String> = []
@@ -61,11 +66,22 @@ final class FakeLND: RecoveryLND, @unchecked Sendable {
         }
     }
 
+    /// Mines blocks: a close broadcast at height h confirms at h+1 and lnd acts on it 3 deep.
+    func mine(_ blocks: Int) {
+        lock.withLock { height += blocks }
+    }
+
     func channels() async throws -> [LNDChannel] {
         lock.withLock {
-            if peersClose {
-                for index in channelList.indices where channelList[index].state == .waitingClose
-                    && channelList[index].closingTxid == nil && peers.contains(channelList[index].remotePubkey) {
+            for index in channelList.indices where channelList[index].restoredFromBackup {
+                let point = channelList[index].channelPoint
+                if peersClose, broadcastAt[point] == nil, peers.contains(channelList[index].remotePubkey) { broadcastAt[point] = height }
+                guard let broadcast = broadcastAt[point] else { continue }
+                if height >= broadcast + 4 {
+                    channelList[index].state = .closed
+                    channelList[index].closingTxid = String(repeating: "c", count: 64)
+                } else if height >= broadcast + 3 {
+                    channelList[index].state = .pendingForceClose
                     channelList[index].closingTxid = String(repeating: "c", count: 64)
                 }
             }

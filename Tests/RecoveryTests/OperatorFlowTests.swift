@@ -8,23 +8,48 @@ import TestSupport
 @Suite struct OperatorFlowTests {
     let peer = "02" + String(repeating: "aa", count: 32)
 
-    @Test func statusFollowsRestoredChannelsUntilResolved() {
+    func restored(_ pubkey: String) -> ChannelProgress {
+        var progress = ChannelProgress()
+        progress.restored = true
+        progress.remotePubkey = pubkey
+        return progress
+    }
+
+    /// M7 and D3: a connected peer proves nothing; only lnd's pending force close or closed list
+    /// with a txid does, and nothing tracked is never "done".
+    @Test func statusProvesOnlyWhatLndShowsOnChain() {
         let channels = [
-            LNDChannel(channelPoint: "a:0", remotePubkey: peer, state: .waitingClose),
+            LNDChannel(channelPoint: "a:0", remotePubkey: peer, state: .waitingClose, restoredFromBackup: true),
             LNDChannel(channelPoint: "b:0", remotePubkey: peer, state: .pendingForceClose, closingTxid: "cc", limboBalanceSat: 40_000, maturityHeight: 900),
             LNDChannel(channelPoint: "c:0", remotePubkey: peer, state: .open, active: true),
+            LNDChannel(channelPoint: "d:0", remotePubkey: peer, state: .closed, closingTxid: "dd"),
+            LNDChannel(channelPoint: "e:0", remotePubkey: peer, state: .waitingClose, closingTxid: "ee"),
         ]
-        let all = ChannelStatusReport(lndChannels: channels, tracked: nil)
-        #expect(all.channels.map(\.channelPoint) == ["a:0", "b:0"])
-        #expect(all.waitingClose == 1 && all.pendingForceClose == 1 && all.fundsExpectedBackSat == 40_000 && !all.done)
-        #expect(ChannelStatusText.render(all).contains("40000 sat still on the way back"))
+        let all = ChannelStatusReport(lndChannels: channels, tracked: nil, peers: [peer])
+        #expect(all.channels.map(\.channelPoint) == ["a:0", "b:0", "e:0"])
+        #expect(all.channels.map(\.status) == [.peerConnected, .confirmed, .closeSeen])
+        #expect(all.fundsExpectedBackSat == 40_000 && !all.done && !all.swept)
 
-        let tracked = ChannelStatusReport(lndChannels: channels, tracked: ["b:0", "gone:1"])
-        #expect(tracked.channels.map(\.channelPoint) == ["b:0"])
-        #expect(tracked.resolved == ["gone:1"])
+        var stuck = ChannelProgress()
+        stuck.lastError = "lnd refused it"
+        let tracked = ChannelStatusReport(lndChannels: channels, tracked: ["a:0": restored(peer), "b:0": restored(peer), "d:0": restored(peer),
+                                                                          "gone:1": restored(peer), "f:0": stuck], peers: [])
+        #expect(tracked.channels.map(\.channelPoint) == ["a:0", "b:0", "d:0", "f:0", "gone:1"])
+        #expect(tracked.channels.map(\.status) == [.waitingForPeer, .confirmed, .closed, .stuck, .waitingForPeer])
+        #expect(tracked.channels.map(\.proven) == [false, true, true, false, false])
+        #expect(tracked.channels[3].reason == "lnd refused it")
+        #expect(!tracked.done)
 
-        let over = ChannelStatusReport(lndChannels: [channels[2]], tracked: ["a:0"])
-        #expect(over.done && over.resolved == ["a:0"])
+        let proven = ChannelStatusReport(lndChannels: channels, tracked: ["b:0": restored(peer), "d:0": restored(peer)], peers: [])
+        #expect(proven.done && !proven.swept)
+        #expect(ChannelStatusText.render(proven).contains("Proven: lnd acted on every close on chain; 40000 sat still on the way back"))
+        let swept = ChannelStatusReport(lndChannels: channels, tracked: ["d:0": restored(peer)], peers: [])
+        #expect(swept.done && swept.swept)
+
+        let nothing = ChannelStatusReport(lndChannels: [channels[2]], tracked: [:], peers: [])
+        #expect(!nothing.done && !nothing.swept)
+        #expect(ChannelStatusText.render(nothing).hasPrefix("Nothing is tracked"))
+        #expect(!ChannelStatusReport(lndChannels: [channels[2]], tracked: nil, peers: []).done)
     }
 
     @Test func forceCloseDryRunClosesNothingAndARealRunClosesEach() async throws {

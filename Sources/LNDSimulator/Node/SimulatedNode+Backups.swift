@@ -185,8 +185,8 @@ extension SimulatedNode {
         return .object([("num_restored", .integer(Int64(restored)))])
     }
 
-    /// `chanbackup.Recover`: per Single, insert a shell (an existing channel is skipped and not
-    /// counted), then queue persistent connections to its usable addresses; a Single with no
+    /// `chanbackup.Recover`: per Single, insert a shell (a channel lnd knows, even closed, is
+    /// skipped and not counted), then queue persistent connections to its usable addresses; a Single with no
     /// usable address aborts the loop, with the earlier shells kept.
     func recover(_ singles: [SingleBackup]) throws(RPCError) -> Int {
         holdWrites()
@@ -201,11 +201,9 @@ extension SimulatedNode {
         var present = Set(database.channels.map(\.channelPoint))
         for single in singles {
             let shell = BackupBuilder.shell(from: single)
-            if present.contains(shell.channelPoint), let existing = database.index(of: shell.channelPoint) {
-                // ErrChanAlreadyExists: only channels still in the open-channel bucket block a shell.
-                if database.channels[existing].isInOpenBucket { continue }
-                database.channels.remove(at: existing)
-            }
+            // ErrChanAlreadyExists for any outpoint lnd ever knew: closing only marks the outpoint
+            // index entry closed (channeldb/channel.go:875-882, 2811), so closed channels block a shell too.
+            if present.contains(shell.channelPoint) { continue }
             database.channels.append(shell)
             present.insert(shell.channelPoint)
             restored += 1

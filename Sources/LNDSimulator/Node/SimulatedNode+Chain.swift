@@ -20,9 +20,14 @@ extension SimulatedNode {
         syncWithChain()
     }
 
-    /// Applies what the chain says to the channel database: spends of funding outputs become
-    /// waiting-close channels, confirmed spends close them (or start the time lock of our own
-    /// force close), matured force closes become fully resolved.
+    /// Applies what the chain says to the channel database, as lnd's chain watcher does: a spend
+    /// of a funding output is acted on only once it is `CloseConfirmations.required` blocks deep
+    /// (contractcourt/chain_watcher.go:823-852), never in the mempool. Before that, a close lnd
+    /// signed itself (ours, or a cooperative one) waits in waiting-close with its txid; a peer's
+    /// force close is invisible: an open channel stays open, a restored shell stays in
+    /// waiting-close with no closing txid. Then a cooperative close is closed, a force close is
+    /// pending-force-closing (with the txid) until our output is swept: the block after for the
+    /// peer's commitment, the CSV delay for ours.
     func syncWithChain() {
         holdWrites()
         defer { releaseWrites() }
@@ -40,38 +45,42 @@ extension SimulatedNode {
                 channelEvent(.open, channelPoint: point)
             }
             if channel.phase == .pendingForceClose {
-                if let confirmed = channel.closeConfirmHeight, world.height >= confirmed + UInt32(channel.localCSVDelay) {
-                    database.channels[index].phase = .closed
-                    saveDatabase()
-                    channelEvent(.fullyResolved, channelPoint: point)
-                }
+                resolveIfSwept(index)
                 continue
             }
             guard let output = world.fundingOutputs[point], let spendingTxid = output.spendingTxid else { continue }
-            if channel.closingTxid == nil || channel.phase != .waitingClose {
+            let kind = output.spentBy ?? .remoteForce
+            if kind != .remoteForce, channel.closingTxid == nil || channel.phase != .waitingClose {
                 database.channels[index].phase = .waitingClose
                 database.channels[index].closingTxid = spendingTxid
-                database.channels[index].closeKind = output.spentBy ?? .remoteForce
+                database.channels[index].closeKind = kind
                 saveDatabase()
             }
             guard let confirmed = output.spendConfirmedHeight else { continue }
-            let kind = database.channels[index].closeKind ?? .remoteForce
-            database.channels[index].closeConfirmHeight = confirmed
-            if kind == .localForce && !channel.isRestored {
-                database.channels[index].phase = .pendingForceClose
-            } else {
-                database.channels[index].phase = .closed
-            }
-            saveDatabase()
             finishCloseStreams(channelPoint: point, closingTxid: spendingTxid, channel: database.channels[index])
+            guard world.height + 1 >= confirmed + CloseConfirmations.required(capacity: channel.capacity) else { continue }
+            database.channels[index].closingTxid = spendingTxid
+            database.channels[index].closeKind = kind
+            database.channels[index].closeConfirmHeight = confirmed
+            database.channels[index].phase = kind == .cooperative ? .closed : .pendingForceClose
+            saveDatabase()
             channelEvent(.closed(kind), channelPoint: point)
-            if database.channels[index].phase == .pendingForceClose,
-               world.height >= confirmed + UInt32(channel.localCSVDelay) {
-                database.channels[index].phase = .closed
-                saveDatabase()
-                channelEvent(.fullyResolved, channelPoint: point)
-            }
+            if database.channels[index].phase == .pendingForceClose { resolveIfSwept(index) }
         }
+    }
+
+    /// The block a force-closed channel's funds are swept in: our commitment's output after its
+    /// CSV delay; on the peer's commitment, our output is swept in the block after lnd acted.
+    private func resolveIfSwept(_ index: Int) {
+        let channel = database.channels[index]
+        guard let confirmed = channel.closeConfirmHeight else { return }
+        let sweptAt = channel.closeKind == .localForce
+            ? confirmed + UInt32(channel.localCSVDelay)
+            : confirmed + CloseConfirmations.required(capacity: channel.capacity)
+        guard world.height >= sweptAt else { return }
+        database.channels[index].phase = .closed
+        saveDatabase()
+        channelEvent(.fullyResolved, channelPoint: channel.channelPoint)
     }
 
     /// Broadcasts a spend of a channel's funding output in the simulated world.

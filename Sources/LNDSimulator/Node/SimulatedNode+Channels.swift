@@ -47,8 +47,9 @@ extension SimulatedNode {
             ("pending_closing_channels", .array([])),
             ("pending_force_closing_channels", .array(forceClosing.map { ProtoJSON.forceClosedChannel($0, height: world.height) })),
             ("waiting_close_channels", .array(waitingClose.map { channel in
-                let confirmed = world.fundingOutputs[channel.channelPoint]?.spendConfirmedHeight
-                return ProtoJSON.waitingCloseChannel(channel, confirmed: confirmed != nil)
+                let required = Int64(CloseConfirmations.required(capacity: channel.capacity))
+                let confirmations = world.fundingOutputs[channel.channelPoint]?.spendConfirmedHeight.map { Int64(world.height) - Int64($0) + 1 } ?? 0
+                return ProtoJSON.waitingCloseChannel(channel, blocksLeft: max(required - confirmations, 0))
             })),
         ])
     }

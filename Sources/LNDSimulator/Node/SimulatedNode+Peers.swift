@@ -39,7 +39,7 @@ extension SimulatedNode {
             guard channel.remotePubkey == peer.pubkey, channel.isRestored, channel.phase == .waitingClose else { continue }
             database.channels[index].reestablishSent = true
             reestablished = true
-            if !peer.silent, channel.closingTxid == nil {
+            if !peer.silent {
                 _ = broadcastClose(channelPoint: channel.channelPoint, by: .remoteForce)
             }
         }

@@ -34,6 +34,17 @@ enum RESTRoutes {
         RESTRoute("GET", "/v1/channels/pending", "/lnrpc.Lightning/PendingChannels", offchainRead) { _, node in
             .message(await node.pendingChannels())
         },
+        RESTRoute("GET", "/v1/channels/closed", "/lnrpc.Lightning/ClosedChannels", offchainRead) { request, node throws(RPCError) in
+            var filter = SimulatedNode.ClosedFilter()
+            filter.cooperative = try request.queryBool("cooperative")
+            filter.localForce = try request.queryBool("local_force")
+            filter.remoteForce = try request.queryBool("remote_force")
+            let breach = try request.queryBool("breach")
+            let fundingCanceled = try request.queryBool("funding_canceled")
+            let abandoned = try request.queryBool("abandoned")
+            filter.others = breach || fundingCanceled || abandoned
+            return .message(await node.closedChannels(filter))
+        },
         RESTRoute("GET", "/v1/channels/backup", "/lnrpc.Lightning/ExportAllChannelBackups", offchainRead) { _, node throws(RPCError) in
             .message(try await node.exportAllChannelBackups())
         },
@@ -97,7 +108,7 @@ enum RESTRoutes {
     /// the simulator knows the ones it serves plus the common read-only ones).
     static let knownMethods: Set<String> = Set(all.map(\.fullMethod)).union([
         "/lnrpc.Lightning/ListInvoices", "/lnrpc.Lightning/WalletBalance", "/lnrpc.Lightning/ChannelBalance",
-        "/lnrpc.Lightning/DescribeGraph", "/lnrpc.Lightning/ClosedChannels", "/lnrpc.Lightning/SubscribeChannelEvents",
+        "/lnrpc.Lightning/DescribeGraph", "/lnrpc.Lightning/SubscribeChannelEvents",
         "/lnrpc.Lightning/OpenChannel", "/lnrpc.Lightning/OpenChannelSync", "/lnrpc.Lightning/DisconnectPeer",
         "/lnrpc.Lightning/ListMacaroonIDs", "/lnrpc.Lightning/ListPermissions", "/lnrpc.Lightning/CheckMacaroonPermissions",
     ])

@@ -150,7 +150,8 @@ enum ProtoJSON {
         ])
     }
 
-    static func waitingCloseChannel(_ channel: SimulatedChannel, confirmed: Bool) -> JSONValue {
+    /// - Parameter blocksLeft: blocks until lnd acts on the close (0 once it is deep enough).
+    static func waitingCloseChannel(_ channel: SimulatedChannel, blocksLeft: Int64) -> JSONValue {
         let closing = channel.closingTxid ?? ""
         let localTxid = channel.closeKind == .localForce ? closing : ""
         let remoteTxid = channel.closeKind == .remoteForce ? closing : ""
@@ -167,13 +168,16 @@ enum ProtoJSON {
             ])),
             ("closing_txid", .string(closing)),
             ("closing_tx_hex", .string("")),
-            ("blocks_til_close_confirmed", .integer(confirmed ? 0 : 1)),
+            ("blocks_til_close_confirmed", .integer(blocksLeft)),
             ("close_height", .integer(0)),
         ])
     }
 
     static func forceClosedChannel(_ channel: SimulatedChannel, height: UInt32) -> JSONValue {
-        let maturity = (channel.closeConfirmHeight ?? height) + UInt32(channel.localCSVDelay)
+        // Our commitment matures after its CSV delay; on the peer's, our output is swept in the
+        // block after lnd acted on the close.
+        let delay = channel.closeKind == .localForce ? UInt32(channel.localCSVDelay) : CloseConfirmations.required(capacity: channel.capacity)
+        let maturity = (channel.closeConfirmHeight ?? height) + delay
         return .object([
             ("channel", pendingChannel(channel)),
             ("closing_txid", .string(channel.closingTxid ?? "")),
