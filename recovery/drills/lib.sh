@@ -181,3 +181,80 @@ restore_node() {
   RESTORE_EXIT=$?
   set -e
 }
+
+# points_with STATUS POINT...: the lines "POINT STATUS", sorted: what a report must hold exactly.
+points_with() { local status=$1; shift; for point in "$@"; do echo "$point $status"; done | sort; }
+
+# restore_points NAME: restore's report $WORK/NAME.json as sorted "POINT STATUS" lines.
+restore_points() { json_get "$WORK/$1.json" "'\n'.join(sorted(c['channel_point'] + ' ' + c['status'] for c in j['channels']))"; }
+
+# follow_status NAME: `casa-recover status --json` on restore NAME's state file into
+# $WORK/NAME-status.json; sets STATUS_EXIT (0 only when every outcome is proven).
+follow_status() {
+  set +e
+  recover status --lnddir "$NODE_DIR" --network regtest --state "$WORK/$1/restore-state.json" --json > "$WORK/$1-status.json"
+  STATUS_EXIT=$?
+  set -e
+}
+
+# status_points NAME: the last follow_status as sorted "POINT STATUS" lines.
+status_points() { json_get "$WORK/$1-status.json" "'\n'.join(sorted(c['channel_point'] + ' ' + c['status'] for c in j['channels']))"; }
+
+# status_txids NAME: how many channels of the last follow_status have a 64-hex closing txid.
+status_txids() { json_get "$WORK/$1-status.json" "sum(1 for c in j['channels'] if len(c.get('closing_txid') or '') == 64)"; }
+
+# expect_points WHAT ACTUAL EXPECTED: fails unless both line lists are equal.
+expect_points() { [ "$2" = "$3" ] || fail "$1: expected
+$3
+got
+$2"; }
+
+# prove_closes NAME POINT...: lnd acts on a peer's close 3 blocks deep (D3): after 2 blocks the
+# restored channels are not proven (status exit 75), after the 3rd they are confirmed (exit 0),
+# one more block sweeps them (closed, with their closing txids).
+prove_closes() {
+  local name=$1; shift
+  sim mine 2 >/dev/null
+  follow_status "$name"
+  [ $STATUS_EXIT -eq 75 ] || fail "status after 2 blocks exited $STATUS_EXIT (a close is acted on only 3 deep): $(cat "$WORK/$name-status.json")"
+  expect_points "status after 2 blocks" "$(status_points "$name")" "$(points_with peer_connected "$@")"
+  sim mine 1 >/dev/null
+  follow_status "$name"
+  [ $STATUS_EXIT -eq 0 ] || fail "status after 3 blocks exited $STATUS_EXIT: $(cat "$WORK/$name-status.json")"
+  expect_points "status after 3 blocks" "$(status_points "$name")" "$(points_with confirmed "$@")"
+  sim mine 1 >/dev/null
+  follow_status "$name"
+  [ $STATUS_EXIT -eq 0 ] || fail "status after the sweep exited $STATUS_EXIT"
+  expect_points "status after the sweep" "$(status_points "$name")" "$(points_with closed "$@")"
+  [ "$(status_txids "$name")" = $# ] || fail "not every closed channel has its closing txid: $(cat "$WORK/$name-status.json")"
+}
+
+# restored_points NAME: the channel points restore NAME's report lists, sorted, one a line
+# (what it restored now plus what lnd had already): the snapshot it chose, exactly.
+restored_points() { json_get "$WORK/$1.json" "'\n'.join(sorted(c['channel_point'] for c in j['channels']))"; }
+
+# sorted_lines VALUE...: the values one a line, sorted (to compare with restored_points).
+sorted_lines() { printf '%s\n' "$@" | sort; }
+
+# expect_restore_ran NAME: restore NAME chose a snapshot and handed it to lnd: exit 0 (every
+# outcome proven) or 75 (closes still to follow); anything else fails the drill.
+expect_restore_ran() {
+  [ $RESTORE_EXIT -eq 0 ] || [ $RESTORE_EXIT -eq 75 ] || fail "restore $1 exited $RESTORE_EXIT: $(cat "$WORK/$1.json")"
+}
+
+# settle_restore NAME: mines until `casa-recover status` on restore NAME says every channel's
+# outcome is proven (exit 0): the restored channels are closed and swept, the node is clean.
+settle_restore() {
+  local tries=0
+  while :; do
+    sim mine 6 >/dev/null
+    follow_status "$1"
+    [ $STATUS_EXIT -eq 0 ] && return 0
+    tries=$((tries + 1))
+    [ $tries -lt 40 ] || fail "the restored channels of $1 never closed: $(cat "$WORK/$1-status.json")"
+  done
+}
+
+# opened_points: every channel point ever funded on the simulated chain (from the world file
+# destroy_node kept), sorted, one per line: what a restore must bring back.
+opened_points() { python3 -c 'import json,sys; print("\n".join(sorted(json.load(open(sys.argv[1]))["fundingOutputs"])))' "$WORK/world.json"; }
