@@ -44,7 +44,11 @@ restore_node restore-vault --vault "$VAULT_URL"
 restore_node restore-usb --from "$WORK/usb"
 from_vault=$(json_get "$WORK/restore-vault.json" "j['restored_now']")
 from_usb=$(json_get "$WORK/restore-usb.json" "j['restored_now']")
-closing=$(json_get "$WORK/restore-usb.json" "sum(1 for c in j['channels'] if c['status'] == 'closing')")
-[ "$from_vault" = 2 ] && [ "$from_usb" = 1 ] && [ "$closing" = 3 ] \
-  || fail "vault restored $from_vault, USB restored $from_usb; $closing of 3 closing"
-pass "status and checkpoint reported the uncovered channel; vault + USB restore brought back all 3"
+opened=($(opened_points))
+[ ${#opened[@]} -eq 3 ] || fail "expected 3 opened channels on the chain, found ${#opened[@]}"
+[ "$from_vault" = 2 ] && [ "$from_usb" = 1 ] || fail "vault restored $from_vault, USB restored $from_usb"
+expect_points "restore from the USB copy" "$(restore_points restore-usb)" "$(points_with peer_connected "${opened[@]}")"
+
+step "casa-recover status proves each close from lnd's own lists (M7)"
+prove_closes restore-usb "${opened[@]}"
+pass "status and checkpoint reported the uncovered channel; vault + USB restore brought back exactly the 3 opened channels; each close proven"

@@ -42,14 +42,16 @@ step "casa-recover restore: wallet from the words, the channel from channel.back
 set +e
 # shellcheck disable=SC2046
 bounded 300 "$CASA_BIN/casa-recover" restore --backup "$WORK/channel.backup" --lnddir "$NODE_DIR" --network regtest \
-  --no-trigger $(seed_files) --wallet-password-file "$WORK/wallet-password.txt" --work-dir "$WORK/restore" \
+  $(seed_files) --wallet-password-file "$WORK/wallet-password.txt" --work-dir "$WORK/restore" \
   --json > "$WORK/restore.json" 2> "$WORK/restore.log"
 code=$?
 set -e
-[ $code -eq 0 ] || fail "restore exited $code: $(cat "$WORK/restore.json")"
+# A connected peer proves nothing (M7): restore says so and exits 75; it never asks the peer
+# directly on its own (H3).
+[ $code -eq 75 ] || fail "restore exited $code (expected 75: no close proven): $(cat "$WORK/restore.json")"
 restored=$(json_get "$WORK/restore.json" "[(c['channel_point'], c['status']) for c in j['channels']]")
-[ "$restored" = "[('$channel', 'closing')]" ] || fail "restore reported $restored"
-say "   restore: the peer is connected and was asked to close ($restored)"
+[ "$restored" = "[('$channel', 'peer_connected')]" ] || fail "restore reported $restored"
+say "   restore: the peer is connected and was asked to close ($restored), nothing proven: exit 75"
 
 step "the peer ignores lnd's data-loss reestablish: no closing transaction, blocks or not"
 sim mine 6 > /dev/null
@@ -70,12 +72,12 @@ outcome=$(json_get "$WORK/trigger.json" "[(c['channel'], c['outcome']) for c in 
 [ "$outcome" = "[('$channel', 'silent')]" ] || fail "trigger-force-close reported $outcome"
 say "   trigger-force-close: $outcome, exit $code"
 
-step "the peer broadcast its commitment; one block confirms it"
-has_closing_txid() { [ "$(waiting_close | json 'len(j[0][1]) if j else 0')" = 64 ]; }
-wait_for 20 "the peer's closing transaction" 'has_closing_txid'
-txid=$(waiting_close | json 'j[0][1]')
-sim mine 1 > /dev/null
-closed=$(sim status | json '[[c["channel_point"], c["phase"], c["closing_txid"]] for c in j["channels"]]')
-[ "$closed" = "[[\"$channel\", \"closed\", \"$txid\"]]" ] || fail "after one block: $closed"
-[ "$(waiting_close)" = "[]" ] || fail "pendingchannels still lists the channel: $(waiting_close)"
-pass "channel $channel closed by the silent peer after trigger-force-close (closing txid $txid)"
+step "the peer broadcast its commitment; lnd acts on it 3 blocks deep, sweeps a block later"
+spent() { sim status | json '[s["spending_txid"] for s in j["funding_spends"] if s["channel_point"] == "'"$channel"'"]'; }
+wait_for 20 "the peer's closing transaction on the simulated chain" '[ "$(spent)" != "[]" ]'
+txid=$(spent | json 'j[0]')
+[ "$(waiting_close)" = "[[\"$channel\", \"\"]]" ] || fail "lnd saw the close in the mempool: $(waiting_close)"
+prove_closes restore "$channel"
+closed=$(json_get "$WORK/restore-status.json" "[(c['channel_point'], c['closing_txid']) for c in j['channels']]")
+[ "$closed" = "[('$channel', '$txid')]" ] || fail "status: $closed (expected the peer's txid $txid)"
+pass "channel $channel closed by the silent peer after trigger-force-close (closing txid $txid, proven by lnd)"

@@ -36,6 +36,11 @@ say "   casa-recover list --vault: exit $code: $(tail -n 1 "$WORK/out.txt" | cut
 step "casa-recover list and restore from the USB copy"
 recover list --from "$WORK/usb" --network regtest $(seed_files)
 restore_node restore --from "$WORK/usb"
-closing=$(json_get "$WORK/restore.json" "sum(1 for c in j['channels'] if c['status'] == 'closing')")
-[ "$closing" = 2 ] || fail "expected 2 closing channels: $(cat "$WORK/restore.json")"
-pass "vault gone, node gone: both channels restored from the USB copy with the 24 words"
+opened=($(opened_points))
+[ ${#opened[@]} -eq 2 ] || fail "expected 2 opened channels on the chain, found ${#opened[@]}"
+[ $RESTORE_EXIT -eq 75 ] || fail "restore exited $RESTORE_EXIT (expected 75: no close proven yet): $(cat "$WORK/restore.json")"
+expect_points "restore" "$(restore_points restore)" "$(points_with peer_connected "${opened[@]}")"
+
+step "casa-recover status proves each close from lnd's own lists (M7)"
+prove_closes restore "${opened[@]}"
+pass "vault gone, node gone: both opened channels restored from the USB copy with the 24 words; each close proven"

@@ -172,6 +172,16 @@ extension SimulatedNode {
                 ])
             })),
             ("backup_file_channels", .array(fileBackupSet.sorted().map { .string($0) })),
+            // The simulated chain's view, which lnd does not have before a spend is deep enough
+            // (D3): drills wait on it to know a peer broadcast its close.
+            ("funding_spends", .array(world.fundingOutputs.values.sorted { $0.channelPoint < $1.channelPoint }.compactMap { output in
+                output.spendingTxid.map { txid in
+                    .object([
+                        ("channel_point", .string(output.channelPoint)), ("spending_txid", .string(txid)),
+                        ("confirmations", .integer(output.spendConfirmedHeight.map { Int64(world.height) - Int64($0) + 1 } ?? 0)),
+                    ])
+                }
+            })),
         ])
     }
 
