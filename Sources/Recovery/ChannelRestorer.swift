@@ -309,6 +309,7 @@ public struct ChannelRestorer: Sendable {
                     result.reason = "the peer is offline or moved (\(entry.connectAttempts) connect round\(entry.connectAttempts == 1 ? "" : "s")"
                         + (entry.lastError.map { "; \($0)" } ?? "") + ")"
                         + (entry.escalation.map { "; direct request: the peer answered \($0.outcome)" } ?? "")
+                        + (channel.version == .legacy && escalation != nil ? "; a legacy channel is never asked directly" : "")
                     result.nextStep = channel.version == .legacy
                         ? "run `casa-recover restore` again later; lnd keeps reconnecting (a legacy channel is never triggered: docs/force-close.md)"
                         : entry.connectAttempts >= schedule.escalateAfterAttempts && escalation == nil

@@ -198,3 +198,38 @@ extension ChannelRestorerTests {
         #expect(Set(lnd.restoreCalls.joined().map(\.channelPoint)).count == 118, "each channel sent once it went through")
     }
 }
+
+extension ChannelRestorerTests {
+    /// H3: even with `--escalate`, a legacy (v0) channel is never asked directly (lnd needs the
+    /// peer's commitment point, which the trigger throws away, to sweep it); the modern one is,
+    /// and the report says what the peer answered.
+    @Test func escalationNeverTouchesALegacyChannel() async throws {
+        let key = try snapshot.keys.keyRing.staticChannelBackupKey()
+        var legacy = try #require(snapshot.inspection.channels.first)
+        legacy.version = .legacy
+        legacy.closeTxInputs = nil
+        legacy.leaseExpiry = nil
+        legacy.fundingOutpoint = try ChannelPoint(txidInternal: SHA256.hash(Array("legacy".utf8)), outputIndex: 1)
+        let modern = try #require(snapshot.inspection.channels.first)
+        let folder = fixtures.files.dir.url.appendingPathComponent("legacy")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = LocalSnapshotFile(sequence: 1, createdAtMilliseconds: 0, channelCount: 2, multiHash: [UInt8](repeating: 0, count: 32),
+                                     sealed: try fixtures.envelope(counter: 1, lndBackup: try LNDBackupCrypto.seal(MultiBackup(singles: [modern, legacy]), key: key)))
+        try Data(file.encoded()).write(to: folder.appendingPathComponent(LocalSnapshotFile.fileName(sequence: 1)))
+        let mixed = try await SnapshotLoader.load(seed: fixtures.seed, network: nil, location: .folder(folder.path)).pick(.newest)
+
+        let lnd = FakeLND(state: .serverActive, identity: node)
+        let escalation = RecordingEscalation(answer: EscalationResult(requested: false, outcome: "unreachable", advice: "check the address"))
+        let report = try await restorer(lnd, escalation: escalation).run(mixed, secrets: try secrets())
+
+        let legacyPoint = legacy.fundingOutpoint.description
+        #expect(escalation.calls.map(\.0) == [modern.fundingOutpoint.description])
+        #expect(try stateFile.load()?.channels[legacyPoint]?.escalation == nil)
+        #expect(Dictionary(uniqueKeysWithValues: report.channels.map { ($0.channelPoint, $0.status) })
+                == [modern.fundingOutpoint.description: .waitingForPeer, legacyPoint: .waitingForPeer])
+        let legacyRow = try #require(report.channels.first { $0.channelPoint == legacyPoint })
+        #expect(legacyRow.reason.hasSuffix("; a legacy channel is never asked directly"))
+        #expect(report.channels.first { $0.channelPoint != legacyPoint }?.reason.contains("direct request: the peer answered unreachable") == true)
+        #expect(!report.complete)
+    }
+}
