@@ -107,6 +107,24 @@ struct HistoryContinuationTests {
         #expect(status.current.history?.forked == true)
     }
 
+    /// A cloned disk: the clone wrote above our folder's newest snapshot before this box started
+    /// again. Continuing the clone's newer writer would hide the clone's branch for good.
+    @Test("A box whose folder is behind a sibling writer continues its own branch and reports the fork")
+    func siblingAboveOurFolderIsAFork() async throws {
+        let dir = try TemporaryDirectory()
+        let local = try LocalSnapshotStore(LocalStoreConfiguration(
+            snapshotDirectory: dir.path + "/snapshots", catalogPath: dir.path + "/catalog.sqlite", keepVersions: 3))
+        let ours = try sealed(1, writer: Self.oldWriter)
+        try local.save(sealed: ours, multiHash: [UInt8](repeating: 1, count: 32), channelCount: 1)
+        let vault = try await vault([ours, try sealed(2, writer: Self.otherWriter, parent: Self.oldWriter),
+                                     try sealed(3, writer: Self.otherWriter, parent: Self.oldWriter)])
+        let status = AgentStatus()
+        let (opened, _) = try await sealOne(vault: vault, store: LocalStoreAdapter(local), status: status)
+        #expect(opened.counter == 4)
+        #expect(opened.payload.lineage?.parent == Self.oldWriter)
+        #expect(status.current.history?.forked == true)
+    }
+
     @Test("An unreachable vault is reported and the local copies still set the floor")
     func unreachableVault() async throws {
         let store = MemorySnapshotStore()

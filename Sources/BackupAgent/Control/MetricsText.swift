@@ -24,6 +24,9 @@ public enum MetricsText {
         metric("casa_backup_queue_depth", "gauge", "Snapshots waiting for the vault.", [("", Double(status.queueDepth))])
         metric("casa_backup_channels", "gauge", "Channels in the newest snapshot.", [("", Double(status.channelCount ?? 0))])
         metric("casa_backup_lnd_keys_available", "gauge", "1 while the keys from lnd are held (lnd unlocked).", [("", status.keysAvailable ? 1 : 0)])
+        metric("casa_backup_history_forked", "gauge",
+               "1 when another writer (a cloned disk, an old box) saved snapshots beside this agent: see `casa-recover list`.",
+               [("", status.history?.forked == true ? 1 : 0)])
         metric("casa_backup_stale", "gauge", "1 when channels changed (or nothing came from lnd since start) and no upload succeeded within the staleness limit.", [
             ("", isStale(status, now: now, limit: stalenessLimit) ? 1 : 0)
         ])

@@ -13,6 +13,8 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var lastHeartbeatAt: Date?
     /// The last sealed auto-unlock attempt since the agent started.
     public var autoUnlock: AutoUnlockRecord?
+    /// How this run continues the account's history (docs/agent.md "Continuing the history").
+    public var history: HistoryStatus?
     public var warnings: [String]
 
     /// snake_case like every other JSON casa prints.
@@ -27,6 +29,7 @@ public struct StatusReport: Codable, Sendable, Equatable {
         case channelCount = "channel_count"
         case lastHeartbeatAt = "last_heartbeat_at"
         case autoUnlock = "auto_unlock"
+        case history
         case warnings
     }
 
@@ -41,7 +44,16 @@ public struct StatusReport: Codable, Sendable, Equatable {
         channelCount = status.channelCount
         lastHeartbeatAt = status.lastHeartbeatAt
         autoUnlock = status.autoUnlock
+        history = status.history
         var warnings = status.warnings
+        if let history = status.history {
+            if history.forked {
+                warnings.append("the backup history has more than one branch: another device or a copy of this disk wrote snapshots "
+                    + "at the same time as this one (a cloned SD card, an old box switched on again). Stop the other one, then check "
+                    + "with `casa-recover list`; this agent continues its own branch")
+            }
+            warnings += history.problems.map { "history: " + $0 }
+        }
         if let unlock = status.autoUnlock, let problem = unlock.problem, !status.keysAvailable {
             warnings.append("sealed auto-unlock \(unlock.outcome): \(problem)")
         }
@@ -78,6 +90,10 @@ public struct StatusReport: Codable, Sendable, Equatable {
         ]
         if let autoUnlock {
             lines.append("auto-unlock:    \(autoUnlock.outcome) at \(time(autoUnlock.at))")
+        }
+        if let history {
+            lines.append("history:        writer \(history.writer), continuing \(history.parent.map { "writer " + $0 } ?? "no earlier writer")"
+                + " above counter \(history.highestCounterFound)\(history.forked ? " (forked)" : "")")
         }
         lines += warnings.map { "warning: \($0)" }
         return lines.joined(separator: "\n")

@@ -16,4 +16,11 @@ public struct HistoryStatus: Sendable, Codable, Equatable {
     public var checkedAt: Date
     /// What could not be read (the vault unreachable, …): the floor may be too low.
     public var problems: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case writer, parent, forked, problems
+        case highestCounterFound = "highest_counter_found"
+        case snapshotsRead = "snapshots_read"
+        case checkedAt = "checked_at"
+    }
 }

@@ -145,12 +145,18 @@ public actor SnapshotPipeline {
         } else {
             counterFloor = highest
         }
-        let ours = found.localNewest.flatMap { identity in history.heads.first { $0.snapshots.contains { $0.identity == identity } } }
-        let parent = (ours ?? history.heads.first)?.writer
+        // Our own folder's newest snapshot names the branch this box is on: continue it, even
+        // when another writer (a clone, a box that replaced this one) wrote above it meanwhile,
+        // so that such a fork stays visible. A box with an empty folder (re-enrolled, new)
+        // continues the newest head.
+        let local = found.localNewest.flatMap { identity in found.snapshots.first { $0.identity == identity } }
+        let parent = local.map { $0.lineage?.writer } ?? history.heads.first?.writer
         lineage = SnapshotLineage(writer: writer, parent: parent)
+        // Forked when our next snapshot would not be the only head.
+        let next = HistorySnapshot(identity: [], counter: counterFloor + 1, lineage: lineage, positions: [], item: "next")
         let status = HistoryStatus(
             writer: writer.hex, parent: parent?.hex, highestCounterFound: highest, snapshotsRead: found.snapshots.count,
-            forked: history.isForked, checkedAt: clock(), problems: problems)
+            forked: SnapshotHistory(found.snapshots + [next]).isForked, checkedAt: clock(), problems: problems)
         self.status.update { $0.history = status }
     }
 }
