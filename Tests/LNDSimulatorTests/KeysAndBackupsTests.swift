@@ -63,7 +63,9 @@ struct KeysAndBackupsTests {
             let snapshot = try await harness.ok("GET", "/v1/channels/backup")
             let multiBlob = Array(Data(base64Encoded: snapshot["multi_chan_backup"]?["multi_chan_backup"]?.stringValue ?? "") ?? Data())
             let exported = try LNDBackupCrypto.openMulti(blob: multiBlob, key: key)
-            #expect(exported == file)
+            // The same channels; lnd writes the file in random (Go map) order, the export in DB order (D2).
+            #expect(Set(exported.singles) == Set(file.singles) && exported.singles.count == file.singles.count)
+            #expect(exported.singles.map(\.fundingOutpoint.description) == points)
             let singles = try #require(snapshot["single_chan_backups"]?["chan_backups"]?.arrayValue)
             #expect(singles.count == points.count)
             for entry in singles {

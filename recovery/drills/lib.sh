@@ -154,10 +154,12 @@ vault_newest() {
 # json_get FILE EXPRESSION: evaluates a Python expression on the JSON in FILE (as `j`).
 json_get() { python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print($2)" "$1"; }
 
-# decoded FILE: a channel.backup's channels, decrypted with the words (casa-recover inspect).
+# decoded FILE: a channel.backup's channels, decrypted with the words (casa-recover inspect),
+# sorted by channel point: lnd writes the file's Singles in random order (D2), so two copies of
+# one state compare equal as sets.
 decoded() {
   recover inspect --backup "$1" --network regtest $(seed_files) --json \
-    | python3 -c 'import json,sys; j=json.load(sys.stdin); j.pop("file", None); j.pop("source", None); print(json.dumps(j, sort_keys=True))'
+    | python3 -c 'import json,sys; j=json.load(sys.stdin); j.pop("file", None); j.pop("source", None); j["channels"].sort(key=lambda c: c["channel_point"]); print(json.dumps(j, sort_keys=True))'
 }
 
 # converged: the newest vault and local snapshots hold exactly lnd's current channel.backup.

@@ -3,7 +3,10 @@ import Sodium
 
 /// lnd's Multi opened with lnd's SCB key and checked: all the pipeline keeps of it.
 struct OpenedMulti: Sendable {
-    /// SHA-256 of the plaintext: compared with the newest snapshot's, and stored in its header.
+    /// The Multi's channel-set digest (`MultiCheck.channelSetDigest`: independent of the order
+    /// lnd writes Singles and addresses in, and of CloseTxInputs), compared with the newest
+    /// snapshot's and stored in its header, so that the file and RPC copies of one channel
+    /// state, and lnd's rewrites at every start and stop, make no new snapshot (D2, D12).
     let hash: [UInt8]
     let channelCount: Int
     /// Versions of the Singles this code does not know (a newer lnd). Such a Multi is still
@@ -16,6 +19,6 @@ struct OpenedMulti: Sendable {
         let check = try MultiBackup.check(plaintext)
         channelCount = check.channelCount
         unknownSingleVersions = check.unknownSingleVersions
-        hash = SHA256.hash(plaintext)
+        hash = check.channelSetDigest
     }
 }

@@ -57,6 +57,7 @@ public actor SimulatedNode {
 
     /// Everything a process exit loses: keys, connections, streams, the in-memory backup state.
     public func goDown() {
+        writeBackupFileAtShutdown()
         generation += 1
         streams.cutAll()
         keys = nil
