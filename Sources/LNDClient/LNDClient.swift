@@ -141,6 +141,12 @@ public final class LNDClient: Sendable {
         try await unary(.get, "/v1/peers", as: PeerList.self).peers.map(\.pubKey)
     }
 
+    /// ListPeers: each connected peer's public key (hex) and the address of its connection.
+    public func listPeerAddresses() async throws -> [String: String] {
+        let peers = try await unary(.get, "/v1/peers", as: PeerList.self).peers
+        return Dictionary(peers.map { ($0.pubKey, $0.address ?? "") }, uniquingKeysWith: { a, _ in a })
+    }
+
     // MARK: - Signer
 
     /// DeriveSharedKey: SHA256(compressed(k·P)) for the key k at `keyLocator` (lnd-facts.md §3.4).

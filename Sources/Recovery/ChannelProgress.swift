@@ -12,6 +12,9 @@ public struct ChannelProgress: Codable, Sendable, Equatable {
     /// The peer's node key (hex), so that `status` can say whether it is connected. Optional:
     /// state files written before it lack it.
     public var remotePubkey: String?
+    /// Where the peer was reached ("host:port (from the backup | from the graph | from --peer)"),
+    /// once it was.
+    public var reachedVia: String?
 
     public init() {}
 }

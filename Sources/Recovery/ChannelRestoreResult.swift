@@ -40,11 +40,14 @@ public struct ChannelRestoreResult: Codable, Sendable, Equatable {
     public var capacitySat: UInt64
     public var status: Status
     public var closingTxid: String?
+    /// Where the peer was reached, and from which source: the backup, the graph or `--peer`.
+    public var reachedVia: String?
     public var reason: String
     public var nextStep: String
 
     public init(channelPoint: String, remotePubkey: String, capacitySat: UInt64, status: Status, closingTxid: String?,
-                reason: String, nextStep: String) {
+                reason: String, nextStep: String, reachedVia: String? = nil) {
+        self.reachedVia = reachedVia
         self.channelPoint = channelPoint
         self.remotePubkey = remotePubkey
         self.capacitySat = capacitySat
@@ -61,6 +64,7 @@ public struct ChannelRestoreResult: Codable, Sendable, Equatable {
         case status
         case proven
         case closingTxid = "closing_txid"
+        case reachedVia = "reached_via"
         case reason
         case nextStep = "next_step"
     }
@@ -72,6 +76,7 @@ public struct ChannelRestoreResult: Codable, Sendable, Equatable {
         capacitySat = try c.decode(UInt64.self, forKey: .capacitySat)
         status = try c.decode(Status.self, forKey: .status)
         closingTxid = try c.decodeIfPresent(String.self, forKey: .closingTxid)
+        reachedVia = try c.decodeIfPresent(String.self, forKey: .reachedVia)
         reason = try c.decode(String.self, forKey: .reason)
         nextStep = try c.decode(String.self, forKey: .nextStep)
     }
@@ -84,6 +89,7 @@ public struct ChannelRestoreResult: Codable, Sendable, Equatable {
         try c.encode(status, forKey: .status)
         try c.encode(status.isProven, forKey: .proven)
         try c.encode(closingTxid, forKey: .closingTxid)
+        try c.encode(reachedVia, forKey: .reachedVia)
         try c.encode(reason, forKey: .reason)
         try c.encode(nextStep, forKey: .nextStep)
     }

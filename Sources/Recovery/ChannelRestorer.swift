@@ -8,6 +8,8 @@ import SeedKit
 public struct ChannelRestorer: Sendable {
     public let lnd: any RecoveryLND
     public let escalation: (any ForceCloseEscalation)?
+    /// Addresses the user gave for peers (`--peer`), tried before the graph's and the backup's.
+    public let peerAddresses: RestorePeerAddresses
     public let stateFile: RestoreStateFile
     public let schedule: RestoreSchedule
     public let sleep: @Sendable (Duration) async -> Void
@@ -20,7 +22,8 @@ public struct ChannelRestorer: Sendable {
                 schedule: RestoreSchedule = RestoreSchedule(),
                 sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
                 progress: @escaping @Sendable (String) -> Void = { _ in },
-                timings: PhaseTimings? = nil) {
+                timings: PhaseTimings? = nil, peerAddresses: RestorePeerAddresses = RestorePeerAddresses()) {
+        self.peerAddresses = peerAddresses
         self.timings = timings
         self.lnd = lnd
         self.escalation = escalation
@@ -122,14 +125,18 @@ public struct ChannelRestorer: Sendable {
             }
             var single = channel
             if !single.addresses.contains(where: Self.isUsable) {
-                let graph = (try? await lnd.graphAddresses(of: channel.remoteNodePublicKey.hex)) ?? []
-                single.addresses = graph.compactMap(NodeAddress.fromGraph)
+                // lnd would abort its restore loop at this Single: give it --peer's or the graph's addresses.
+                let pubkey = channel.remoteNodePublicKey.hex
+                let graph = (try? await lnd.graphAddresses(of: pubkey)) ?? []
+                let found = peerAddresses.candidates(pubkey, graph: graph, backup: [])
+                single.addresses = found.compactMap { NodeAddress.fromGraph($0.address) }
                 if single.addresses.isEmpty {
-                    entry.lastError = "no usable address for the peer in the backup or in lnd's graph (lnd would abort the restore)"
+                    entry.lastError = "no usable address for the peer in the backup, in lnd's graph (empty until lnd synced) or from --peer (lnd would abort the restore); give one with --peer \(pubkey)@HOST:PORT"
                     progress("\(point): \(entry.lastError ?? "")")
                     continue
                 }
-                progress("\(point): the backup has no usable address for the peer; using the graph's \(graph.joined(separator: ", "))")
+                progress("\(point): the backup has no usable address for the peer; using "
+                         + found.map(\.label).joined(separator: ", "))
             }
             timings?.lap(PhaseName.lndRestore)
             pending.append((point, try LNDBackupCrypto.seal(single, key: key)))
@@ -198,9 +205,10 @@ public struct ChannelRestorer: Sendable {
             if waiting.isEmpty { return }
             // One connect per peer and round (a peer often has several channels), one save per round.
             for (pubkey, channels) in Dictionary(grouping: waiting, by: { $0.remoteNodePublicKey.hex }).sorted(by: { $0.key < $1.key }) {
-                let addresses = await currentAddresses(pubkey, backup: channels.flatMap { $0.addresses.compactMap(\.hostPort) })
+                let found = await currentAddresses(pubkey, backup: channels.flatMap { $0.addresses.compactMap(\.hostPort) })
+                let addresses = found.map(\.address)
                 progress("peer \(pubkey) (\(channels.count) channel\(channels.count == 1 ? "" : "s")) is not connected; connecting to "
-                         + (addresses.isEmpty ? "(no known address)" : addresses.joined(separator: ", ")))
+                         + (found.isEmpty ? "(no known address)" : found.map(\.label).joined(separator: ", ")))
                 var errors: [String] = []
                 for address in addresses {
                     do { try await lnd.connectPeer(pubkey, address: address) } catch { errors.append("\(address): \(error)") }
@@ -230,7 +238,7 @@ public struct ChannelRestorer: Sendable {
                 continue
             }
             progress("\(point): still unreachable through lnd; asking the peer directly to force-close")
-            entry.escalation = await escalation.escalate(channel, addresses: await currentAddresses(channel))
+            entry.escalation = await escalation.escalate(channel, addresses: await currentAddresses(channel).map(\.address))
             state.channels[point] = entry
             try stateFile.save(state)
         }
@@ -248,14 +256,13 @@ public struct ChannelRestorer: Sendable {
         }
     }
 
-    /// The graph's addresses first (peers move), then the backup's.
-    private func currentAddresses(_ pubkey: String, backup: [String]) async -> [String] {
+    /// --peer's addresses first, then the graph's (peers move), then the backup's.
+    private func currentAddresses(_ pubkey: String, backup: [String]) async -> [RestorePeerAddresses.Candidate] {
         let graph = (try? await lnd.graphAddresses(of: pubkey)) ?? []
-        var seen = Set<String>()
-        return (graph + backup).filter { seen.insert($0).inserted }
+        return peerAddresses.candidates(pubkey, graph: graph, backup: backup)
     }
 
-    private func currentAddresses(_ channel: SingleBackup) async -> [String] {
+    private func currentAddresses(_ channel: SingleBackup) async -> [RestorePeerAddresses.Candidate] {
         await currentAddresses(channel.remoteNodePublicKey.hex, backup: channel.addresses.compactMap(\.hostPort))
     }
 
@@ -268,16 +275,35 @@ public struct ChannelRestorer: Sendable {
 
     // MARK: Summary
 
+    /// Notes where each restored channel's peer was reached, the first time it is seen connected.
+    private func noteReachedPeers(_ snapshot: OpenedSnapshot, connections: [String: String], state: inout RestoreState) async {
+        var labels: [String: String] = [:]
+        for channel in snapshot.inspection.channels {
+            let point = channel.fundingOutpoint.description
+            let pubkey = channel.remoteNodePublicKey.hex
+            guard state.channels[point]?.restored == true, state.channels[point]?.reachedVia == nil,
+                  let address = connections[pubkey] else { continue }
+            if labels[pubkey] == nil {
+                labels[pubkey] = RestorePeerAddresses.label(address, among: await currentAddresses(channel))
+            }
+            state.channels[point]?.reachedVia = labels[pubkey]
+        }
+    }
+
     private func summarize(_ snapshot: OpenedSnapshot, state: inout RestoreState) async throws -> [ChannelRestoreResult] {
         let channels = Dictionary(try await lnd.channels().map { ($0.channelPoint, $0) }, uniquingKeysWith: { a, _ in a })
-        let peers = try await lnd.connectedPeers()
+        let connections = try await lnd.peerAddresses()
+        let peers = Set(connections.keys)
+        await noteReachedPeers(snapshot, connections: connections, state: &state)
+        try stateFile.save(state)
         let unknown = unknownSingleResults(snapshot, state: state, lndChannels: channels, peers: peers)
         return unknown + snapshot.inspection.channels.map { channel in
             let point = channel.fundingOutpoint.description
             let entry = state.channels[point] ?? ChannelProgress()
             let lndChannel = channels[point]
             var result = ChannelRestoreResult(channelPoint: point, remotePubkey: channel.remoteNodePublicKey.hex, capacitySat: channel.capacity,
-                                              status: .stuck, closingTxid: lndChannel?.closingTxid, reason: "", nextStep: "")
+                                              status: .stuck, closingTxid: lndChannel?.closingTxid, reason: "", nextStep: "",
+                                              reachedVia: entry.reachedVia)
             if entry.alreadyPresent {
                 result.status = .alreadyPresent
                 result.reason = "lnd already had this channel (\(lndChannel?.state.rawValue ?? "gone since")); it was not restored again"
@@ -298,6 +324,7 @@ public struct ChannelRestorer: Sendable {
                 case .closeSeen:
                     result.nextStep = "wait for confirmations, then `casa-recover status`"
                 case .peerConnected:
+                    if let via = entry.reachedVia { result.reason += "; reached at \(via)" }
                     result.nextStep = "wait a few blocks, then `casa-recover status`; if no close shows after 6 blocks the peer may ignore lnd's request: "
                         + (channel.version == .legacy
                            ? "a legacy channel: do not trigger it, ask the peer's operator to force-close (docs/force-close.md)"

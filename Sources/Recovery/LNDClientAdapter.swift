@@ -114,6 +114,10 @@ public final class LNDClientAdapter: RecoveryLND, @unchecked Sendable {
         Set(try await call { try await $0.listPeers() })
     }
 
+    public func peerAddresses() async throws -> [String: String] {
+        try await call { try await $0.listPeerAddresses() }
+    }
+
     public func graphAddresses(of pubkey: String) async throws -> [String] {
         do {
             return try await current.getNodeInfo(pubkey: pubkey).addresses.map(\.addr)

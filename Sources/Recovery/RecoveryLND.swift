@@ -19,10 +19,19 @@ public protocol RecoveryLND: Sendable {
     func restoreChannelBackups(_ backups: [(channelPoint: String, single: [UInt8])]) async throws -> Int
     /// ListPeers: the pubkeys connected now.
     func connectedPeers() async throws -> Set<String>
+    /// ListPeers: each connected peer and the address its connection uses ("host:port").
+    func peerAddresses() async throws -> [String: String]
     /// GetNodeInfo: the peer's current addresses in the graph ("host:port"), empty if unknown.
     func graphAddresses(of pubkey: String) async throws -> [String]
     /// ConnectPeer with perm=true (lnd keeps retrying in the background).
     func connectPeer(_ pubkey: String, address: String) async throws
     /// CloseChannel with force=true; returns the closing txid (display hex) from close_pending.
     func forceClose(channelPoint: String) async throws -> String
+}
+
+extension RecoveryLND {
+    /// Without addresses: a connected peer is known, not where it was reached.
+    public func peerAddresses() async throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try await connectedPeers().map { ($0, "") })
+    }
 }

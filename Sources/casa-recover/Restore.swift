@@ -45,6 +45,8 @@ extension CasaRecover {
 
         @OptionGroup var escalation: RestoreEscalationOptions
 
+        @OptionGroup var peerOptions: RestorePeerOptions
+
         @Option(help: ArgumentHelp("Seconds between reconnect rounds for peers that have not closed yet, comma-separated.", valueName: "s,s,..."))
         var reconnectPauses: String = "15,60,180"
 
@@ -106,7 +108,7 @@ extension CasaRecover {
                     stateFile: RestoreStateFile(path: (workDir as NSString).appendingPathComponent("restore-state.json")),
                     schedule: try schedule,
                     progress: { if !quiet { print("· " + $0) } },
-                    timings: phases)
+                    timings: phases, peerAddresses: try peerOptions.addresses())
                 let report = try await restorer.run(snapshot, secrets: secrets, recoveryWindow: recoveryWindow)
                 print(json ? try JSONOutput.render(report) : RestoreText.render(report))
                 if !report.complete { throw RecoveryError.incomplete("not every channel's outcome is proven yet; run `casa-recover status` or restore again later") }

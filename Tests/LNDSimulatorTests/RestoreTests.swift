@@ -104,27 +104,59 @@ struct RestoreTests {
         }
     }
 
-    @Test("a moved peer is reached only through ConnectPeer to its address from GetNodeInfo")
+    @Test("a fresh node's graph is empty until it connected to a peer (D5); then a moved peer is found there and reached through ConnectPeer")
     func movedPeer() async throws {
         try await SimulatorHarness.with { harness in
             try await harness.initWallet()
             let channel = try await harness.node.openChannel(SimulatedNode.OpenRequest())
+            let other = try await harness.node.openChannel(SimulatedNode.OpenRequest())
             let backup = harness.readFile(harness.directory.channelBackup)
             _ = try await harness.simulator.delete(.all)
             _ = try await harness.node.updatePeer(channel.remotePubkey, host: "127.0.0.1:29999")
+            _ = try await harness.node.updatePeer(other.remotePubkey, online: false)
             try await harness.initWallet()
-            #expect(try await restore(harness, backup).json["num_restored"] == .integer(1))
-            #expect(try await waitingClose(harness).first?["closing_txid"] == .string(""))
+            let lookup = "/v1/graph/node/\(channel.remotePubkey)"
+            #expect(try await harness.failure("GET", "/v1/graph/node/{pub_key}", path: lookup, macaroon: harness.adminMacaroon, status: 404)
+                == "unable to find node", "a fresh node knows no graph")
+            #expect(try await restore(harness, backup).json["num_restored"] == .integer(2))
+            #expect(try await waitingClose(harness).map { $0["closing_txid"] } == [.string(""), .string("")])
+            #expect(try await harness.failure("GET", "/v1/graph/node/{pub_key}", path: lookup, macaroon: harness.adminMacaroon, status: 404)
+                == "unable to find node", "no peer connected yet: still no graph")
+            // The other peer comes back at its backup address: lnd connects and gossip fills the graph.
+            _ = try await harness.node.updatePeer(other.remotePubkey, online: true)
             #expect(try await restore(harness, backup).json["num_restored"] == .integer(0))
-            let info = try await harness.ok("GET", "/v1/graph/node/{pub_key}", path: "/v1/graph/node/\(channel.remotePubkey)")
+            let info = try await harness.ok("GET", "/v1/graph/node/{pub_key}", path: lookup)
             let address = try #require(info["node"]?["addresses"]?.arrayValue?.first?["addr"]?.stringValue)
             #expect(address == "127.0.0.1:29999")
+            #expect(await spendingTxid(harness, channel.channelPoint) == nil, "lnd never dialled the new address on its own")
             let connect = try await harness.ok("POST", "/v1/peers",
                                                body: "{\"addr\":{\"pubkey\":\"\(channel.remotePubkey)\",\"host\":\"\(address)\"},\"perm\":true}")
             #expect(connect["status"]?.stringValue?.contains("initiated") == true)
             #expect(await spendingTxid(harness, channel.channelPoint)?.count == 64, "the peer closed once reached")
             #expect(try await harness.failure("GET", "/v1/graph/node/{pub_key}", path: "/v1/graph/node/02\(String(repeating: "11", count: 32))",
                                               macaroon: harness.adminMacaroon, status: 404) == "unable to find node")
+        }
+    }
+
+    @Test("a restore queues a connection to the first usable address only (D4); a restart dials every address")
+    func firstAddressOnly() async throws {
+        try await SimulatorHarness.with { harness in
+            try await harness.initWallet()
+            let channel = try await harness.node.openChannel(SimulatedNode.OpenRequest())
+            let key = try await harness.scbKey()
+            var multi = try LNDBackupCrypto.openMulti(blob: harness.readFile(harness.directory.channelBackup), key: key)
+            let live = try #require(multi.singles[0].addresses.first)
+            // A stale address first, the peer's real one second.
+            multi.singles[0].addresses = [.ipv4(address: [127, 0, 0, 1], port: 29998), live]
+            let blob = try LNDBackupCrypto.seal(multi, key: key)
+            _ = try await harness.simulator.delete(.all)
+            try await harness.initWallet()
+            #expect(try await restore(harness, blob).json["num_restored"] == .integer(1))
+            #expect(await spendingTxid(harness, channel.channelPoint) == nil, "only 127.0.0.1:29998 was queued")
+            #expect(try await harness.ok("GET", "/v1/peers")["peers"] == .array([]))
+            try await harness.simulator.restart()
+            try await harness.unlock()
+            #expect(await spendingTxid(harness, channel.channelPoint)?.count == 64, "after a restart lnd dials the link node's addresses")
         }
     }
 

@@ -233,3 +233,33 @@ extension ChannelRestorerTests {
         #expect(!report.complete)
     }
 }
+
+extension ChannelRestorerTests {
+    /// D4/D5: a fresh lnd's graph is empty and lnd itself dials only the backup's first address,
+    /// so restore calls ConnectPeer with every address it knows, --peer's first, and says which
+    /// one reached the peer.
+    @Test func everyAddressIsTriedAndTheSummarySaysWhichReachedThePeer() async throws {
+        let lnd = FakeLND(state: .serverActive, identity: node)
+        lnd.graph[peer] = ["10.0.0.9:9735"]
+        lnd.reachable[peer] = ["192.0.2.7:9735"]
+        let given = RestorePeerAddresses(given: [peer: ["192.0.2.7:9735"]])
+        let withPeer = ChannelRestorer(lnd: lnd, escalation: nil, stateFile: stateFile,
+                                       schedule: RestoreSchedule(serverPolls: 20, reconnectPauses: [.seconds(1)]),
+                                       sleep: { _ in }, peerAddresses: given)
+        let report = try await withPeer.run(snapshot, secrets: try secrets())
+        #expect(lnd.connectCalls.map(\.1) == ["192.0.2.7:9735", "10.0.0.9:9735", "127.0.0.1:10541"])
+        #expect(report.channels.map(\.status) == [.peerConnected])
+        #expect(report.channels.first?.reachedVia == "192.0.2.7:9735 (from --peer)")
+        #expect(report.channels.first?.reason.hasSuffix("; reached at 192.0.2.7:9735 (from --peer)") == true)
+        #expect(try stateFile.load()?.channels[point]?.reachedVia == "192.0.2.7:9735 (from --peer)")
+
+        // Moved again, only the graph knows now: another run reconnects there and says so.
+        let lnd2 = FakeLND(state: .serverActive, identity: node)
+        lnd2.channelList = [LNDChannel(channelPoint: point, remotePubkey: peer, state: .waitingClose, restoredFromBackup: true)]
+        lnd2.graph[peer] = ["10.0.0.9:9735"]
+        lnd2.reachable[peer] = ["10.0.0.9:9735"]
+        try FileManager.default.removeItem(atPath: stateFile.path)
+        let again = try await restorer(lnd2).run(snapshot, secrets: try secrets())
+        #expect(again.channels.first?.reachedVia == "10.0.0.9:9735 (from the graph)")
+    }
+}

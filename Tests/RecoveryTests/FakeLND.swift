@@ -112,6 +112,13 @@ final class FakeLND: RecoveryLND, @unchecked Sendable {
         lock.withLock { peers }
     }
 
+    /// The address each connection used (ListPeers' `address`).
+    private var connectedAt: [String: String] = [:]
+
+    func peerAddresses() async throws -> [String: String] {
+        lock.withLock { Dictionary(uniqueKeysWithValues: peers.map { ($0, connectedAt[$0] ?? "") }) }
+    }
+
     func graphAddresses(of pubkey: String) async throws -> [String] {
         lock.withLock { graph[pubkey] ?? [] }
     }
@@ -120,6 +127,7 @@ final class FakeLND: RecoveryLND, @unchecked Sendable {
         try lock.withLock {
             connectCalls.append((pubkey, address))
             guard reachable[pubkey]?.contains(address) == true else { throw RecoveryError.lndFailed("dial tcp \(address): connection refused") }
+            if !peers.contains(pubkey) { connectedAt[pubkey] = address }
             peers.insert(pubkey)
         }
     }

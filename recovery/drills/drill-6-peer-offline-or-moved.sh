@@ -35,6 +35,9 @@ say "   exit $code; alice $(status_of "$alice"), bob $(status_of "$bob"), carol 
 [ $code -eq 75 ] || fail "expected exit 75 (some channels still wait), got $code: $(cat "$WORK/restore.json")"
 expect_points "restore" "$(restore_points restore)" "$( (points_with peer_connected "$a_point" "$b_point"; points_with waiting_for_peer "$c_point") | sort)"
 json_get "$WORK/restore.json" "[c['next_step'] for c in j['channels'] if c['remote_pubkey']=='$carol'][0]" | sed 's/^/   carol, next step: /'
+bob_via=$(json_get "$WORK/restore.json" "[c['reached_via'] for c in j['channels'] if c['remote_pubkey']=='$bob'][0]")
+[ "$bob_via" = "127.0.0.1:$new_port (from the graph)" ] || fail "bob reached via: $bob_via (expected his new address, from the graph)"
+say "   bob reached at $bob_via"
 
 step "carol comes back online: lnd's persistent connection reaches her and she closes"
 sim peer online "$carol" >/dev/null

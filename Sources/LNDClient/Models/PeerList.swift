@@ -2,7 +2,12 @@
 struct PeerList: Decodable {
     struct Peer: Decodable {
         let pubKey: String
-        enum CodingKeys: String, CodingKey { case pubKey = "pub_key" }
+        /// "host:port" of the connection.
+        let address: String?
+        enum CodingKeys: String, CodingKey {
+            case pubKey = "pub_key"
+            case address
+        }
     }
 
     let peers: [Peer]

@@ -10,6 +10,17 @@ struct ChannelDatabase: Codable {
     /// Channels whose Singles this node writes in a version casa does not know (`FutureSingle`);
     /// optional so that older channel.db files still load.
     var futureSingleChannels: Set<String>?
+    /// Whether gossip has filled the graph: a fresh node's graph is empty until it connected to
+    /// a peer and synced (D5). Optional so that older channel.db files still load.
+    var graphSynced: Bool?
+    /// In memory only, per process (lnd's connection manager, not its database): the addresses
+    /// a peer may be dialled at when they are fewer than the link node's. A restore queues the
+    /// first usable address only (D4, chanrestore.go:348-377); a restart dials them all.
+    var dialOnly: [String: Set<String>] = [:]
+
+    enum CodingKeys: String, CodingKey {
+        case channels, knownAddresses, nextKeyIndex, futureSingleChannels, graphSynced
+    }
 
     static func load(_ url: URL) throws -> ChannelDatabase {
         guard let bytes = PosixFile.read(url) else { return ChannelDatabase() }

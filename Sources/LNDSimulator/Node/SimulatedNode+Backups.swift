@@ -209,9 +209,12 @@ extension SimulatedNode {
             restored += 1
             let addresses = BackupBuilder.usableAddresses(of: single)
             for address in addresses { database.learnAddress(address, for: shell.remotePubkey) }
-            guard !addresses.isEmpty else {
+            guard let first = addresses.first else {
                 throw .unknown("unable to connect to peer \(shell.remotePubkey) for SCB restore")
             }
+            // ConnectToPeer(perm) returns at once, so lnd's loop queues the first usable
+            // address only (chanrestore.go:348-377, server.go:5254-5275); the others wait for a restart.
+            database.dialOnly[shell.remotePubkey, default: []].insert(first)
             // ConnectPeer first disconnects a connected peer, so the shell reestablishes.
             connected[shell.remotePubkey] = nil
         }

@@ -24,7 +24,8 @@ extension SimulatedNode {
         for channel in database.channels where channel.phase != .closed { wanted.insert(channel.remotePubkey) }
         for pubkey in wanted.sorted() where connected[pubkey] == nil {
             guard let peer = world.peer(pubkey), peer.online else { continue }
-            guard (database.knownAddresses[pubkey] ?? []).contains(peer.host) else { continue }
+            let dialable = database.dialOnly[pubkey] ?? Set(database.knownAddresses[pubkey] ?? [])
+            guard dialable.contains(peer.host) else { continue }
             peerConnected(peer)
         }
     }
@@ -33,6 +34,11 @@ extension SimulatedNode {
     /// signal; a peer that still has the channel open force-closes unless it is silent.
     private func peerConnected(_ peer: SimulatedPeer) {
         connected[peer.pubkey] = peer.host
+        // Gossip from the first peer fills the graph (D5).
+        if database.graphSynced != true {
+            database.graphSynced = true
+            saveDatabase()
+        }
         var reestablished = false
         for index in database.channels.indices {
             let channel = database.channels[index]
@@ -68,6 +74,7 @@ extension SimulatedNode {
         let reachable = world.peer(pubkey).map { $0.online && $0.host == host } ?? false
         if permanent {
             database.learnAddress(host, for: pubkey)
+            if database.dialOnly[pubkey] != nil { database.dialOnly[pubkey]?.insert(host) }
             persistentPeers.insert(pubkey)
             saveDatabase()
             reconcileConnections()
@@ -90,8 +97,9 @@ extension SimulatedNode {
         return .object([("peers", .array(peers))])
     }
 
-    /// GetNodeInfo (`GET /v1/graph/node/{pub_key}`): the graph holds every simulated peer at its
-    /// current announced address, and this node.
+    /// GetNodeInfo (`GET /v1/graph/node/{pub_key}`): this node always; the simulated peers at
+    /// their current announced address only once gossip filled the graph (a fresh node's graph
+    /// is empty until it connected to a peer: D5, "unable to find node", rpcserver.go:6538).
     public func getNodeInfo(pubkey: String) throws(RPCError) -> JSONValue {
         let key = pubkey.lowercased()
         let channels = database.channels.filter { $0.phase == .open && !$0.isPrivate }
@@ -102,7 +110,7 @@ extension SimulatedNode {
                 numChannels: UInt32(channels.count), totalCapacity: capacity)
         }
         guard Hex.decode(key)?.count == 33 else { throw .unknown("unable to parse pubkey: \(pubkey)") }
-        guard let peer = world.peer(key) else { throw RPCError(.notFound, "unable to find node") }
+        guard database.graphSynced == true, let peer = world.peer(key) else { throw RPCError(.notFound, "unable to find node") }
         let shared = channels.filter { $0.remotePubkey == key }
         return ProtoJSON.nodeInfo(
             pubkey: key, alias: peer.alias, addresses: [peer.host], lastUpdate: peer.lastUpdate,
