@@ -37,7 +37,11 @@ public final class AgentRuntime: Sendable {
             notify: [uploader.wake, retention.wake], survey: StoreHistorySurvey(vault: vault is NoVault ? nil : vault, store: store))
         self.pipeline = pipeline
         follower = LNDFollower(lnd: lnd, pipeline: pipeline, account: settings.account, status: status, logger: logger)
-        watcher = settings.lndDataDirectory.map { DirectoryWatcher(directory: $0, pipeline: pipeline, logger: logger) }
+        if let directory = settings.lndDataDirectory {
+            watcher = DirectoryWatcher(directory: directory, pipeline: pipeline, status: status, logger: logger)
+        } else {
+            watcher = nil
+        }
         heartbeat = Heartbeat(vault: vaultControl, pipeline: pipeline, status: status, period: settings.heartbeatPeriod, logger: logger)
         control = try settings.controlPort.map { try ControlServer(port: $0) }
         let status = status

@@ -29,6 +29,7 @@ public actor Simulator {
 
     /// Creates the lnd directory layout and TLS pair if missing, starts REST and control servers.
     public func start() async throws {
+        await node.setProcessExit { [weak self] in await self?.stopREST() }
         await node.startPeerListeners()
         try await startREST()
         if let adminPort = configuration.adminPort, admin == nil {
@@ -69,6 +70,7 @@ public actor Simulator {
         rest = handle
         boundRESTPort = handle.port
         try directory.createLayout(restPort: handle.port)
+        await node.clearStartFailure()
         await node.comeUp()
     }
 

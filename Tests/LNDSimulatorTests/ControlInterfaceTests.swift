@@ -34,13 +34,29 @@ struct ControlInterfaceTests {
 
             #expect(try await control(harness, "POST", "/data/corrupt", #"{"target":"channel.backup"}"#).0 == 200)
             let key = try await harness.scbKey()
-            #expect(throws: (any Error).self) {
-                _ = try LNDBackupCrypto.openMulti(blob: harness.readFile(harness.directory.channelBackup), key: key)
-            }
+            let corrupt = harness.readFile(harness.directory.channelBackup)
+            #expect(throws: (any Error).self) { _ = try LNDBackupCrypto.openMulti(blob: corrupt, key: key) }
+            // D7: lnd cannot update a file it cannot decrypt, so an event leaves it as it is...
+            #expect(try await control(harness, "POST", "/channels/open").0 == 200)
+            #expect(harness.readFile(harness.directory.channelBackup) == corrupt)
+            // ...and it refuses to start with it (a restart comes up LOCKED, the unlock starts the server).
             let certificate = harness.readFile(harness.directory.tlsCertificate)
             #expect(try await control(harness, "POST", "/data/delete", #"{"target":"tls"}"#).0 == 200)
             #expect(harness.readFile(harness.directory.tlsCertificate) != certificate, "a new certificate after rotation")
+            _ = try await harness.ok("POST", "/v1/unlockwallet", body: "{\"wallet_password\":\"\(SimulatorHarness.base64(SimulatorHarness.password))\"}", macaroon: [])
+            var failure: JSONValue?
+            for _ in 0..<200 where failure == nil || failure == .null {
+                try await Task.sleep(for: .milliseconds(20))
+                failure = try await control(harness, "GET", "/status").1["start_failure"]
+            }
+            #expect(failure == .string("unable to start server: unable to refresh backup file: unable to extract on disk encrypted SCB: "
+                                       + "chacha20poly1305: message authentication failed"))
+            #expect(harness.readFile(harness.directory.channelBackup) == corrupt)
+            // The runbook's fix (recovery/corrupt-channel-backup.md): move the file aside, start lnd.
+            #expect(try await control(harness, "POST", "/data/delete", #"{"target":"channel.backup"}"#).0 == 200)
+            #expect(try await control(harness, "POST", "/start").0 == 200)
             try await harness.unlock()
+            #expect(try LNDBackupCrypto.openMulti(blob: harness.readFile(harness.directory.channelBackup), key: key).singles.count == 1)
             #expect(try await control(harness, "POST", "/lock").1["state"] == .string("LOCKED"))
             #expect(try await control(harness, "POST", "/nope").0 == 400)
         }

@@ -58,6 +58,7 @@ public struct StatusReport: Codable, Sendable, Equatable {
             warnings.append("sealed auto-unlock \(unlock.outcome): \(problem)")
         }
         if let unknown = UnknownChannelTypes.warning(status.unknownSingleVersions) { warnings.append(unknown) }
+        if let file = status.unreadableLNDFile { warnings.append(file.warning) }
         if MetricsText.isStale(status, now: now, limit: settings.stalenessLimit) {
             warnings.append(status.lastChannelChangeAt == nil
                 ? "no backup came from lnd since the agent started, over \(Int(settings.stalenessLimit)) s ago: nothing is being backed up"

@@ -28,6 +28,8 @@ public final class AgentStatus: Sendable {
         public var startedAt: Date?
         /// When a backup from lnd last opened with lnd's key (changed or not).
         public var lastLNDBackupAt: Date?
+        /// lnd's channel.backup did not open with lnd's key when last read (nil once it opens).
+        public var unreadableLNDFile: UnreadableLNDFile?
         public var queueDepth: Int = 0
         public var lastUploadError: String?
         /// How this run continues the account's history (nil until keys first arrived).

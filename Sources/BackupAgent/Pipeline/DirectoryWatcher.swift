@@ -12,12 +12,15 @@ public struct DirectoryWatcher: Sendable {
     public let directory: String
     public let fileName: String
     let pipeline: SnapshotPipeline
+    let status: AgentStatus?
     let logger: Logger
 
-    public init(directory: String, fileName: String = "channel.backup", pipeline: SnapshotPipeline, logger: Logger) {
+    public init(directory: String, fileName: String = "channel.backup", pipeline: SnapshotPipeline, status: AgentStatus? = nil,
+                logger: Logger) {
         self.directory = directory
         self.fileName = fileName
         self.pipeline = pipeline
+        self.status = status
         self.logger = logger
     }
 
@@ -46,7 +49,14 @@ public struct DirectoryWatcher: Sendable {
     public func ingestFile() async {
         guard let data = FileManager.default.contents(atPath: filePath), !data.isEmpty else { return }
         do {
-            try await pipeline.ingest([UInt8](data), origin: .file)
+            // Opened (stored or unchanged): the file is fine again. Deferred: not checked yet.
+            if try await pipeline.ingest([UInt8](data), origin: .file) != .deferred {
+                status?.update { $0.unreadableLNDFile = nil }
+            }
+        } catch AgentError.unreadableMulti(let why) {
+            let unreadable = UnreadableLNDFile(path: filePath, reason: why)
+            status?.update { $0.unreadableLNDFile = unreadable }
+            logger.error("\(unreadable.warning)")
         } catch {
             logger.warning("\(filePath): \(error)")
         }

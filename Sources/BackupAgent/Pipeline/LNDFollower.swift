@@ -59,7 +59,8 @@ public struct LNDFollower: Sendable {
     /// Derives the keys, exports everything, then follows the subscription until it ends.
     func followBackups(onConnected: () -> Void) async throws {
         let keys = try await AgentKeys.derive(from: lnd, account: account)
-        try await pipeline.install(keys)
+        // lnd's file kept while the keys were missing opened: the file is fine (again).
+        if try await pipeline.install(keys) != nil { status.update { $0.unreadableLNDFile = nil } }
         // Subscribe before exporting so no update falls between the two; lnd sends nothing
         // at subscribe time, and duplicates are skipped by the plaintext comparison.
         let updates = lnd.multiBackupUpdates()

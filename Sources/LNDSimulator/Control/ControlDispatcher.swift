@@ -42,6 +42,7 @@ struct ControlDispatcher: Sendable {
             if case .object(var members) = status {
                 members.append(("rest_port", .integer(Int64(await simulator.restPort ?? 0))))
                 members.append(("admin_port", .integer(Int64(await simulator.adminPort ?? 0))))
+                members.append(("start_failure", (await node.startFailure).map { .string($0) } ?? .null))
                 status = .object(members)
             }
             return status

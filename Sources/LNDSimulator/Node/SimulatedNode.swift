@@ -37,6 +37,10 @@ public actor SimulatedNode {
     var skipAutoUnlock = false
     /// The world's peers as real Lightning listeners.
     let peerListeners: PeerListenerSet
+    /// Why the last start failed (lnd exited), e.g. a channel.backup that does not decrypt (D7).
+    public internal(set) var startFailure: String?
+    /// What lnd's exit does to the simulator: its REST listener goes away (set by `Simulator`).
+    var processExit: (@Sendable () async -> Void)?
 
     public init(configuration: SimulatorConfiguration) throws {
         self.configuration = configuration
@@ -133,6 +137,10 @@ public actor SimulatedNode {
 
     private func advance(to next: WalletState, generation expected: Int) -> Bool {
         guard generation == expected, walletState < next, walletState >= .unlocked else { return false }
+        if next == .serverActive, let failure = backupFileStartFailure() {
+            exitOnStartFailure(failure)
+            return false
+        }
         setState(next)
         if next == .serverActive { serverStarted() }
         return true
