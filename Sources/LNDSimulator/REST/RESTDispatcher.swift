@@ -30,6 +30,8 @@ struct RESTDispatcher: Sendable {
         let restRequest = RESTRequest(pathParameters: parameters, query: RESTDispatcher.parseQuery(request.uri.query), body: body)
         let macaroons = request.headers[values: RESTDispatcher.macaroonHeader]
         do {
+            // The gateway decodes the body before lnd sees the call (D15): first.
+            try RequestSchemas.check(method: route.fullMethod, body: body)
             try await node.admit(route, macaroonHeaders: macaroons)
             switch try await route.handler(restRequest, node) {
             case .message(let message):

@@ -2,9 +2,10 @@ import Foundation
 
 /// A request message read the way protojson reads input: a field may use its proto name or
 /// its lowerCamelCase JSON name, 64-bit integers may be strings or numbers, bytes are base64
-/// (standard or URL-safe, padded or not), `null` means unset, unknown fields are ignored.
+/// (standard or URL-safe, padded or not), `null` means unset. Unknown fields are refused before
+/// a handler runs (`RequestSchemas`, D15), as lnd's gateway does.
 struct JSONInput: Sendable {
-    private let members: [(String, JSONValue)]
+    let members: [(String, JSONValue)]
 
     init(members: [(String, JSONValue)]) {
         self.members = members
