@@ -55,7 +55,11 @@ public final class LocalSnapshotStore: Sendable {
             throw .fileSystem(error)
         }
         let reconciliation = try catalog.reconcile(with: scan)
-        let highest = max(scan.highestSequence ?? 0, try catalog.highestSequence() ?? 0)
+        // A USB stick from an earlier box (or from before the state folder was lost) may hold
+        // higher sequences: continue above them, so that our files sort after its files there
+        // and its pruning never takes ours (issue 14).
+        let onSecondary = (try? secondary?.sequences().max()) ?? nil
+        let highest = max(scan.highestSequence ?? 0, try catalog.highestSequence() ?? 0, onSecondary ?? 0)
         writer = Mutex(WriterState(nextSequence: highest + 1, latest: scan.intact.last))
 
         var secondaryError: String?
@@ -217,10 +221,11 @@ public final class LocalSnapshotStore: Sendable {
         return report
     }
 
-    static func prune(_ directory: SnapshotDirectory, keeping keep: Int) throws(FileSystemError) -> RetentionReport {
+    /// Keeps the newest `keep` intact versions by sequence, and `protecting` whatever its place.
+    static func prune(_ directory: SnapshotDirectory, keeping keep: Int, protecting: UInt64? = nil) throws(FileSystemError) -> RetentionReport {
         var report = RetentionReport()
         for sequence in try directory.sequences().reversed() {
-            if report.kept.count >= keep {
+            if report.kept.count >= keep, sequence != protecting {
                 try directory.remove(sequence: sequence)
                 report.removed.append(sequence)
                 continue
@@ -254,6 +259,11 @@ public final class LocalSnapshotStore: Sendable {
             let sequence = newest.metadata.sequence
             do throws(FileSystemError) {
                 try secondary.prepare()
+                // A stick plugged in later may hold higher sequences (another box's files):
+                // the next snapshots go above them, and this one is never pruned for them.
+                if let highest = try secondary.sequences().max(), highest >= sequence {
+                    writer.withLock { $0.nextSequence = max($0.nextSequence, highest + 1) }
+                }
                 if (try? secondary.read(sequence: sequence)) != newest {
                     try secondary.write(fileBytes: SnapshotFileFormat.encode(newest.metadata, sealed: newest.sealed), sequence: sequence)
                 }
@@ -261,7 +271,7 @@ public final class LocalSnapshotStore: Sendable {
                 guard (try? secondary.read(sequence: sequence)) == newest else {
                     throw FileSystemError(operation: .read, path: secondary.filePath(for: sequence), errno: ErrnoCode.io)
                 }
-                _ = try Self.prune(secondary, keeping: configuration.keepVersions)
+                _ = try Self.prune(secondary, keeping: configuration.keepVersions, protecting: sequence)
             } catch {
                 try? catalog.recordFailure(.secondary, error: error.description, at: date)
                 return .failed(error.description)

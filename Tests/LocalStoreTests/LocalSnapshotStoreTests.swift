@@ -224,6 +224,44 @@ import Testing
         #expect(secondary.lastSuccessSequence == 3 && secondary.lastError != nil)
     }
 
+    /// Issue 14: a new box (or a lost state folder) with the old box's USB stick. Before, the new
+    /// store started at sequence 1 and every mirrored snapshot was pruned at once for the stick's
+    /// higher sequences: the stick never held the new box's snapshots.
+    @Test func aStickWithAnotherBoxsHigherSequencesKeepsOurNewest() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let old = try TemporaryDirectory("oldbox")
+        defer { old.remove() }
+        let oldBox = try LocalSnapshotStore(configuration(old, keep: 2, secondary: dir.sub("usb")))
+        for index in 1...5 { try save(oldBox, index); _ = oldBox.mirrorToSecondary() }
+        #expect(try oldBox.secondary?.sequences() == [4, 5])
+
+        // The stick is plugged in before the new box's store opens: its sequences continue above.
+        let store = try LocalSnapshotStore(configuration(dir, keep: 2, secondary: dir.sub("usb")))
+        #expect(try save(store, 6).sequence == 6)
+        #expect(store.mirrorToSecondary() == .mirrored(6))
+        #expect(try store.secondary?.sequences() == [5, 6])
+
+    }
+
+    @Test func aStickPluggedInLaterNeverPrunesOurNewestAndTheNextGoAbove() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try LocalSnapshotStore(configuration(dir, keep: 2, secondary: dir.sub("usb")))
+        // Meanwhile the old box's files land on the stick (sequences 1...5, the newest 2 kept).
+        let old = try TemporaryDirectory("oldbox")
+        defer { old.remove() }
+        let oldBox = try LocalSnapshotStore(configuration(old, keep: 2, secondary: dir.sub("usb")))
+        for index in 1...5 { try save(oldBox, index); _ = oldBox.mirrorToSecondary() }
+        #expect(try save(store, 6).sequence == 1)
+        #expect(store.mirrorToSecondary() == .mirrored(1))
+        #expect(try store.secondary?.sequences() == [1, 4, 5])
+        #expect(try store.secondary?.read(sequence: 1).sealed == Payload.sealed(6))
+        #expect(try save(store, 7).sequence == 6)
+        #expect(store.mirrorToSecondary() == .mirrored(6))
+        #expect(try store.secondary?.sequences() == [5, 6])
+    }
+
     @Test func readsFallBackToTheSecondaryCopy() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
