@@ -7,6 +7,8 @@ import Sodium
 public struct PinnedCertificate: Sendable, Equatable {
     /// SHA-256 of the DER SubjectPublicKeyInfo.
     public let publicKeySHA256: [UInt8]
+    /// Other keys accepted as well (lnd with `tlsencryptkey` serves a temporary key while locked).
+    public private(set) var alsoAccepted: [[UInt8]] = []
 
     public init(publicKeySHA256: [UInt8]) throws(HTTPClientError) {
         guard publicKeySHA256.count == SHA256.byteCount else {
@@ -48,8 +50,17 @@ public struct PinnedCertificate: Sendable, Equatable {
         try self.init(certificateDER: der)
     }
 
-    /// The value for CURLOPT_PINNEDPUBLICKEY.
-    public var curlPin: String { "sha256//" + Base64.encode(publicKeySHA256) }
+    /// This pin, also accepting `other`'s key.
+    public func alsoAccepting(_ other: PinnedCertificate) -> PinnedCertificate {
+        var both = self
+        both.alsoAccepted += [other.publicKeySHA256] + other.alsoAccepted
+        return both
+    }
+
+    /// The value for CURLOPT_PINNEDPUBLICKEY (several keys are separated by ";").
+    public var curlPin: String {
+        ([publicKeySHA256] + alsoAccepted).map { "sha256//" + Base64.encode($0) }.joined(separator: ";")
+    }
 
     /// Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { [0] version OPTIONAL, serialNumber,
     /// signature, issuer, validity, subject, subjectPublicKeyInfo, ... }, ... } (RFC 5280 §4.1).

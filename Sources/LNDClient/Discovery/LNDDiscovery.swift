@@ -63,12 +63,7 @@ public struct LNDDiscovery: Sendable {
             warnings.append("lnd's REST interface is plain http (no-rest-tls): only acceptable on this machine")
         } else {
             let path = FileAccess.expand(options.tlsCertPath ?? conf.value("tlscertpath") ?? lndDir + "/tls.cert", home: home)
-            let pem = try FileAccess.read(path, what: "lnd's tls.cert")
-            do {
-                security = .pinned(try PinnedCertificate(pem: pem))
-            } catch {
-                throw .configuration("\(path): \(error.description)")
-            }
+            security = .pinned(try Self.pin(certificatePath: path, encryptedKey: conf.flag("tlsencryptkey")))
             tlsCertPath = path
         }
 
@@ -88,6 +83,24 @@ public struct LNDDiscovery: Sendable {
         self.tlsCertPath = tlsCertPath
         self.macaroonPath = macaroonPath
         self.warnings = warnings
+    }
+
+    /// The key of lnd's tls.cert. With `tlsencryptkey`, lnd serves a temporary certificate
+    /// (written to `tls.cert.tmp`, its key only in memory) until the wallet is unlocked, then
+    /// switches to tls.cert (lnd tls_manager.go:469-576, lnd.go:728): both keys are accepted, or
+    /// the temporary one alone before lnd ever wrote tls.cert. Otherwise GetState and
+    /// UnlockWallet, the calls made while locked, would fail ("certificate changed"), and sealed
+    /// auto-unlock could never work (D6).
+    static func pin(certificatePath path: String, encryptedKey: Bool) throws(LNDError) -> PinnedCertificate {
+        func read(_ file: String) throws(LNDError) -> PinnedCertificate {
+            let pem = try FileAccess.read(file, what: "lnd's \((file as NSString).lastPathComponent)")
+            do { return try PinnedCertificate(pem: pem) } catch { throw .configuration("\(file): \(error.description)") }
+        }
+        let temporary = path + ".tmp"
+        guard encryptedKey, FileManager.default.fileExists(atPath: temporary) else { return try read(path) }
+        let ephemeral = try read(temporary)
+        guard FileManager.default.fileExists(atPath: path) else { return ephemeral }
+        return try read(path).alsoAccepting(ephemeral)
     }
 
     /// bitcoin.<net>=1 flags, or bitcoin.network=<net>; lnd defaults to mainnet.

@@ -15,6 +15,8 @@ public struct LNDDirectory: Sendable {
 
     public var tlsCertificate: URL { root.appendingPathComponent("tls.cert") }
     public var tlsKey: URL { root.appendingPathComponent("tls.key") }
+    /// With `tlsencryptkey`, the temporary certificate lnd serves until unlock (its key is never written).
+    public var temporaryTLSCertificate: URL { root.appendingPathComponent("tls.cert.tmp") }
     public var configFile: URL { root.appendingPathComponent("lnd.conf") }
     public var chainDirectory: URL {
         root.appendingPathComponent("data/chain/bitcoin/\(network.lndDirectoryName)", isDirectory: true)

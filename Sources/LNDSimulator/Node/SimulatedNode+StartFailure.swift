@@ -8,6 +8,11 @@ extension SimulatedNode {
         processExit = exit
     }
 
+    /// Called once the wallet is unlocked (lnd then loads its permanent TLS certificate).
+    public func setUnlockedHook(_ hook: @escaping @Sendable () async -> Void) {
+        unlockedHook = hook
+    }
+
     func exitOnStartFailure(_ failure: String) {
         logger.critical("\(failure)")
         startFailure = failure

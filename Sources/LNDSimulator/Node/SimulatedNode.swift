@@ -43,6 +43,8 @@ public actor SimulatedNode {
     var processExit: (@Sendable () async -> Void)?
 
     public init(configuration: SimulatorConfiguration) throws {
+    /// Run after each unlock: the simulator switches to the permanent TLS certificate (D6).
+    var unlockedHook: (@Sendable () async -> Void)?
         self.configuration = configuration
         self.directory = LNDDirectory(root: configuration.lndDirectory, network: configuration.network)
         var logger = Logger(label: "lnd-sim")
@@ -106,6 +108,7 @@ public actor SimulatedNode {
         walletState = state
         for continuation in streams.state.values {
             continuation.yield(stateMessage(state))
+        if state == .unlocked, let unlockedHook { Task { await unlockedHook() } }
         }
         logger.info("wallet state \(state.protoName)")
     }
