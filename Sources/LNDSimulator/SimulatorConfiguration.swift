@@ -17,13 +17,17 @@ public struct SimulatorConfiguration: Sendable {
     public var aezeedPassphrase: [UInt8]
     /// Pause between the start-up states UNLOCKED → RPC_ACTIVE → SERVER_ACTIVE.
     public var startupStepDelay: Duration
+    /// The simulated clock of the wallet's catch-up with the chain in RPC_ACTIVE (D8): blocks
+    /// scanned per second. 0: only `lnd-sim sync N` advances it.
+    public var syncBlocksPerSecond: Double
     public var alias: String
 
     public init(
         lndDirectory: URL, network: BitcoinNetwork = .regtest, restPort: Int = 0, adminPort: Int? = 0,
         autoUnlockPassword: SecureBytes? = nil, seedWords: [String]? = nil, aezeedPassphrase: [UInt8] = [],
-        startupStepDelay: Duration = .milliseconds(50), alias: String = "lnd-sim"
+        startupStepDelay: Duration = .milliseconds(50), syncBlocksPerSecond: Double = 20, alias: String = "lnd-sim"
     ) {
+        self.syncBlocksPerSecond = syncBlocksPerSecond
         self.lndDirectory = lndDirectory
         self.network = network
         self.restPort = restPort

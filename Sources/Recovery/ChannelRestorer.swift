@@ -79,16 +79,43 @@ public struct ChannelRestorer: Sendable {
         }
     }
 
+    /// Waits for SERVER_ACTIVE as long as lnd needs (a rescan can take hours: D8), saying what
+    /// lnd is doing when it changes and every `serverProgressEvery`. Only a limit the user set
+    /// stops it (exit 75; the state file is saved, so a re-run resumes here).
     private func waitForServer() async throws {
-        var last: LNDWalletState?
-        for poll in 0..<max(1, schedule.serverPolls) {
+        var last: String?
+        var waited: Duration = .zero
+        var sinceReport: Duration = .zero
+        var poll = 0
+        while true {
             let current = try await lnd.walletState()
             if current == .serverActive { return }
-            if current != last { progress("waiting for lnd: \(current.explanation)") }
-            last = current
-            if poll + 1 < schedule.serverPolls { await sleep(schedule.serverPollPause(after: poll)) }
+            var line = "waiting for lnd: \(current.explanation)"
+            if current == .rpcActive, let sync = await lnd.chainSync() {
+                line += sync.syncedToChain
+                    ? "; its wallet is synced to block \(sync.blockHeight), the server is starting"
+                    : "; its wallet is still syncing with the chain (the chain is at block \(sync.blockHeight)); after a restore from the words this rescan can take hours"
+            }
+            if line != last || sinceReport >= schedule.serverProgressEvery {
+                progress(line + (waited > .zero ? " (\(Self.minutes(waited)) so far)" : ""))
+                last = line
+                sinceReport = .zero
+            }
+            if let limit = schedule.serverWaitLimit, waited >= limit {
+                throw RecoveryError.incomplete("lnd is still not ready after \(Self.minutes(waited)) (\(current.rawValue)); the progress is saved: run the same command again to keep waiting")
+            }
+            let pause = schedule.serverPollPause(after: poll)
+            await sleep(pause)
+            waited += pause
+            sinceReport += pause
+            poll += 1
         }
-        throw RecoveryError.incomplete("lnd did not become ready (state \(last?.rawValue ?? "?")); check its log")
+    }
+
+    static func minutes(_ duration: Duration) -> String {
+        let seconds = duration.components.seconds
+        if seconds < 1 { return "under a second" }
+        return seconds < 120 ? "\(seconds) s" : "\(seconds / 60) min"
     }
 
     // MARK: Restore

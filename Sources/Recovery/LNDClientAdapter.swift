@@ -71,6 +71,12 @@ public final class LNDClientAdapter: RecoveryLND, @unchecked Sendable {
         return try await call { try await $0.getInfo().identityPubkey }
     }
 
+    public func chainSync() async -> LNDChainSync? {
+        rediscoverIfNeeded()
+        guard let info = try? await current.getInfo() else { return nil }
+        return LNDChainSync(blockHeight: info.blockHeight, syncedToChain: info.syncedToChain)
+    }
+
     public func channels() async throws -> [LNDChannel] {
         let open = try await call { try await $0.listChannels() }
         let pending = try await call { try await $0.pendingChannels() }

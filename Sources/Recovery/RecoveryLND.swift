@@ -12,6 +12,9 @@ public protocol RecoveryLND: Sendable {
     func unlockWallet(password: SecureBytes) async throws
     /// GetInfo's identity_pubkey (hex).
     func identityPubkey() async throws -> String
+    /// GetInfo's chain view while lnd starts: its backend's best block and whether the wallet
+    /// is synced to it. nil when lnd does not answer GetInfo yet.
+    func chainSync() async -> LNDChainSync?
     /// ListChannels, PendingChannels and ClosedChannels together (closed ones as `.closed`).
     func channels() async throws -> [LNDChannel]
     /// RestoreChannelBackups with `chan_backups`: each entry is (channel point, one lnd-encrypted Single).
@@ -34,4 +37,6 @@ extension RecoveryLND {
     public func peerAddresses() async throws -> [String: String] {
         Dictionary(uniqueKeysWithValues: try await connectedPeers().map { ($0, "") })
     }
+
+    public func chainSync() async -> LNDChainSync? { nil }
 }

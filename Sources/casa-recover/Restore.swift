@@ -47,6 +47,11 @@ extension CasaRecover {
 
         @OptionGroup var peerOptions: RestorePeerOptions
 
+        @Option(help: ArgumentHelp(
+            "Stop waiting for lnd to become ready after this long (e.g. 90s, 30m, 2h; a bare number is minutes): exit 75, the progress is kept, run again to resume. Default: wait as long as lnd needs (a rescan can take hours).",
+            valueName: "duration"))
+        var waitLimit: String?
+
         @Option(help: ArgumentHelp("Seconds between reconnect rounds for peers that have not closed yet, comma-separated.", valueName: "s,s,..."))
         var reconnectPauses: String = "15,60,180"
 
@@ -65,7 +70,7 @@ extension CasaRecover {
                 guard !fields.isEmpty, pauses.count == fields.count else {
                     throw ValidationError("--reconnect-pauses takes whole seconds (0 to 86400) separated by commas, e.g. 15,60,180")
                 }
-                return RestoreSchedule(reconnectPauses: pauses.map { .seconds($0) })
+                return RestoreSchedule(serverWaitLimit: try waitLimit.map(RestoreWaitLimit.parse), reconnectPauses: pauses.map { .seconds($0) })
             }
         }
 
@@ -107,7 +112,7 @@ extension CasaRecover {
                     lnd: client, escalation: escalation,
                     stateFile: RestoreStateFile(path: (workDir as NSString).appendingPathComponent("restore-state.json")),
                     schedule: try schedule,
-                    progress: { if !quiet { print("· " + $0) } },
+                    progress: { if !quiet { FileHandle.standardOutput.write(Data(("· " + $0 + "\n").utf8)) } },  // unbuffered: seen at once in a log file too
                     timings: phases, peerAddresses: try peerOptions.addresses())
                 let report = try await restorer.run(snapshot, secrets: secrets, recoveryWindow: recoveryWindow)
                 print(json ? try JSONOutput.render(report) : RestoreText.render(report))

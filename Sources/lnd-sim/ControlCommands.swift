@@ -79,6 +79,13 @@ struct Hold: AsyncParsableCommand {
     func run() async throws { try await target.call("POST", "/hold", ["state": state]) }
 }
 
+struct Sync: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Let the wallet's chain sync (RPC_ACTIVE) scan N more blocks at once.")
+    @OptionGroup var target: ControlTarget
+    @Argument var blocks: Int = 1
+    func run() async throws { try await target.call("POST", "/sync", ["blocks": blocks]) }
+}
+
 struct Mine: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Mine blocks: confirms opens and closes, matures force closes.")
     @OptionGroup var target: ControlTarget

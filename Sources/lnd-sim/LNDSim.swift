@@ -12,7 +12,7 @@ struct LNDSim: AsyncParsableCommand {
         abstract: "A simulated lnd (REST over TLS, macaroons, wallet states, SCBs) for tests and demos. Not lnd.",
         discussion: "Start it with `lnd-sim run`; the other subcommands drive a running simulator through its control port. See docs/lnd-sim.md.",
         subcommands: [
-            Run.self, Status.self, Restart.self, Lock.self, Stop.self, Start.self, Hold.self, Mine.self, Fault.self,
+            Run.self, Status.self, Restart.self, Lock.self, Stop.self, Start.self, Hold.self, Sync.self, Mine.self, Fault.self,
             AddPeer.self, Peer.self, OpenChannel.self, SingleVersion.self, CloseChannel.self, Corrupt.self, Delete.self, BakeMacaroon.self,
         ])
 }
@@ -30,6 +30,10 @@ struct Run: AsyncParsableCommand {
     @Option(name: .customLong("wallet-password-file"), help: "Unlock with this password at every start (lnd's wallet-unlock-password-file).")
     var walletPasswordFile: String?
     @Option(name: .customLong("startup-delay-ms"), help: "Pause between UNLOCKED, RPC_ACTIVE and SERVER_ACTIVE.") var startupDelayMs: Int = 200
+    @Option(name: .customLong("sync-blocks-per-second"), help: ArgumentHelp(
+        "The simulated clock of the wallet's sync in RPC_ACTIVE (a wallet restored from the words rescans from its birthday, lnd waits for it before SERVER_ACTIVE). 0: only `lnd-sim sync N` advances it.",
+        valueName: "blocks"))
+    var syncBlocksPerSecond: Double = 20
 
     func run() async throws {
         guard let network = BitcoinNetwork(rawValue: network) else {
@@ -37,7 +41,7 @@ struct Run: AsyncParsableCommand {
         }
         var configuration = SimulatorConfiguration(
             lndDirectory: URL(fileURLWithPath: lnddir), network: network, restPort: restPort, adminPort: adminPort,
-            startupStepDelay: .milliseconds(max(startupDelayMs, 0)))
+            startupStepDelay: .milliseconds(max(startupDelayMs, 0)), syncBlocksPerSecond: max(syncBlocksPerSecond, 0))
         if let walletPasswordFile {
             configuration.autoUnlockPassword = try SecureBytes(copying: try readTrimmed(walletPasswordFile))
         }

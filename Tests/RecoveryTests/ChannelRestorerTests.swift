@@ -31,7 +31,7 @@ import TestSupport
     }
 
     func restorer(_ lnd: FakeLND, escalation: (any ForceCloseEscalation)? = nil,
-                  schedule: RestoreSchedule = RestoreSchedule(serverPolls: 20, reconnectPauses: [.seconds(1), .seconds(1)], escalateAfterAttempts: 3)) -> ChannelRestorer {
+                  schedule: RestoreSchedule = RestoreSchedule(reconnectPauses: [.seconds(1), .seconds(1)], escalateAfterAttempts: 3)) -> ChannelRestorer {
         ChannelRestorer(lnd: lnd, escalation: escalation, stateFile: stateFile, schedule: schedule, sleep: { _ in })
     }
 
@@ -141,14 +141,43 @@ import TestSupport
         #expect(lnd.initCalls.isEmpty)
     }
 
-    @Test func lndThatNeverStartsIsReportedNotWaitedForever() async throws {
-        let lnd = FakeLND(state: .rpcActive, identity: node)
+    /// D8: a limit the user set stops the wait with exit 75, the progress kept; the re-run
+    /// (lnd now synced) does not create the wallet again and restores.
+    @Test func aWaitLimitTheUserSetStopsWithTheStateKept() async throws {
+        let lnd = FakeLND(state: .nonExisting, identity: node)
+        lnd.syncPolls = 1_000
+        let lines = ProgressLines()
+        let limited = ChannelRestorer(lnd: lnd, escalation: nil, stateFile: stateFile,
+                                      schedule: RestoreSchedule(serverWaitLimit: .seconds(60), serverProgressEvery: .seconds(30)),
+                                      sleep: { _ in }, progress: { lines.append($0) })
         await #expect {
-            _ = try await restorer(lnd, schedule: RestoreSchedule(serverPolls: 3)).run(snapshot, secrets: try secrets())
+            _ = try await limited.run(snapshot, secrets: try secrets())
         } throws: { error in
-            (error as? RecoveryError)?.exitStatus == .incomplete
+            (error as? RecoveryError)?.exitStatus == .incomplete && "\(error)".contains("run the same command again")
         }
         #expect(lnd.restoreCalls.isEmpty)
+        #expect(try stateFile.load()?.walletCreated == true)
+        let waiting = lines.lines.filter { $0.hasPrefix("waiting for lnd: ") }
+        #expect(waiting.contains { $0.contains("still syncing with the chain (the chain is at block 812345)") })
+        // Said when it changes, then again every 30 s of waiting (pauses back off to 5 s).
+        #expect(waiting.map { $0.components(separatedBy: "(").last ?? "" }
+                == ["waiting for lnd: lnd is opening its wallet and databases", "under a second so far)", "31 s so far)", "61 s so far)"])
+
+        lnd.syncPolls = 0
+        let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
+        #expect(lnd.initCalls.count == 1)
+        #expect(report.restoredNow == 1)
+    }
+
+    /// D8: without a limit, restore waits as long as lnd syncs (the old code gave up after 360
+    /// polls, about 30 minutes).
+    @Test func withoutALimitRestoreWaitsAsLongAsLndSyncs() async throws {
+        let lnd = FakeLND(state: .nonExisting, identity: node)
+        lnd.syncPolls = 2_000
+        let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
+        #expect(lnd.restoreCalls.count == 1)
+        #expect(report.restoredNow == 1)
+        #expect(lnd.statePolls > 2_000)
     }
 }
 
@@ -244,7 +273,7 @@ extension ChannelRestorerTests {
         lnd.reachable[peer] = ["192.0.2.7:9735"]
         let given = RestorePeerAddresses(given: [peer: ["192.0.2.7:9735"]])
         let withPeer = ChannelRestorer(lnd: lnd, escalation: nil, stateFile: stateFile,
-                                       schedule: RestoreSchedule(serverPolls: 20, reconnectPauses: [.seconds(1)]),
+                                       schedule: RestoreSchedule(reconnectPauses: [.seconds(1)]),
                                        sleep: { _ in }, peerAddresses: given)
         let report = try await withPeer.run(snapshot, secrets: try secrets())
         #expect(lnd.connectCalls.map(\.1) == ["192.0.2.7:9735", "10.0.0.9:9735", "127.0.0.1:10541"])

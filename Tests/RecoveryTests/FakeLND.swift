@@ -37,11 +37,25 @@ final class FakeLND: RecoveryLND, @unchecked Sendable {
         self.identity = identity
     }
 
+    /// GetState polls that answer RPC_ACTIVE while the wallet syncs, before the start-up goes
+    /// on (D8: a rescan after InitWallet can take hours).
+    var syncPolls = 0
+    private(set) var statePolls = 0
+
     func walletState() async throws -> LNDWalletState {
         lock.withLock {
+            statePolls += 1
+            if state == .rpcActive, syncPolls > 0 {
+                syncPolls -= 1
+                return state
+            }
             if !startup.isEmpty { state = startup.removeFirst() }
             return state
         }
+    }
+
+    func chainSync() async -> LNDChainSync? {
+        lock.withLock { state == .rpcActive ? LNDChainSync(blockHeight: 812_345, syncedToChain: syncPolls == 0) : nil }
     }
 
     func initWallet(_ creation: WalletCreation) async throws {
@@ -159,4 +173,13 @@ final class RecordingEscalation: ForceCloseEscalation, @unchecked Sendable {
         lock.withLock { calls.append((channel.fundingOutpoint.description, addresses)) }
         return answer
     }
+}
+
+/// Collects restore's progress lines.
+final class ProgressLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+
+    func append(_ line: String) { lock.withLock { stored.append(line) } }
+    var lines: [String] { lock.withLock { stored } }
 }

@@ -49,7 +49,14 @@ import Testing
         #expect(!old.escalation.escalate && old.escalation.noTrigger)
         let scripted = try #require(try CasaRecover.parseAsRoot(["restore", "--from", "d", "--escalate", "--yes", "--tor"]) as? CasaRecover.Restore)
         #expect(scripted.escalation.escalate && scripted.escalation.yes && scripted.escalation.tor)
-        for bad in [["--escalate", "--no-trigger"], ["--yes"], ["--tor"], ["--escalate", "--tor", "--socks", "127.0.0.1:9050"]] {
+        // D8: no limit on the wait for lnd unless the user sets one.
+        #expect(try restore.schedule.serverWaitLimit == nil)
+        let limited = try #require(try CasaRecover.parseAsRoot(["restore", "--from", "d", "--wait-limit", "90s"]) as? CasaRecover.Restore)
+        #expect(try limited.schedule.serverWaitLimit == .seconds(90))
+        let minutes = try #require(try CasaRecover.parseAsRoot(["restore", "--from", "d", "--wait-limit", "45"]) as? CasaRecover.Restore)
+        #expect(try minutes.schedule.serverWaitLimit == .seconds(2_700))
+        for bad in [["--escalate", "--no-trigger"], ["--yes"], ["--tor"], ["--escalate", "--tor", "--socks", "127.0.0.1:9050"],
+                    ["--wait-limit", "0"], ["--wait-limit", "soon"]] {
             #expect(throws: (any Error).self, "\(bad)") { _ = try CasaRecover.parseAsRoot(["restore", "--from", "d"] + bad) }
         }
     }

@@ -68,6 +68,8 @@ struct ControlDispatcher: Sendable {
                 throw SimulatedNode.ControlError("unknown stream fault \(name): use \(StreamFault.allCases.map(\.rawValue).joined(separator: " or "))")
             }
             return .object([("broken_streams", .integer(Int64(await node.injectStreamFault(fault))))])
+        case ("POST", "/sync"):
+            return await node.advanceChainSync(blocks: try input.has("blocks") ? input.uint32("blocks") : 1)
         case ("POST", "/mine"):
             let blocks = try input.has("blocks") ? input.uint32("blocks") : 1
             await node.mine(max(blocks, 1))

@@ -13,13 +13,16 @@ struct ChannelDatabase: Codable {
     /// Whether gossip has filled the graph: a fresh node's graph is empty until it connected to
     /// a peer and synced (D5). Optional so that older channel.db files still load.
     var graphSynced: Bool?
+    /// The height the wallet last synced to (lnd keeps it in wallet.db): the next start rescans
+    /// only from there (D8). Optional so that older channel.db files still load.
+    var walletSyncedHeight: UInt32?
     /// In memory only, per process (lnd's connection manager, not its database): the addresses
     /// a peer may be dialled at when they are fewer than the link node's. A restore queues the
     /// first usable address only (D4, chanrestore.go:348-377); a restart dials them all.
     var dialOnly: [String: Set<String>] = [:]
 
     enum CodingKeys: String, CodingKey {
-        case channels, knownAddresses, nextKeyIndex, futureSingleChannels, graphSynced
+        case channels, knownAddresses, nextKeyIndex, futureSingleChannels, graphSynced, walletSyncedHeight
     }
 
     static func load(_ url: URL) throws -> ChannelDatabase {

@@ -17,6 +17,7 @@ extension SimulatedNode {
             }
         }
         saveWorld()
+        if walletState == .serverActive { recordWalletSynced() }
         syncWithChain()
     }
 

@@ -15,7 +15,7 @@ extension SimulatedNode {
         return ProtoJSON.getInfo(
             pubkey: pubkey, alias: configuration.alias, pending: pending.count, active: active.count,
             inactive: open.count - active.count, peers: connected.count, height: world.height,
-            network: configuration.network, uri: "\(pubkey)@127.0.0.1:9735")
+            network: configuration.network, uri: "\(pubkey)@127.0.0.1:9735", syncedToChain: isSyncedToChain)
     }
 
     public func listChannels(activeOnly: Bool, inactiveOnly: Bool, publicOnly: Bool, privateOnly: Bool, peer: [UInt8]) throws(RPCError) -> JSONValue {

@@ -148,6 +148,7 @@ extension SimulatedNode {
             ("lnddir", .string(directory.root.path)),
             ("identity_pubkey", .string(identityPubkeyHex)),
             ("block_height", .uint32(world.height)),
+            ("chain_sync", chainSyncStatus),
             ("channels", .array(database.channels.map { channel in
                 .object([
                     ("channel_point", .string(channel.channelPoint)),

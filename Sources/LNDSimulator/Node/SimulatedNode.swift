@@ -37,14 +37,16 @@ public actor SimulatedNode {
     var skipAutoUnlock = false
     /// The world's peers as real Lightning listeners.
     let peerListeners: PeerListenerSet
+    /// The wallet's catch-up with the chain during RPC_ACTIVE (D8); nil when not syncing.
+    var chainSync: ChainSync?
     /// Why the last start failed (lnd exited), e.g. a channel.backup that does not decrypt (D7).
     public internal(set) var startFailure: String?
     /// What lnd's exit does to the simulator: its REST listener goes away (set by `Simulator`).
     var processExit: (@Sendable () async -> Void)?
-
-    public init(configuration: SimulatorConfiguration) throws {
     /// Run after each unlock: the simulator switches to the permanent TLS certificate (D6).
     var unlockedHook: (@Sendable () async -> Void)?
+
+    public init(configuration: SimulatorConfiguration) throws {
         self.configuration = configuration
         self.directory = LNDDirectory(root: configuration.lndDirectory, network: configuration.network)
         var logger = Logger(label: "lnd-sim")
@@ -106,9 +108,9 @@ public actor SimulatedNode {
 
     func setState(_ state: WalletState) {
         walletState = state
+        if state == .unlocked, let unlockedHook { Task { await unlockedHook() } }
         for continuation in streams.state.values {
             continuation.yield(stateMessage(state))
-        if state == .unlocked, let unlockedHook { Task { await unlockedHook() } }
         }
         logger.info("wallet state \(state.protoName)")
     }
@@ -128,7 +130,14 @@ public actor SimulatedNode {
                 while await self.isHeld(before: next, generation: expected) {
                     try? await Task.sleep(for: .milliseconds(20))
                 }
+                if next == .serverActive {
+                    // lnd starts its server only once the wallet is synced (lnd.go:764-812; D8).
+                    while await !self.chainSyncTick(seconds: 0.05, generation: expected) {
+                        try? await Task.sleep(for: .milliseconds(50))
+                    }
+                }
                 guard await self.advance(to: next, generation: expected) else { return }
+                if next == .rpcActive { await self.startChainSync() }
             }
         }
     }
@@ -164,6 +173,7 @@ public actor SimulatedNode {
         } catch {
             logger.error("cannot read channel.db: \(error)")
         }
+        recordWalletSynced()
         fileBackupSet = Set(database.channels.filter(\.isInOpenBucket).map(\.channelPoint))
         writeBackupFile()
         if !pendingRestore.isEmpty {

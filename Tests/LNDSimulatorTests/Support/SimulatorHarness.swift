@@ -15,7 +15,7 @@ final class SimulatorHarness: @unchecked Sendable {
     let root: URL
     let simulator: Simulator
     let validator: SwaggerValidator
-    private(set) var adminMacaroon: [UInt8] = []
+    var adminMacaroon: [UInt8] = []
 
     var node: SimulatedNode { simulator.node }
     var directory: LNDDirectory { simulator.directory }

@@ -36,7 +36,7 @@ enum ProtoJSON {
 
     static func getInfo(
         pubkey: String, alias: String, pending: Int, active: Int, inactive: Int, peers: Int, height: UInt32,
-        network: BitcoinNetwork, uri: String
+        network: BitcoinNetwork, uri: String, syncedToChain: Bool = true
     ) -> JSONValue {
         .object([
             ("version", .string(version)),
@@ -51,7 +51,7 @@ enum ProtoJSON {
             ("block_height", .uint32(height)),
             ("block_hash", .string(Hex.encode(SHA256.hash(Array("block \(height)".utf8)).reversed()))),
             ("best_header_timestamp", .int64(Int64(Date().timeIntervalSince1970))),
-            ("synced_to_chain", .bool(true)),
+            ("synced_to_chain", .bool(syncedToChain)),
             ("synced_to_graph", .bool(true)),
             ("testnet", .bool(network == .testnet || network == .testnet4)),
             ("chains", .array([.object([("chain", .string("bitcoin")), ("network", .string(network.rawValue))])])),
