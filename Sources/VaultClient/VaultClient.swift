@@ -76,14 +76,19 @@ public final class VaultClient: BlobStore {
         let policy = configuration.retry
         var attempt = 1
         var correctedClock = false
+        var useChallenge = false
         while true {
             let failure: BlobStoreError
             var retryAfter: Duration? = nil
-            switch try await attemptOnce(method, path: path, query: query, body: body, headers: extra, mayCorrectClock: !correctedClock) {
+            switch try await attemptOnce(method, path: path, query: query, body: body, headers: extra,
+                                         mayCorrectClock: !correctedClock, useChallenge: useChallenge) {
             case .success(let response):
                 return response
             case .clockCorrected:
                 correctedClock = true
+                continue
+            case .timestampRefused:
+                useChallenge = true
                 continue
             case .retryable(let error, let wait):
                 failure = error
@@ -100,15 +105,17 @@ public final class VaultClient: BlobStore {
     private enum Attempt {
         case success(HTTPResponse)
         case clockCorrected
+        case timestampRefused
         case retryable(BlobStoreError, retryAfter: Duration?)
     }
 
     /// One signed attempt; throws the final error for answers that retrying cannot fix.
     private func attemptOnce(_ method: HTTPMethod, path: String, query: String, body: [UInt8], headers: HTTPHeaders,
-                             mayCorrectClock: Bool) async throws -> Attempt {
+                             mayCorrectClock: Bool, useChallenge: Bool) async throws -> Attempt {
         let response: HTTPResponse
         do {
-            response = try await http.send(try await signed(method, path: path, query: query, body: body, headers: headers))
+            response = try await http.send(try await signed(method, path: path, query: query, body: body, headers: headers,
+                                                            useChallenge: useChallenge))
         } catch let error as HTTPClientError {
             guard error.isTransient else { throw BlobStoreError(.unavailable, "vault: \(error.description)") }
             return .retryable(BlobStoreError(.unavailable, "vault unreachable: \(error.description)"), retryAfter: nil)
@@ -117,9 +124,11 @@ public final class VaultClient: BlobStore {
         if response.head.isSuccess { return .success(response) }
         let failure = Self.error(from: response)
         // A clock without RTC may be far off: take the offset from the server's time and re-sign once.
-        if mayCorrectClock, configuration.freshness == .timestamp, response.status == 401,
+        if configuration.freshness == .timestamp, !useChallenge, response.status == 401,
            (try? JSONDecoder().decode(ErrorResponse.self, from: Data(response.body)))?.error.code == VaultErrorCode.staleTimestamp.rawValue {
-            return .clockCorrected
+            // Still refused with a corrected clock: the vault has just restarted and takes no
+            // timestamps for a while (docs/vault-api.md "Replays"); a challenge works at once.
+            return mayCorrectClock ? .clockCorrected : .timestampRefused
         }
         // 5xx only; 507 quota_exceeded is a 5xx that waiting does not fix.
         guard response.status >= 500, failure.code != .quotaExceeded else { throw failure }
@@ -128,9 +137,10 @@ public final class VaultClient: BlobStore {
 
     // MARK: - Signing
 
-    private func signed(_ method: HTTPMethod, path: String, query: String, body: [UInt8], headers extra: HTTPHeaders) async throws -> HTTPRequest {
+    private func signed(_ method: HTTPMethod, path: String, query: String, body: [UInt8], headers extra: HTTPHeaders,
+                        useChallenge: Bool = false) async throws -> HTTPRequest {
         let freshness: Freshness
-        switch configuration.freshness {
+        switch useChallenge ? .challenge : configuration.freshness {
         case .timestamp:
             freshness = .timestamp(Date().unixSeconds + clockOffset.withLock { $0 })
         case .challenge:

@@ -114,6 +114,21 @@ import VaultServer
         }
     }
 
+    /// Review L4: the content-hash header is not signed; one that is not the body's hash is
+    /// refused, so a man in the middle cannot make the stored hash lie or retries look like clones.
+    @Test func aContentHashThatIsNotTheBodysIs400() async throws {
+        try await Self.withAccount { vault, identity in
+            let data = BlobStoreConformance.bytes(100, seed: 2)
+            let other = try BlobStoreConformance.hash(BlobStoreConformance.bytes(100, seed: 3))
+            let put = try await vault.client(identity.device).send(
+                "PUT", VaultPath.version(identity.account, try BlobName("scb"), 2), body: data, contentType: Self.octets,
+                headers: [VaultHeader.contentHash: other.hex])
+            Self.expect(put, 400, .invalidContentHash)
+            let owner = try await vault.client(identity.owner).send("GET", VaultPath.versions(identity.account, try BlobName("scb")))
+            #expect(owner.status == 200 && !String(decoding: owner.body, as: UTF8.self).contains("\"version\":2"), "\(owner)")
+        }
+    }
+
     @Test func crossAccountReadIs403() async throws {
         try await Self.withAccount { vault, victim in
             let attacker = try await vault.enroll(Identity())

@@ -165,7 +165,8 @@ import VaultServer
         defer { restarted.stop() }
         let again = try restarted.waitForLine(prefix: "casa-vault: serving ")
         let reader = SignedHTTPClient(baseURL: String(again.prefix { $0 != " " }), key: identity.owner)
-        let stored = try await reader.send("GET", path)
+        // Right after a restart the vault takes challenges, not timestamps (review L1).
+        let stored = try await reader.send("GET", path, freshness: .challenge)
         #expect(stored.status == 200)
         #expect(stored.body == body)
     }

@@ -67,7 +67,8 @@ public struct RequestAuthenticator: Sendable {
         }
         // Single use, recorded only after the signature is valid so nobody can burn others' nonces.
         let token: String = switch freshness {
-        case .challenge(let challenge): "c:" + challenge
+        // The challenge is hex, decoded in either case: one value, one use (review L3).
+        case .challenge(let challenge): "c:" + challenge.lowercased()
         case .timestamp: "n:" + keyHex.lowercased() + ":" + nonce.lowercased()
         }
         guard try await replayGuard.consume(token, expiresAt: expiresAt, now: now) else {
@@ -81,8 +82,11 @@ public struct RequestAuthenticator: Sendable {
         switch freshness {
         case .timestamp(let seconds):
             let (ms, overflow) = seconds.multipliedReportingOverflow(by: 1000)
-            // Timestamps have one-second granularity, so compare with the start of the guard's second.
-            guard !overflow, abs(ms - now) <= skewMilliseconds, ms >= replayGuard.notBefore / 1000 * 1000 else {
+            // A guard that forgot what came before it (SQLite's, after a restart) takes no
+            // timestamp that a request signed before that could carry: those are at most
+            // `skew` ahead of their signing time (review L1). Meanwhile clients use challenges.
+            let earliest = replayGuard.notBefore == 0 ? Int64.min : replayGuard.notBefore + skewMilliseconds
+            guard !overflow, abs(ms - now) <= skewMilliseconds, ms >= earliest else {
                 throw VaultError(.unauthorized, .staleTimestamp,
                                  "the request's timestamp is too far from the server clock (serverTime in this body): fix the clock, or use a challenge from POST /v1/challenges",
                                  serverTime: now)

@@ -57,6 +57,12 @@ struct BlobController: Sendable {
         let account = try RequestGate.accountID(context)
         // The hot path: the backend authorizes the signer in the put's own transaction.
         let opened = try await gate.open(request, maxBody: limits.maxBlobSize, contentType: VaultLimits.blobContentType, oversize: .tooLarge)
+        // The header is not signed, the body's hash is: they must agree (review L4), so the
+        // stored hash and the idempotency check rest on what the signer sent.
+        guard contentHash.bytes == opened.bodySHA256 else {
+            throw VaultError(.badRequest, .invalidContentHash,
+                             "\(VaultHeader.contentHash) is not the SHA-256 of the body: send the hash of exactly the bytes you upload")
+        }
         let (info, created) = try await gate.repository.putBlob(
             account, name, version: version, data: opened.body, contentHash: contentHash, limits: limits, now: gate.clock.now(),
             authorization: gate.putAuthorization(opened, roles: Role.readers))

@@ -12,6 +12,8 @@ struct RequestGate: Sendable {
     /// A request that passed the gate.
     struct Opened: Sendable {
         let body: [UInt8]
+        /// SHA-256 of the body: covered by the signature.
+        let bodySHA256: [UInt8]
         let key: [UInt8]
         let freshness: Freshness
         let now: Int64
@@ -45,10 +47,11 @@ struct RequestGate: Sendable {
             freshness: request.headers[.casaFreshness],
             nonce: request.headers[.casaNonce],
             signature: request.headers[.casaSignature])
+        let bodySHA256 = SHA256.hash(body)
         let verified = try await authenticator.verify(
             method: request.method.rawValue, target: request.head.path ?? "/", headers: headers,
-            bodySHA256: SHA256.hash(body), now: now)
-        return Opened(body: body, key: verified.key, freshness: verified.freshness, now: now)
+            bodySHA256: bodySHA256, now: now)
+        return Opened(body: body, bodySHA256: bodySHA256, key: verified.key, freshness: verified.freshness, now: now)
     }
 
     /// Opens the request, then requires an existing, enabled account and one of `roles`.

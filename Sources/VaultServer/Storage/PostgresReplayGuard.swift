@@ -40,14 +40,14 @@ final class PostgresReplayGuard: ReplayGuard {
         do {
             // Sweep expired tokens now and then (about one batch in 200) to keep the table small.
             if Int.random(in: 0..<200) == 0 {
-                try await client.query("DELETE FROM used_token WHERE expires_at <= \(now)", logger: logger)
+                try await client.query("DELETE FROM used_token WHERE expires_at < \(now)", logger: logger)
             }
             var accepted: Set<String> = []
             for try await token in try await client.query(
                 """
                 INSERT INTO used_token (token, expires_at)
                 SELECT * FROM unnest(\(unique.map(\.token))::TEXT[], \(unique.map(\.expiresAt))::BIGINT[])
-                ON CONFLICT (token) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE used_token.expires_at <= \(now)
+                ON CONFLICT (token) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE used_token.expires_at < \(now)
                 RETURNING token
                 """, logger: logger
             ).decode(String.self) { accepted.insert(token) }

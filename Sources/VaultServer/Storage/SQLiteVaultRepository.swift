@@ -19,7 +19,9 @@ public final class SQLiteVaultRepository: VaultRepository {
     private let puts: GroupCommit<PendingPut, PendingPut.Outcome>
     /// Accounts and devices the put batches know (emptied by every other write).
     private let authCache = SQLiteAuthCache()
-    public let replayGuard: any ReplayGuard = MemoryReplayGuard()
+    /// Per process: a vault file that existed before this start may have served requests this
+    /// process cannot remember (review L1).
+    public let replayGuard: any ReplayGuard
     private let secret = Random.bytes(32)
 
     /// Opens (creating if needed) `directory/vault.sqlite` with mode 0700 on the folder.
@@ -29,6 +31,7 @@ public final class SQLiteVaultRepository: VaultRepository {
     }
 
     public init(path: String) throws {
+        replayGuard = MemoryReplayGuard(forgotEarlierRequests: FileManager.default.fileExists(atPath: path))
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
