@@ -42,10 +42,10 @@ public struct SnapshotListing: Sendable {
                 marked[index].warnings.append("the same bytes as an older snapshot, stored again as new: possibly an old backup served as new")
             }
         }
-        branches = history.heads.enumerated().map { offset, head in
+        branches = history.heads.enumerated().compactMap { offset, head in
+            guard let newest = entries[head.newest.item].opened else { return nil }
             let copies = marked.compactMap { $0.opened?.identity == head.newest.identity ? $0.reference.label : nil }
-            return SnapshotBranch(number: offset + 1, writer: head.writer, newest: entries[head.newest.item].opened!,
-                                  snapshotCount: head.snapshots.count, copies: copies)
+            return SnapshotBranch(number: offset + 1, writer: head.writer, newest: newest, snapshotCount: head.snapshots.count, copies: copies)
         }
         self.entries = marked.sorted(by: Self.newerFirst)
         warnings = Self.forkWarnings(branches) + Self.behindWarnings(entries: marked, newest: history.newest?.counter)

@@ -11,20 +11,27 @@ public enum SnapshotLoader {
         var candidates = try RecoveryKeys.candidates(seed: seed, network: network)
         timings?.lap(PhaseName.keyDerivation)
         var sources: [any SnapshotSource] = []
+        var unread: [String] = []
         for location in locations {
             switch location {
             case .vault(let connect):
-                let vault = try connect(owner)
-                let found = try await VaultSnapshotFinder.find(store: vault.blobs, account: owner.accountID, candidates: candidates)
-                timings?.lap(PhaseName.fetch(found.source))
-                candidates = found.keys
-                sources.append(found.source)
+                do {
+                    let vault = try connect(owner)
+                    let found = try await VaultSnapshotFinder.find(store: vault.blobs, account: owner.accountID, candidates: candidates)
+                    timings?.lap(PhaseName.fetch(found.source))
+                    candidates = found.keys
+                    sources.append(found.source)
+                } catch let error as RecoveryError where locations.count > 1 {
+                    // With folders given too, a vault that is down or empty does not stop the restore.
+                    unread.append("the vault could not be read, only the folders were: \(error)")
+                }
             case .folder(let path):
                 sources.append(FolderSnapshotSource(path: path))
             }
         }
         let opener = SnapshotOpener(seed: seed, account: owner.accountID, candidates: candidates, network: network)
-        let listing = try await SnapshotListing.load(from: sources, opener: opener, timings: timings)
+        var listing = try await SnapshotListing.load(from: sources, opener: opener, timings: timings)
+        listing.warnings = unread + listing.warnings
         guard !listing.entries.isEmpty else { throw RecoveryError.noSnapshots(source: listing.source) }
         if listing.usable.isEmpty, listing.entries.allSatisfy(\.notThisSeed) {
             throw RecoveryError.notThisSeed(triedNetworks: candidates.map(\.network.rawValue))

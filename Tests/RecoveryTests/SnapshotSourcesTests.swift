@@ -95,4 +95,15 @@ import Testing
         }
         #expect(try listing.pick(.newest).counter == 7)
     }
+
+    /// With a USB folder given too, a vault without the account (or down) does not stop the
+    /// restore: the folder is used and the owner is told.
+    @Test func aVaultThatCannotHelpDoesNotStopAFolder() async throws {
+        let empty = try await fixtures.vault(envelopes: [])
+        let usb = try fixtures.folder(envelopes: [(1, try sealed(1, Self.first))])
+        let listing = try await SnapshotLoader.load(
+            seed: fixtures.seed, network: nil, locations: [.vault { empty.connect($0) }, .folder(usb)])
+        #expect(try listing.pick(.newest).counter == 1)
+        #expect(listing.warnings.first?.hasPrefix("the vault could not be read, only the folders were: ") == true)
+    }
 }
