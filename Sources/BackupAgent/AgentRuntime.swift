@@ -38,7 +38,8 @@ public final class AgentRuntime: Sendable {
         self.pipeline = pipeline
         follower = LNDFollower(lnd: lnd, pipeline: pipeline, account: settings.account, status: status, logger: logger)
         if let directory = settings.lndDataDirectory {
-            watcher = DirectoryWatcher(directory: directory, pipeline: pipeline, status: status, logger: logger)
+            watcher = DirectoryWatcher(directory: directory, fileName: settings.lndBackupFileName, pipeline: pipeline, status: status,
+                                       logger: logger)
         } else {
             watcher = nil
         }

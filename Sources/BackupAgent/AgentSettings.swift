@@ -9,6 +9,8 @@ public struct AgentSettings: Sendable {
     public var stateDirectory: String
     /// lnd's chain data directory holding `channel.backup` (watched with inotify), if known.
     public var lndDataDirectory: String?
+    /// The name of lnd's backup file in it (lnd.conf's `backupfilepath=` may rename it).
+    public var lndBackupFileName = "channel.backup"
     /// The vault blob name of `scb/multi`, remembered from a previous run (nil on a fresh device).
     public var blobName: BlobName?
     public var heartbeatPeriod: Duration

@@ -2,6 +2,8 @@ import Foundation
 import TOMLKit
 import BackupCore
 import BlobStorage
+import LNDClient
+import SeedKit
 
 /// The resolved configuration: TOML file, then `CASA_BACKUPD_*` environment, then flags.
 public struct AgentConfiguration: Sendable, Equatable {
@@ -59,13 +61,18 @@ public struct AgentConfiguration: Sendable, Equatable {
         stalenessSeconds = c.stalenessSeconds ?? 3600
         keepVersions = c.keepVersions ?? 10
         guard keepVersions >= 1 else { throw AgentError.configuration("keep_versions must be at least 1: the last good copy is always kept") }
+        lndBackupFile = LNDBackupFileLocation.path(lndDir: lnddir, network: BitcoinNetwork(rawValue: network) ?? .mainnet, home: home)
         secondCopyDirectory = c.secondCopyDir.map { Self.expand($0, home: home) }
         uploadRetryMaxSeconds = c.uploadRetryMaxSeconds ?? 900
         guard uploadRetryMaxSeconds >= 1 else { throw AgentError.configuration("upload_retry_max_seconds must be at least 1") }
     }
 
-    /// lnd's chain directory holding `channel.backup`.
-    public var lndDataDirectory: String { "\(lnddir)/data/chain/bitcoin/\(network)" }
+    /// Where lnd writes channel.backup: lnd.conf's `backupfilepath=`, or `datadir=`'s (or
+    /// `<lnddir>/data`'s) `chain/bitcoin/<network>/channel.backup`, as lnd decides it.
+    public var lndBackupFile: String
+
+    /// The directory the agent watches for a new channel.backup.
+    public var lndDataDirectory: String { (lndBackupFile as NSString).deletingLastPathComponent }
 
     /// The account, from the configuration or the file `enroll` wrote.
     public func accountID() throws -> AccountID {
@@ -84,11 +91,13 @@ public struct AgentConfiguration: Sendable, Equatable {
 
     /// The runtime settings.
     public func settings() throws -> AgentSettings {
-        AgentSettings(
+        var settings = AgentSettings(
             account: try accountID(), stateDirectory: stateDirectory, lndDataDirectory: lndDataDirectory,
             blobName: AgentSettings.rememberedBlobName(stateDirectory: stateDirectory),
             heartbeatPeriod: .seconds(heartbeatSeconds), stalenessLimit: TimeInterval(stalenessSeconds),
             controlPort: metricsPort == 0 ? nil : metricsPort)
+        settings.lndBackupFileName = (lndBackupFile as NSString).lastPathComponent
+        return settings
     }
 
     /// `~/x` → home, relative → absolute (the agent and its stores need absolute paths).

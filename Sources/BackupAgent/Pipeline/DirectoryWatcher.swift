@@ -26,19 +26,35 @@ public struct DirectoryWatcher: Sendable {
 
     public var filePath: String { directory + "/" + fileName }
 
-    /// Runs until cancelled. The file present at start is ingested once too.
-    public func run() async {
+    /// Runs until cancelled. The file present at start is ingested once too. A directory that
+    /// does not exist yet (lnd not started for the first time, a disk mounted late) or cannot be
+    /// watched is retried, every `retry` (logged once), and watched as soon as it can be; so is a
+    /// directory that goes away (the watch ends).
+    public func run(retry: Duration = .seconds(5)) async {
         await ingestFile()
         #if canImport(Glibc)
-        let events: InotifyEvents
-        do {
-            events = try InotifyEvents(directory: directory, fileName: fileName)
-        } catch {
-            logger.error("\(error)")
-            return
-        }
-        for await _ in events.stream {
+        var reported: String?
+        while !Task.isCancelled {
+            let events: InotifyEvents
+            do {
+                events = try InotifyEvents(directory: directory, fileName: fileName)
+            } catch {
+                let problem = "\(error)"
+                if reported != problem {
+                    logger.warning("\(problem); trying again every \(retry) until lnd's directory can be watched")
+                    reported = problem
+                }
+                try? await Task.sleep(for: retry)
+                continue
+            }
+            if reported != nil {
+                logger.notice("watching \(directory) for \(fileName)")
+                reported = nil
+            }
             await ingestFile()
+            for await _ in events.stream {
+                await ingestFile()
+            }
         }
         #else
         logger.notice("inotify is not available on this platform: watching \(directory) is off")

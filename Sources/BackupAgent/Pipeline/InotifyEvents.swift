@@ -11,7 +11,9 @@ final class InotifyEvents: Sendable {
     init(directory: String, fileName: String) throws {
         let fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else { throw AgentError.io("inotify_init1 failed: \(String(cString: strerror(errno)))") }
-        let mask = UInt32(IN_MOVED_TO) | UInt32(IN_CLOSE_WRITE) | UInt32(IN_CREATE)
+        // The directory itself going away (deleted, moved, unmounted) ends the stream, so the
+        // watcher can wait for it to come back.
+        let mask = UInt32(IN_MOVED_TO) | UInt32(IN_CLOSE_WRITE) | UInt32(IN_CREATE) | UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF)
         guard inotify_add_watch(fd, directory, mask) >= 0 else {
             let reason = String(cString: strerror(errno))
             close(fd)
@@ -57,8 +59,23 @@ final class InotifyEvents: Sendable {
             if Self.names(in: buffer, count: count).contains(target) {
                 continuation.yield()
             }
+            if Self.watchEnded(in: buffer, count: count) { break }
         }
         continuation.finish()
+    }
+
+    /// True when an event says the watched directory is gone (IN_IGNORED, IN_DELETE_SELF,
+    /// IN_MOVE_SELF, IN_UNMOUNT).
+    static func watchEnded(in buffer: [UInt8], count: Int) -> Bool {
+        let ending = UInt32(IN_IGNORED) | UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF) | UInt32(IN_UNMOUNT)
+        var offset = 0
+        while offset + 16 <= count {
+            let mask = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self) }
+            if mask & ending != 0 { return true }
+            let length = Int(buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self) })
+            offset += 16 + length
+        }
+        return false
     }
 
     /// The file names of the events in one read (struct inotify_event: wd, mask, cookie, len, name).

@@ -4,7 +4,8 @@ import Foundation
 /// (lnd-facts.md §1.4): remove a stale `temp-dont-use.backup`, write the packed Multi to it and
 /// fsync, copy the previous file to `chan-backup-archives/channel.backup-YYYY-MM-DD-HH-MM-SS`
 /// (directory 0700) and fsync the copy, then rename the temp file over `channel.backup`.
-/// Like lnd, it does not fsync the directory.
+/// Like lnd, it does not fsync the directory. Files are created like Go's `os.Create`: mode
+/// 0666 less the umask (D19; lnd chanbackup/backupfile.go:112, 223).
 struct ChannelBackupFile {
     let path: URL
 
@@ -15,12 +16,12 @@ struct ChannelBackupFile {
         if PosixFile.exists(temporaryPath) {
             try FileManager.default.removeItem(at: temporaryPath)
         }
-        try PosixFile.writeAndSync(packedMulti, to: temporaryPath, mode: 0o600)
+        try PosixFile.writeAndSync(packedMulti, to: temporaryPath, mode: 0o666)
         if let previous = PosixFile.read(path) {
             try FileManager.default.createDirectory(
                 at: archiveDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let archive = archiveDirectory.appendingPathComponent("channel.backup-\(ChannelBackupFile.archiveStamp(now))")
-            try PosixFile.writeAndSync(previous, to: archive, mode: 0o600)
+            try PosixFile.writeAndSync(previous, to: archive, mode: 0o666)
         }
         try PosixFile.renameItem(temporaryPath, to: path)
     }

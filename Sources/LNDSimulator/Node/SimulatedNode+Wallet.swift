@@ -113,7 +113,8 @@ extension SimulatedNode {
     }
 
     private func writeMacaroonFiles(admin: [UInt8]) throws {
-        try PosixFile.writeAtomically(admin, to: directory.adminMacaroon, mode: 0o600)
+        // lnd: adminMacaroonFilePermissions = 0640 (lnd.go:63), readonly and invoice 0644 (lnd.go:926-947).
+        try PosixFile.writeAtomically(admin, to: directory.adminMacaroon, mode: 0o640)
         try PosixFile.writeAtomically(
             bake(MacaroonPermission.readOnly, rootKeyID: SimulatedNode.defaultRootKeyID), to: directory.readOnlyMacaroon, mode: 0o644)
         try PosixFile.writeAtomically(
