@@ -19,6 +19,25 @@ public struct RetentionPolicy: Codable, Sendable, Hashable {
     public static let `default` = RetentionPolicy(keepAllDays: 30, keepDailyDays: 365)
     public static let keepForever = RetentionPolicy(keepAllDays: nil, keepDailyDays: 0)
 
+    enum CodingKeys: String, CodingKey {
+        case keepAllDays, keepDailyDays
+    }
+
+    /// A missing field takes the default's value; `"keepAllDays": null` (and only that) keeps
+    /// everything. Before, a policy without `keepAllDays` kept everything forever.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        keepAllDays = c.contains(.keepAllDays) ? try c.decode(Int?.self, forKey: .keepAllDays) : Self.default.keepAllDays
+        keepDailyDays = try c.decodeIfPresent(Int.self, forKey: .keepDailyDays) ?? Self.default.keepDailyDays
+    }
+
+    /// Both fields always, `keepAllDays` as null when everything is kept.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(keepAllDays, forKey: .keepAllDays)
+        try c.encode(keepDailyDays, forKey: .keepDailyDays)
+    }
+
     public var problem: String? {
         if let all = keepAllDays, !(1...36500).contains(all) {
             return "retention.keepAllDays must be between 1 and 36500, or null to keep everything"

@@ -129,6 +129,18 @@ import VaultServer
         }
     }
 
+    /// Issue 17 §6: a typo in a query parameter, or one given twice, is refused, not ignored.
+    @Test func unknownOrRepeatedQueryParametersAre400() async throws {
+        try await Self.withAccount { vault, identity in
+            let device = vault.client(identity.device)
+            let versions = VaultPath.versions(identity.account, try BlobName("scb"))
+            #expect(try await device.send("GET", versions + "?after=0&limit=5").status == 200)
+            Self.expect(try await device.send("GET", versions + "?limt=5"), 400, .badRequest)
+            Self.expect(try await device.send("GET", versions + "?after=0&after=1"), 400, .badRequest)
+            Self.expect(try await device.send("GET", VaultPath.blobs(identity.account) + "?all=1"), 400, .badRequest)
+        }
+    }
+
     @Test func crossAccountReadIs403() async throws {
         try await Self.withAccount { vault, victim in
             let attacker = try await vault.enroll(Identity())

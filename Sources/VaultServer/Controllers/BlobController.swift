@@ -37,7 +37,7 @@ struct BlobController: Sendable {
     }
 
     @Sendable func versions(_ request: Request, context: VaultRequestContext) async throws -> Response {
-        let authorized = try await gate.authorize(request, context: context, roles: Role.readers)
+        let authorized = try await gate.authorize(request, context: context, roles: Role.readers, query: ["after", "limit"])
         let name = try Self.name(context)
         let after = try Self.queryNumber(request, "after", range: 0...PutRules.maxVersion)
         let limit = Int(try Self.queryNumber(request, "limit", range: 1...UInt64(VersionListResponse.maxLimit)) ?? UInt64(VersionListResponse.defaultLimit))

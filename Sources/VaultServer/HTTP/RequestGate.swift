@@ -35,8 +35,12 @@ struct RequestGate: Sendable {
     let clock: VaultClock
     let bodyTimeout: Duration
 
-    /// Reads and verifies a signed request without looking at any account.
-    func open(_ request: Request, maxBody: Int, contentType: String?, oversize: VaultErrorCode = .payloadTooLarge) async throws -> Opened {
+    /// Reads and verifies a signed request without looking at any account. `query` names the
+    /// query parameters the route takes; any other, or one given twice, is a 400 `bad_request`
+    /// (a typo must not be ignored silently).
+    func open(_ request: Request, maxBody: Int, contentType: String?, oversize: VaultErrorCode = .payloadTooLarge,
+              query: Set<String> = []) async throws -> Opened {
+        try Self.checkQuery(request, allowed: query)
         if let contentType, let sent = request.headers[.contentType], !Self.hasPrefix(sent, caseInsensitive: contentType) {
             throw VaultError(.unsupportedMediaType, .unsupportedMediaType, "send the body as \(contentType)")
         }
@@ -57,10 +61,10 @@ struct RequestGate: Sendable {
     /// Opens the request, then requires an existing, enabled account and one of `roles`.
     func authorize(
         _ request: Request, context: VaultRequestContext, roles: Set<Role>, maxBody: Int = 0, contentType: String? = nil,
-        oversize: VaultErrorCode = .payloadTooLarge
+        oversize: VaultErrorCode = .payloadTooLarge, query: Set<String> = []
     ) async throws -> Authorized {
         let id = try Self.accountID(context)
-        let opened = try await open(request, maxBody: maxBody, contentType: contentType, oversize: oversize)
+        let opened = try await open(request, maxBody: maxBody, contentType: contentType, oversize: oversize, query: query)
         guard let account = try await repository.account(id) else { throw AccountAccess.notFound(id) }
         let role = try account.access.role(of: opened.key, deviceRevoked: account.device(opened.key)?.isRevoked, allowed: roles)
         try admit(id)
@@ -128,5 +132,19 @@ struct RequestGate: Sendable {
 
     private static func tooLarge(_ max: Int, _ code: VaultErrorCode) -> VaultError {
         VaultError(.contentTooLarge, code, "the request body is larger than \(max) bytes")
+    }
+
+    static func checkQuery(_ request: Request, allowed: Set<String>) throws {
+        var seen: Set<String> = []
+        for (key, _) in request.uri.queryParameters {
+            let name = String(key)
+            guard allowed.contains(name) else {
+                let takes = allowed.isEmpty ? "this route takes no query parameters" : "this route takes " + allowed.sorted().joined(separator: ", ")
+                throw VaultError(.badRequest, .badRequest, "unknown query parameter \(name): \(takes)")
+            }
+            guard seen.insert(name).inserted else {
+                throw VaultError(.badRequest, .badRequest, "query parameter \(name) is given twice: give it once")
+            }
+        }
     }
 }
