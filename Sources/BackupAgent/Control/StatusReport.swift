@@ -57,6 +57,10 @@ public struct StatusReport: Codable, Sendable, Equatable {
         if let unlock = status.autoUnlock, let problem = unlock.problem, !status.keysAvailable {
             warnings.append("sealed auto-unlock \(unlock.outcome): \(problem)")
         }
+        if let problem = status.unlockRotationProblem {
+            warnings.append("sealed auto-unlock: the unlock shares were not rotated after the last unlock (\(problem)): "
+                + "a copy of this disk taken before it could still unlock lnd; it is tried again at the next unlock")
+        }
         if let unknown = UnknownChannelTypes.warning(status.unknownSingleVersions) { warnings.append(unknown) }
         if let file = status.unreadableLNDFile { warnings.append(file.warning) }
         if MetricsText.isStale(status, now: now, limit: settings.stalenessLimit) {

@@ -34,6 +34,8 @@ public final class AgentStatus: Sendable {
         public var lastUploadError: String?
         /// How this run continues the account's history (nil until keys first arrived).
         public var history: HistoryStatus?
+        /// Why the unlock shares were not rotated after the last auto-unlock (nil: rotated).
+        public var unlockRotationProblem: String?
         /// The last sealed auto-unlock attempt (nil: none since start).
         public var autoUnlock: AutoUnlockRecord?
         public var warnings: [String] = []

@@ -47,6 +47,16 @@ enum DurableFile {
         guard fsync(dirFD) == 0 else { throw failure("fsync", directory) }
     }
 
+    /// Renames `from` over `to` and fsyncs the directory, so the rename survives a power cut.
+    static func renameDurably(_ from: String, over to: String) throws {
+        guard rename(from, to) == 0 else { throw failure("rename", to) }
+        let directory = parentDirectory(of: to)
+        let dirFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirFD >= 0 else { throw failure("open", directory) }
+        defer { close(dirFD) }
+        guard fsync(dirFD) == 0 else { throw failure("fsync", directory) }
+    }
+
     static func parentDirectory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let parent = String(path[..<slash])

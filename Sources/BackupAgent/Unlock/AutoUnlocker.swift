@@ -85,9 +85,11 @@ public struct AutoUnlocker: Sendable {
 
     func attemptOnce() async -> Outcome {
         let file: SecureBytes
+        let pending: SecureBytes?
         do {
             guard let read = try sealFile.read() else { return .notSetUp }
             file = read
+            pending = try sealFile.next.read()
         } catch {
             return .refused("\(error)")
         }
@@ -102,19 +104,40 @@ public struct AutoUnlocker: Sendable {
         }
         let password: SecureBytes
         do {
-            password = try UnlockSeal.unseal(localFile: file, vaultShare: share)
+            password = try unseal(current: file, pending: pending, share: share)
         } catch {
             return .refused("\(error)")
         }
         do {
             switch try await lnd.unlockWallet(password: password) {
-            case .unlocked: return .unlocked
+            case .unlocked:
+                if let problem = await UnlockRotation(vault: vault, sealFile: sealFile).rotate(password: password) {
+                    logger.warning("sealed auto-unlock: the shares were not rotated: \(problem)")
+                    status.update { $0.unlockRotationProblem = problem }
+                } else {
+                    status.update { $0.unlockRotationProblem = nil }
+                }
+                return .unlocked
             case .alreadyUnlocked: return .alreadyUnlocked
             case .wrongPassword(let message):
                 return .refused("lnd refused the sealed password (\(message)); if the wallet password changed, unlock by hand and run `casa-backupd unlock setup` again")
             }
         } catch {
             return .retry("lnd did not answer UnlockWallet: \(error)")
+        }
+    }
+
+    /// The current seal, or the one of an interrupted rotation whose share the vault already has
+    /// (then it becomes the current one). A pending seal the vault never got is dropped.
+    private func unseal(current: SecureBytes, pending: SecureBytes?, share: SecureBytes) throws -> SecureBytes {
+        do {
+            let password = try UnlockSeal.unseal(localFile: current, vaultShare: share)
+            if pending != nil { try? sealFile.next.remove() }
+            return password
+        } catch {
+            guard let pending, let password = try? UnlockSeal.unseal(localFile: pending, vaultShare: share) else { throw error }
+            try sealFile.promote(sealFile.next)
+            return password
         }
     }
 

@@ -55,10 +55,20 @@ public struct UnlockSealFile: Sendable {
         return try SecureBytes(copying: bytes)
     }
 
+    /// The seal of a rotation in progress (`UnlockRotation`): written before the vault gets its
+    /// new share, made the current seal once the vault has it.
+    public var next: UnlockSealFile { UnlockSealFile(path: path + ".next") }
+
+    /// Makes the rotation's seal the current one (durable rename).
+    public func promote(_ next: UnlockSealFile) throws {
+        try DurableFile.renameDurably(next.path, over: path)
+    }
+
     /// Removes the file (and a leftover temporary); true when something was removed.
     @discardableResult
     public func remove() throws -> Bool {
         try? FileManager.default.removeItem(atPath: path + ".tmp")
+        if !path.hasSuffix(".next") { try? next.remove() }
         guard exists else { return false }
         do {
             try FileManager.default.removeItem(atPath: path)

@@ -21,7 +21,7 @@ public enum UnlockSealError: Error, Equatable, Sendable, CustomStringConvertible
         case .badHeader:
             return "the unlock file header is damaged; run `casa-backupd unlock setup` again"
         case .wrongVaultShare:
-            return "the vault's unlock share does not open this seal (set up again, or the file was modified); unlock lnd by hand and run `casa-backupd unlock setup`"
+            return "the vault's unlock share does not open this seal (set up again elsewhere, the file was modified, or this disk is a copy taken before the last unlock: every unlock renews the shares); unlock lnd by hand and run `casa-backupd unlock setup`"
         case .badRecord:
             return "the sealed password record is malformed; run `casa-backupd unlock setup` again"
         case .invalidPasswordLength(let n):
