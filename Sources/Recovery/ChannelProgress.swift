@@ -15,6 +15,9 @@ public struct ChannelProgress: Codable, Sendable, Equatable {
     /// Where the peer was reached ("host:port (from the backup | from the graph | from --peer)"),
     /// once it was.
     public var reachedVia: String?
+    /// The snapshot whose Single was restored when the chosen one's was lnd's unrestorable
+    /// re-export of a restored channel (D1).
+    public var singleFrom: String?
 
     public init() {}
 }

@@ -42,12 +42,15 @@ public struct ChannelRestoreResult: Codable, Sendable, Equatable {
     public var closingTxid: String?
     /// Where the peer was reached, and from which source: the backup, the graph or `--peer`.
     public var reachedVia: String?
+    /// Set when the Single came from an older snapshot (the chosen one's was unrestorable: D1).
+    public var singleFrom: String?
     public var reason: String
     public var nextStep: String
 
     public init(channelPoint: String, remotePubkey: String, capacitySat: UInt64, status: Status, closingTxid: String?,
-                reason: String, nextStep: String, reachedVia: String? = nil) {
+                reason: String, nextStep: String, reachedVia: String? = nil, singleFrom: String? = nil) {
         self.reachedVia = reachedVia
+        self.singleFrom = singleFrom
         self.channelPoint = channelPoint
         self.remotePubkey = remotePubkey
         self.capacitySat = capacitySat
@@ -65,6 +68,7 @@ public struct ChannelRestoreResult: Codable, Sendable, Equatable {
         case proven
         case closingTxid = "closing_txid"
         case reachedVia = "reached_via"
+        case singleFrom = "single_from"
         case reason
         case nextStep = "next_step"
     }
@@ -77,6 +81,7 @@ public struct ChannelRestoreResult: Codable, Sendable, Equatable {
         status = try c.decode(Status.self, forKey: .status)
         closingTxid = try c.decodeIfPresent(String.self, forKey: .closingTxid)
         reachedVia = try c.decodeIfPresent(String.self, forKey: .reachedVia)
+        singleFrom = try c.decodeIfPresent(String.self, forKey: .singleFrom)
         reason = try c.decode(String.self, forKey: .reason)
         nextStep = try c.decode(String.self, forKey: .nextStep)
     }
@@ -90,6 +95,7 @@ public struct ChannelRestoreResult: Codable, Sendable, Equatable {
         try c.encode(status.isProven, forKey: .proven)
         try c.encode(closingTxid, forKey: .closingTxid)
         try c.encode(reachedVia, forKey: .reachedVia)
+        try c.encode(singleFrom, forKey: .singleFrom)
         try c.encode(reason, forKey: .reason)
         try c.encode(nextStep, forKey: .nextStep)
     }

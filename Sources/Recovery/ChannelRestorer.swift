@@ -33,11 +33,19 @@ public struct ChannelRestorer: Sendable {
         self.progress = progress
     }
 
-    public func run(_ snapshot: OpenedSnapshot, secrets: RestoreSecrets, recoveryWindow: Int32 = 2500) async throws -> RestoreReport {
+    /// - Parameter history: the other snapshots found; an older one's Single replaces a channel's
+    ///   Single that lnd could not restore (D1, `withRestorableSingles`).
+    public func run(_ chosen: OpenedSnapshot, history: [OpenedSnapshot] = [], secrets: RestoreSecrets,
+                    recoveryWindow: Int32 = 2500) async throws -> RestoreReport {
+        let (snapshot, substitutions) = Self.withRestorableSingles(chosen, history: history)
         let node = snapshot.keys.nodePublicKey
         var state = try stateFile.load() ?? RestoreState(nodePubkey: node, snapshotCounter: snapshot.counter)
         guard state.nodePubkey == node else {
             throw RecoveryError.wrongNode(expected: node, found: "\(state.nodePubkey) (in \(stateFile.path))")
+        }
+        for substitution in substitutions {
+            state.channels[substitution.channelPoint, default: ChannelProgress()].singleFrom = substitution.source
+            progress("\(substitution.channelPoint): the chosen snapshot holds lnd's re-export of a restored channel, which lnd cannot restore; using its Single from \(substitution.source)")
         }
 
         try await prepareWallet(node: node, secrets: secrets, recoveryWindow: recoveryWindow, state: &state)
@@ -330,7 +338,7 @@ public struct ChannelRestorer: Sendable {
             let lndChannel = channels[point]
             var result = ChannelRestoreResult(channelPoint: point, remotePubkey: channel.remoteNodePublicKey.hex, capacitySat: channel.capacity,
                                               status: .stuck, closingTxid: lndChannel?.closingTxid, reason: "", nextStep: "",
-                                              reachedVia: entry.reachedVia)
+                                              reachedVia: entry.reachedVia, singleFrom: entry.singleFrom)
             if entry.alreadyPresent {
                 result.status = .alreadyPresent
                 result.reason = "lnd already had this channel (\(lndChannel?.state.rawValue ?? "gone since")); it was not restored again"
@@ -370,6 +378,12 @@ public struct ChannelRestorer: Sendable {
                         ? "find the peer's address and run restore again with `--peer PUBKEY@HOST:PORT`, or opt in to `--escalate` (asks the peer directly; read docs/force-close.md first)"
                         : "run `casa-recover restore` again later; lnd also keeps retrying in the background"
                 }
+            }
+            if let from = entry.singleFrom {
+                result.reason += "; restored with its Single from \(from): the chosen snapshot's was lnd's re-export of a restored channel, which lnd cannot restore"
+            } else if result.status == .stuck, result.reason.contains("legacy channel revocation root format") {
+                result.reason += " (lnd's re-export of a channel restored before, D1, and no older snapshot holds this channel)"
+                result.nextStep = "if the earlier restore saw this channel closed, nothing is lost; otherwise restore from a snapshot taken before that restore (`--snapshot N`)"
             }
             return result
         }

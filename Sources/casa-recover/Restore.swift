@@ -88,12 +88,14 @@ extension CasaRecover {
                 let loaded = try seed.loader.loadWords()
                 phases?.lap(PhaseName.keyDerivation)
                 let snapshot: OpenedSnapshot
+                var history: [OpenedSnapshot] = []
                 if let backup {
                     snapshot = try RawBackupSnapshot.open(path: backup, seed: loaded.material, network: network)
                     phases?.lap(PhaseName.decrypt)
                 } else if let locations {
-                    snapshot = try await SnapshotLoader.load(seed: loaded.material, network: network, locations: locations, timings: phases)
-                        .pick(selection.choice)
+                    let listing = try await SnapshotLoader.load(seed: loaded.material, network: network, locations: locations, timings: phases)
+                    snapshot = try listing.pick(selection.choice)
+                    history = listing.usable
                 } else {
                     throw ValidationError("say where the backup is: --vault URL, --from DIR or --backup FILE")
                 }
@@ -114,7 +116,7 @@ extension CasaRecover {
                     schedule: try schedule,
                     progress: { if !quiet { FileHandle.standardOutput.write(Data(("· " + $0 + "\n").utf8)) } },  // unbuffered: seen at once in a log file too
                     timings: phases, peerAddresses: try peerOptions.addresses())
-                let report = try await restorer.run(snapshot, secrets: secrets, recoveryWindow: recoveryWindow)
+                let report = try await restorer.run(snapshot, history: history, secrets: secrets, recoveryWindow: recoveryWindow)
                 print(json ? try JSONOutput.render(report) : RestoreText.render(report))
                 if !report.complete { throw RecoveryError.incomplete("not every channel's outcome is proven yet; run `casa-recover status` or restore again later") }
             }

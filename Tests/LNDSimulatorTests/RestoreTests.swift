@@ -160,6 +160,30 @@ struct RestoreTests {
         }
     }
 
+    @Test("a restored shell is re-exported with a legacy-format root lnd cannot restore again (D1); the original Single still restores")
+    func reexportedShellsAreNotRestorable() async throws {
+        try await SimulatorHarness.with { harness in
+            let (backup, _, points) = try await disaster(harness)
+            #expect(try await restore(harness, backup).json["num_restored"] == .integer(3))
+            let key = try await harness.scbKey()
+            let exported = try await harness.ok("GET", "/v1/channels/backup")
+            let blob = Array(Data(base64Encoded: exported["multi_chan_backup"]?["multi_chan_backup"]?.stringValue ?? "") ?? Data())
+            let reexport = try LNDBackupCrypto.openMulti(blob: blob, key: key)
+            #expect(Set(reexport.singles.map(\.fundingOutpoint.description)) == Set(points))
+            #expect(reexport.singles.allSatisfy { $0.shachainRoot.legacyPublicKey != nil && $0.shachainRoot.locator == KeyLocator(.revocationRoot, index: 0) })
+            let file = try LNDBackupCrypto.openMulti(blob: harness.readFile(harness.directory.channelBackup), key: key)
+            #expect(file.singles.allSatisfy { $0.shachainRoot.legacyPublicKey != nil }, "channel.backup holds the re-export too")
+
+            _ = try await harness.simulator.delete(.all)
+            try await harness.initWallet()
+            let (status, reply) = try await restore(harness, blob)
+            #expect(status == 500)
+            #expect(reply["message"] == .string("unable to unpack multi backup: could not derive private key for legacy channel revocation root format: unable to derive private key"))
+            #expect(try await waitingClose(harness).isEmpty, "the first Single already failed")
+            #expect(try await restore(harness, backup).json["num_restored"] == .integer(3))
+        }
+    }
+
     @Test("a silent peer ignores the data-loss reestablish")
     func silentPeer() async throws {
         try await SimulatorHarness.with { harness in

@@ -1,6 +1,7 @@
 import BackupCore
 import Foundation
 import Recovery
+import Secp256k1
 import SeedKit
 import Sodium
 import Testing
@@ -290,5 +291,43 @@ extension ChannelRestorerTests {
         try FileManager.default.removeItem(atPath: stateFile.path)
         let again = try await restorer(lnd2).run(snapshot, secrets: try secrets())
         #expect(again.channels.first?.reachedVia == "10.0.0.9:9735 (from the graph)")
+    }
+}
+
+extension ChannelRestorerTests {
+    /// D1: the newest snapshot holds lnd's re-export of a restored channel (a legacy-format root
+    /// that is no key of this wallet); restore hands lnd the channel's Single from the older
+    /// snapshot instead, and says so. Without history it sends what it has and lnd decides.
+    @Test func aReexportedShellIsRestoredWithTheOlderSnapshotsSingle() async throws {
+        let key = try snapshot.keys.keyRing.staticChannelBackupKey()
+        let original = try #require(snapshot.inspection.channels.first)
+        var reexport = original
+        reexport.shachainRoot = ShachainRoot(legacyPublicKey: try CompressedPublicKey(bytes: try PrivateKey.generate().publicKey.compressed),
+                                             locator: KeyLocator(.revocationRoot, index: 0))
+        let folder = fixtures.files.dir.url.appendingPathComponent("reexport")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (sequence, single) in [(UInt64(1), original), (2, reexport)] {
+            let sealed = try fixtures.envelope(counter: sequence, createdAt: 1_764_000_000 + sequence * 60,
+                                               lndBackup: try LNDBackupCrypto.seal(MultiBackup(singles: [single]), key: key))
+            let file = LocalSnapshotFile(sequence: sequence, createdAtMilliseconds: 0, channelCount: 1, multiHash: [UInt8](repeating: 0, count: 32), sealed: sealed)
+            try Data(file.encoded()).write(to: folder.appendingPathComponent(LocalSnapshotFile.fileName(sequence: sequence)))
+        }
+        let listing = try await SnapshotLoader.load(seed: fixtures.seed, network: nil, location: .folder(folder.path))
+        let newest = try listing.pick(.newest)
+        #expect(newest.inspection.channels.first?.shachainRoot == reexport.shachainRoot)
+
+        let lnd = FakeLND(state: .serverActive, identity: node)
+        lnd.reachable[peer] = ["127.0.0.1:10541"]
+        let report = try await restorer(lnd).run(newest, history: listing.usable, secrets: try secrets())
+        let sent = try LNDBackupCrypto.openSingle(blob: try #require(lnd.restoreCalls.first?.first?.single), key: key)
+        #expect(sent == original)
+        #expect(report.channels.first?.singleFrom == SnapshotSummary(try #require(listing.usable.first { $0.counter == 1 })).source)
+        #expect(report.channels.first?.reason.contains("the chosen snapshot's was lnd's re-export of a restored channel") == true)
+
+        // No older snapshot: the re-export goes to lnd as it is.
+        try FileManager.default.removeItem(atPath: stateFile.path)
+        let alone = FakeLND(state: .serverActive, identity: node)
+        _ = try await restorer(alone).run(newest, secrets: try secrets())
+        #expect(try LNDBackupCrypto.openSingle(blob: try #require(alone.restoreCalls.first?.first?.single), key: key) == reexport)
     }
 }

@@ -18,7 +18,9 @@ extension SimulatedNode {
     func singles(for channels: [SimulatedChannel]) throws -> [SingleBackup] {
         let builder = BackupBuilder(network: configuration.network)
         return try channels.map { channel in
-            try builder.single(for: channel, addresses: database.knownAddresses[channel.remotePubkey] ?? [])
+            var single = try builder.single(for: channel, addresses: database.knownAddresses[channel.remotePubkey] ?? [])
+            if channel.isRestored { single.shachainRoot = try reexportedShellRoot(single) }
+            return single
         }
     }
 
@@ -204,6 +206,7 @@ extension SimulatedNode {
             // ErrChanAlreadyExists for any outpoint lnd ever knew: closing only marks the outpoint
             // index entry closed (channeldb/channel.go:875-882, 2811), so closed channels block a shell too.
             if present.contains(shell.channelPoint) { continue }
+            try checkRestorableRoot(single)
             database.channels.append(shell)
             present.insert(shell.channelPoint)
             restored += 1
