@@ -13,10 +13,13 @@ public enum ScriptRunner {
         defer { try? output.close() }
 
         let process = Process()
-        // setsid: the script and everything it starts form one process group, so an overrun can be
-        // killed as a whole (SIGKILL: a child of a pool thread inherits its blocked SIGTERM).
+        // setsid: the script and everything it starts form one session and process group, so an
+        // overrun can be killed as a whole (SIGKILL: a child of a pool thread inherits its blocked
+        // SIGTERM, so drills must never count on SIGTERM either). The spawned process leads its
+        // own group, so setsid forks: --wait keeps it (and its exit status) until the script ends,
+        // and the script's group is its child's pid.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = ["/bin/bash", script] + arguments
+        process.arguments = ["--wait", "/bin/bash", script] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
@@ -33,10 +36,23 @@ public enum ScriptRunner {
             let pid = process.processIdentifier
             Task.detached {
                 try? await Task.sleep(for: timeout)
-                if process.isRunning { kill(-pid, SIGKILL) }
+                guard process.isRunning else { return }
+                for child in Self.children(of: pid) { kill(-child, SIGKILL) }
+                kill(-pid, SIGKILL)
             }
         }
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         return ProcessResult(status: status, stdout: text, stderr: "")
+    }
+
+    /// The pids whose parent is `pid` (from /proc).
+    static func children(of pid: Int32) -> [Int32] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+        return entries.compactMap { Int32($0) }.filter { candidate in
+            guard let stat = try? String(contentsOfFile: "/proc/\(candidate)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 2 && Int32(fields[1]) == pid
+        }
     }
 }
