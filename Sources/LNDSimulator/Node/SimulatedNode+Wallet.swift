@@ -175,7 +175,9 @@ extension SimulatedNode {
     public func admit(_ route: RESTRoute, macaroonHeaders: [String]) throws(RPCError) {
         switch route.service {
         case .walletUnlocker:
-            if walletState >= .unlocked && walletState != .waitingToStart {
+            // D17: while lnd opens its database only the State service answers (rpcperms/interceptor.go:890-951).
+            if walletState == .waitingToStart { throw .unknown("waiting to start, RPC services not available") }
+            if walletState >= .unlocked {
                 throw .unknown("wallet already unlocked, WalletUnlocker service is no longer available")
             }
             return

@@ -182,7 +182,10 @@ public actor SimulatedNode {
             do {
                 _ = try recover(singles)
             } catch {
-                logger.error("restoring the backups given at unlock failed: \(error.message)")
+                // D10: lnd restores them inside server.Start, and a failure stops the start: lnd exits
+                // (server.go:2592-2613).
+                exitOnStartFailure("unable to start server: unable to restore channel backups: \(error.message)")
+                return
             }
         }
         syncWithChain()

@@ -89,7 +89,8 @@ enum RESTRoutes {
         RESTRoute("GET", "/v1/peers", "/lnrpc.Lightning/ListPeers", [MacaroonPermission("peers", "read")]) { _, node in
             .message(await node.listPeers())
         },
-        RESTRoute("POST", "/v1/peers", "/lnrpc.Lightning/ConnectPeer", [MacaroonPermission("peers", "write")]) { request, node throws(RPCError) in
+        // D16: ConnectPeer needs a started server (rpcserver.go:1830-1897, ErrServerNotActive).
+        RESTRoute("POST", "/v1/peers", "/lnrpc.Lightning/ConnectPeer", [MacaroonPermission("peers", "write")], needsServer: true) { request, node throws(RPCError) in
             .message(try await node.connectPeer(JSONInput(body: request.body)))
         },
         RESTRoute("POST", "/v1/macaroon", "/lnrpc.Lightning/BakeMacaroon", [MacaroonPermission("macaroon", "generate")]) { request, node throws(RPCError) in
