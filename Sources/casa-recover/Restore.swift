@@ -94,7 +94,7 @@ extension CasaRecover {
                     phases?.lap(PhaseName.decrypt)
                 } else if let locations {
                     let listing = try await SnapshotLoader.load(seed: loaded.material, network: network, locations: locations, timings: phases)
-                    snapshot = try listing.pick(selection.choice)
+                    snapshot = try listing.pick(json ? selection.choice : try BranchPrompt.resolve(listing, selection.choice))
                     history = listing.usable
                 } else {
                     throw ValidationError("say where the backup is: --vault URL, --from DIR or --backup FILE")

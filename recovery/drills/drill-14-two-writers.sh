@@ -58,6 +58,19 @@ node_is NON_EXISTING || fail "restore touched lnd before a branch was chosen: $(
 recover list --vault "$VAULT_URL" --network regtest $(seed_files) | tee "$WORK/list.txt" | sed 's/^/   /' | tail -n 8
 grep -q "Next: choose a branch" "$WORK/list.txt" || fail "list does not ask for a branch"
 
+step "at a terminal, restore shows the branches and asks; Enter stops it without touching lnd"
+# script(1) gives casa-recover a terminal; the Enter typed here answers its question.
+set +e
+printf '\n' | script -qec "$CASA_BIN/casa-recover restore --vault $VAULT_URL --lnddir $NODE_DIR --network regtest \
+  --words-file $WORK/words.txt --passphrase-file $WORK/passphrase.txt --wallet-password-file $WORK/wallet-password.txt \
+  --work-dir $WORK/restore-asked" /dev/null > "$WORK/asked.txt" 2>&1
+code=$?
+set -e
+[ $code -eq 74 ] || fail "restore at a terminal, answered with Enter, exited $code (expected 74): $(cat "$WORK/asked.txt")"
+grep -q "Which branch (1-2, Enter to stop)?" "$WORK/asked.txt" || fail "restore did not ask for a branch: $(cat "$WORK/asked.txt")"
+node_is NON_EXISTING || fail "restore touched lnd although nobody chose: $(node_state)"
+say "   asked: $(grep -o 'Which branch[^?]*?' "$WORK/asked.txt" | head -n 1); Enter: exit 74, nothing restored"
+
 step "the owner chooses the clone's branch (3 channels): exactly its channels come back"
 clone_branch=$(json_get "$WORK/list.json" "[b['number'] for b in j['branches'] if b['channels'] == 3][0]")
 restore_node restore --vault "$VAULT_URL" --branch "$clone_branch"
