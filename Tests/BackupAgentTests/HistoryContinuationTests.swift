@@ -38,6 +38,18 @@ struct HistoryContinuationTests {
         return vault
     }
 
+    /// A real local store under `dir` (`name` folder), already holding `envelopes`.
+    func localStore(_ dir: TemporaryDirectory, _ name: String = "snapshots", secondary: String? = nil,
+                    holding envelopes: [[UInt8]] = []) throws -> LocalSnapshotStore {
+        let store = try LocalSnapshotStore(LocalStoreConfiguration(
+            snapshotDirectory: dir.path + "/" + name, catalogPath: dir.path + "/\(name).sqlite",
+            secondaryDirectory: secondary.map { dir.path + "/" + $0 }, keepVersions: 3))
+        for envelope in envelopes {
+            try store.save(sealed: envelope, multiHash: [UInt8](repeating: 1, count: 32), channelCount: 1)
+        }
+        return store
+    }
+
     /// Seals one snapshot through a fresh pipeline over `store` and returns what it sealed.
     func sealOne(vault: (any BlobStore)?, store: any SnapshotStore, status: AgentStatus = AgentStatus())
         async throws -> (opened: OpenedEnvelope, pipeline: SnapshotPipeline) {
@@ -78,12 +90,8 @@ struct HistoryContinuationTests {
     func usbCopyRaisesTheFloor() async throws {
         let dir = try TemporaryDirectory()
         // The USB stick of a replaced device: its newest snapshot (counter 9) never reached the vault.
-        let usb = try LocalSnapshotStore(LocalStoreConfiguration(
-            snapshotDirectory: dir.path + "/usb", catalogPath: dir.path + "/usb.sqlite", keepVersions: 3))
-        try usb.save(sealed: try sealed(9, writer: Self.oldWriter), multiHash: [UInt8](repeating: 1, count: 32), channelCount: 1)
-        let store = LocalStoreAdapter(try LocalSnapshotStore(LocalStoreConfiguration(
-            snapshotDirectory: dir.path + "/snapshots", catalogPath: dir.path + "/catalog.sqlite",
-            secondaryDirectory: dir.path + "/usb", keepVersions: 3)))
+        _ = try localStore(dir, "usb", holding: [try sealed(9, writer: Self.oldWriter)])
+        let store = LocalStoreAdapter(try localStore(dir, secondary: "usb"))
         let vault = try await vault(try (1...5).map { try sealed($0, writer: Self.oldWriter) })
         let (opened, _) = try await sealOne(vault: vault, store: store)
         #expect(opened.counter == 10)
@@ -93,10 +101,8 @@ struct HistoryContinuationTests {
     @Test("A forked history: the agent continues its own branch and says so")
     func forkedHistoryContinuesOwnBranch() async throws {
         let dir = try TemporaryDirectory()
-        let local = try LocalSnapshotStore(LocalStoreConfiguration(
-            snapshotDirectory: dir.path + "/snapshots", catalogPath: dir.path + "/catalog.sqlite", keepVersions: 3))
         let ours = try sealed(12, writer: Self.oldWriter)
-        try local.save(sealed: ours, multiHash: [UInt8](repeating: 1, count: 32), channelCount: 1)
+        let local = try localStore(dir, holding: [ours])
         // The vault holds both writers' snapshots: a clone wrote counters 11..14 beside ours.
         let vault = try await vault([try sealed(11, writer: Self.oldWriter), try sealed(11, writer: Self.otherWriter),
                                      ours, try sealed(14, writer: Self.otherWriter)])
@@ -112,10 +118,8 @@ struct HistoryContinuationTests {
     @Test("A box whose folder is behind a sibling writer continues its own branch and reports the fork")
     func siblingAboveOurFolderIsAFork() async throws {
         let dir = try TemporaryDirectory()
-        let local = try LocalSnapshotStore(LocalStoreConfiguration(
-            snapshotDirectory: dir.path + "/snapshots", catalogPath: dir.path + "/catalog.sqlite", keepVersions: 3))
         let ours = try sealed(1, writer: Self.oldWriter)
-        try local.save(sealed: ours, multiHash: [UInt8](repeating: 1, count: 32), channelCount: 1)
+        let local = try localStore(dir, holding: [ours])
         let vault = try await vault([ours, try sealed(2, writer: Self.otherWriter, parent: Self.oldWriter),
                                      try sealed(3, writer: Self.otherWriter, parent: Self.oldWriter)])
         let status = AgentStatus()

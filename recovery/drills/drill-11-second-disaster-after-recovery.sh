@@ -24,11 +24,7 @@ first_counter=$(vault_newest counter)
 say "   first life: the vault's newest snapshot has counter $first_counter and 3 channels"
 
 step "first disaster: the SD card dies; restore from the vault"
-stop_agent
-destroy_node
-rm -rf "$WORK/agent"
-start_node "$WORK/node"
-wait_for 30 "the new lnd to wait for a wallet" 'node_is NON_EXISTING'
+lose_node
 restore_node restore-1 --vault "$VAULT_URL"
 expect_restore_ran restore-1
 expect_points "first restore" "$(restored_points restore-1)" "$(sorted_lines "${first[@]:0:3}")"
@@ -48,11 +44,7 @@ second_counter=$(vault_newest counter)
 say "   the re-enrolled agent continued above counter $first_counter: its snapshot has counter $second_counter"
 
 step "second disaster: the node dies again; restore from the vault"
-stop_agent
-destroy_node
-rm -rf "$WORK/agent"
-start_node "$WORK/node"
-wait_for 30 "the new lnd to wait for a wallet" 'node_is NON_EXISTING'
+lose_node
 recover list --vault "$VAULT_URL" --network regtest $(seed_files) --json > "$WORK/list-2.json"
 [ "$(json_get "$WORK/list-2.json" "j['forked']")" = False ] || fail "list shows a forked history: $(cat "$WORK/list-2.json")"
 restore_node restore-2 --vault "$VAULT_URL"

@@ -39,11 +39,7 @@ wait_for 60 "the new box's snapshot of the new channel" 'test "$(vault_newest co
 say "   the new box continued at counter $(vault_newest counter): 4 channels, one of them new"
 
 step "disaster: the new box dies; restore from the vault"
-stop_agent
-destroy_node
-rm -rf "$WORK/agent"
-start_node "$WORK/node"
-wait_for 30 "the new lnd to wait for a wallet" 'node_is NON_EXISTING'
+lose_node
 restore_node restore --vault "$VAULT_URL"
 expect_restore_ran restore
 expect_points "restore after the replacement" "$(restored_points restore)" "$(sorted_lines "${points[@]}")"

@@ -114,6 +114,16 @@ destroy_node() {
   cp "$WORK/world.json" "$NODE_DIR/lnd-sim-world.json"
 }
 
+# lose_node: the disaster: the agent stops, lnd's folder and the agent's state folder are gone,
+# and a fresh lnd on the same network waits for a wallet.
+lose_node() {
+  stop_agent
+  destroy_node
+  rm -rf "$WORK/agent"
+  start_node "$NODE_DIR"
+  wait_for 30 "the new lnd to wait for a wallet" 'node_is NON_EXISTING'
+}
+
 agent_args() {
   echo --lnddir "${AGENT_LNDDIR:-$NODE_DIR}" --network regtest --state-dir "$WORK/agent" --vault-url "$VAULT_URL" --metrics-port "$AGENT_PORT"
 }

@@ -39,12 +39,7 @@ enum DurableFile {
             throw failure("fsync", temporary)
         }
         close(fd)
-        guard rename(temporary, path) == 0 else { throw failure("rename", path) }
-        let directory = parentDirectory(of: path)
-        let dirFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard dirFD >= 0 else { throw failure("open", directory) }
-        defer { close(dirFD) }
-        guard fsync(dirFD) == 0 else { throw failure("fsync", directory) }
+        try renameDurably(temporary, over: path)
     }
 
     /// Renames `from` over `to` and fsyncs the directory, so the rename survives a power cut.
