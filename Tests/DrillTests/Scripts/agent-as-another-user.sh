@@ -12,6 +12,13 @@ if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null || ! command -v runuse
   exit 0
 fi
 
+# Users left by an earlier run that was killed outright (its script, whose pid names them, is gone).
+for stale in $(getent passwd | cut -d: -f1 | grep -E '^casa-(lnd|agent)-[0-9]+$'); do
+  kill -0 "${stale##*-}" 2>/dev/null && continue
+  for pid in $(ps -o pid= -u "$stale" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
+  userdel "$stale" 2>/dev/null || true
+  groupdel "$stale" 2>/dev/null || true
+done
 suffix=$$
 LND_USER="casa-lnd-$suffix"
 AGENT_USER="casa-agent-$suffix"
