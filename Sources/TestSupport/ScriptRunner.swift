@@ -14,12 +14,13 @@ public enum ScriptRunner {
 
         let process = Process()
         // setsid: the script and everything it starts form one session and process group, so an
-        // overrun can be killed as a whole (SIGKILL: a child of a pool thread inherits its blocked
-        // SIGTERM, so drills must never count on SIGTERM either). The spawned process leads its
-        // own group, so setsid forks: --wait keeps it (and its exit status) until the script ends,
-        // and the script's group is its child's pid.
+        // overrun can be killed as a whole. The spawned process leads its own group, so setsid
+        // forks: --wait keeps it (and its exit status) until the script ends, and the script's
+        // group is its child's pid. A child of a pool thread inherits that thread's blocked
+        // SIGTERM and SIGINT, and so would every process of the script (a `kill` in a drill would
+        // do nothing): a one-line Python trampoline unblocks them before it execs bash.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = ["--wait", "/bin/bash", script] + arguments
+        process.arguments = ["--wait", "/usr/bin/python3", "-c", Self.unblockingTrampoline, "/bin/bash", script] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
@@ -44,6 +45,10 @@ public enum ScriptRunner {
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         return ProcessResult(status: status, stdout: text, stderr: "")
     }
+
+    /// Unblocks SIGTERM and SIGINT, then execs its arguments (the mask survives exec).
+    static let unblockingTrampoline =
+        "import os, signal, sys; signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT}); os.execv(sys.argv[1], sys.argv[1:])"
 
     /// The pids whose parent is `pid` (from /proc).
     static func children(of pid: Int32) -> [Int32] {
