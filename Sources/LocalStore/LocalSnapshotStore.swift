@@ -82,7 +82,7 @@ public final class LocalSnapshotStore: Sendable {
     // MARK: - Writing
 
     /// Stores a sealed snapshot durably and queues it for the vault. Returns once the file is
-    /// durable: that is the acknowledgement. `multiHash` is SHA-256 of the decrypted lnd Multi.
+    /// durable: that is the acknowledgement. `multiHash` is the channel-set digest of the decrypted lnd Multi (`ChannelSetDigest`).
     @discardableResult
     public func save(sealed: [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date = Date()) throws(LocalStoreError) -> SnapshotMetadata {
         try save(sealedAfterHeaderRoom: SnapshotFileFormat.withHeaderRoom(sealed), multiHash: multiHash, channelCount: channelCount, createdAt: createdAt)

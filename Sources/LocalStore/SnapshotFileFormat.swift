@@ -11,7 +11,7 @@ import Sodium
 ///         12    8  sequence, u64 big-endian
 ///         20    8  created at, unix milliseconds, i64 big-endian
 ///         28    4  channel count, u32 big-endian
-///         32   32  multi hash: SHA-256 of the decrypted lnd Multi
+///         32   32  multi hash: the channel-set digest of the decrypted lnd Multi (BackupCore ChannelSetDigest)
 ///         64   32  content hash: SHA-256 of the sealed bytes
 ///         96    8  sealed length, u64 big-endian
 ///        104   32  header checksum: SHA-256 of bytes 0..<104

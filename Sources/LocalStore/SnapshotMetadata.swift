@@ -9,7 +9,7 @@ public struct SnapshotMetadata: Sendable, Hashable, CustomStringConvertible {
     public let createdAtMilliseconds: Int64
     /// Number of channels in the lnd Multi, for status and metrics.
     public let channelCount: Int
-    /// SHA-256 of the decrypted lnd Multi: equal hashes mean an unchanged channel set (lnd
+    /// The channel-set digest of the decrypted lnd Multi (SHA-256 of its canonical form, docs/scb-format.md): equal digests mean an unchanged channel set (lnd
     /// re-encrypts every export with a fresh nonce, so only the plaintext can be compared).
     public let multiHash: [UInt8]
     /// SHA-256 of the sealed bytes: checked on every read, and the upload idempotency key.

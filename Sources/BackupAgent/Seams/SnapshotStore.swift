@@ -71,7 +71,7 @@ public struct AgentSnapshotInfo: Sendable, Hashable {
     public let sequence: UInt64
     public let createdAt: Date
     public let channelCount: Int
-    /// SHA-256 of the decrypted lnd Multi (lnd re-encrypts with a fresh nonce; compare this).
+    /// The channel-set digest of the decrypted lnd Multi (`ChannelSetDigest`; lnd re-encrypts with a fresh nonce and reorders, compare this).
     public let multiHash: [UInt8]
     /// SHA-256 of the sealed bytes: the vault put's idempotency key.
     public let contentHash: [UInt8]
