@@ -53,3 +53,25 @@ struct LNDClientAgainstSimulatorTests {
         }
     }
 }
+
+extension LNDClientAgainstSimulatorTests {
+    @Test("ClosedChannels and ListPeers' addresses decode as the restore path reads them")
+    func closedChannelsAndPeerAddresses() async throws {
+        try await SimulatorHarness.with { harness in
+            try await harness.initWallet()
+            let channel = try await harness.node.openChannel(SimulatedNode.OpenRequest())
+            let peer = try #require(await harness.node.peers().first)
+            let admin = harness.directory.chainDirectory.appendingPathComponent("admin.macaroon")
+            let client = try LNDClient(try LNDDiscovery(LNDDiscovery.Options(lndDir: harness.directory.root.path, macaroonPath: admin.path)).connection)
+            #expect(try await client.listPeerAddresses() == [peer.pubkey: peer.host])
+            #expect(try await client.closedChannels().isEmpty)
+            let txid = try await harness.node.peerCloses(channelPoint: channel.channelPoint, cooperative: false)
+            await harness.node.mine(4)
+            let closed = try await client.closedChannels()
+            #expect(closed.map(\.channelPoint) == [channel.channelPoint])
+            #expect(closed.first?.closingTxHash == txid)
+            #expect(closed.first?.closeType.rawValue == "REMOTE_FORCE_CLOSE")
+            #expect(closed.first?.remotePubkey == peer.pubkey)
+        }
+    }
+}
