@@ -1,4 +1,4 @@
-// libFuzzer harness for LightningWire's decoders: build and run with scripts/fuzz-lightning-wire.
+// libFuzzer harness for LightningWire's decoders: build and run with scripts/fuzz lightning-wire.
 // The first input byte picks the target; the rest is the input. Any crash is a bug: every
 // decoder must answer malformed input with a typed error.
 import LightningWire

@@ -1,0 +1,61 @@
+# Sourced by scripts/fuzz: direct swiftc builds (libFuzzer + AddressSanitizer) into $out.
+# Each module is rebuilt only when one of its sources is newer than its library.
+flags=(-sanitize=fuzzer,address -parse-as-library -O -enable-testing -swift-version 6
+       -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility
+       -I "$out/modules" -I Sources/CSodium -I Sources/CSecp256k1 -I Sources/CCrypto
+       $(pkg-config --cflags-only-I libsodium libsecp256k1 | sed 's/-I/-Xcc -I/g'))
+system_libs=($(pkg-config --libs libsodium libsecp256k1) -lcrypto)
+
+# True when $1 is missing or older than any of the files after it.
+stale() {
+  local target=$1; shift
+  [ -e "$target" ] || return 0
+  [ -n "$(find "$@" -newer "$target" -print -quit)" ]
+}
+
+# module name, sources...
+lib() {
+  local name=$1; shift
+  stale "$out/lib/lib$name.a" "$@" scripts/fuzz-lib/build.sh || return 0
+  echo "building $name" >&2
+  swiftc "${flags[@]}" -module-name "$name" -emit-module -emit-module-path "$out/modules/$name.swiftmodule" \
+    -emit-library -static -o "$out/lib/lib$name.a" "$@"
+}
+
+swift_sources() { find "$@" -name '*.swift' | sort; }
+
+build_libraries() {
+  mkdir -p "$out/modules" "$out/lib" "$out/bin"
+  lib Sodium $(swift_sources Sources/Sodium)
+  lib Secp256k1 $(swift_sources Sources/Secp256k1)
+  lib SeedKit $(swift_sources Sources/SeedKit)
+  lib BackupCore $(swift_sources Sources/BackupCore)
+  lib LightningWire $(swift_sources Sources/LightningWire)
+  lib BlobStorage $(swift_sources Sources/BlobStorage)
+  lib VaultAPI $(swift_sources Sources/VaultAPI)
+}
+
+# The libraries and extra sources of each harness (extra sources compile into the harness itself,
+# for parsers whose module pulls in dependencies the fuzzer does not need, such as GRDB).
+harness_inputs() {
+  case $1 in
+    scb|envelope|unlock-seal) echo "-lBackupCore -lSeedKit -lSecp256k1 -lSodium" ;;
+    aezeed) echo "-lSeedKit -lSecp256k1 -lSodium" ;;
+    snapshot-file) echo "-lSodium Sources/LocalStore/SnapshotFileFormat.swift Sources/Recovery/LocalSnapshotFile.swift" ;;
+    vault-request) echo "-lVaultAPI -lBlobStorage -lSodium" ;;
+    lnd-json) echo "-lSeedKit -lSecp256k1 -lSodium $(swift_sources Sources/LNDClient/Models | tr '\n' ' ')" ;;
+    lightning-wire) echo "-lLightningWire -lSecp256k1 -lSodium" ;;
+    *) echo "unknown harness $1" >&2; return 1 ;;
+  esac
+}
+
+# Fuzz/scb-fuzz.swift -> .build-fuzz/bin/scb
+build_harness() {
+  local h=$1 inputs sources=() libs=()
+  inputs=$(harness_inputs "$h")
+  for i in $inputs; do case $i in -l*) libs+=("$i") ;; *) sources+=("$i") ;; esac; done
+  stale "$out/bin/$h" "Fuzz/$h-fuzz.swift" Fuzz/FuzzSupport.swift "${sources[@]}" "$out/lib" || return 0
+  echo "building harness $h" >&2
+  swiftc "${flags[@]}" -module-name "$(echo "$h" | tr -d -)fuzz" "Fuzz/$h-fuzz.swift" Fuzz/FuzzSupport.swift "${sources[@]}" \
+    -L "$out/lib" "${libs[@]}" "${system_libs[@]}" -o "$out/bin/$h" 2>&1 | { grep -v "Cannot export local symbol" >&2 || true; }
+}

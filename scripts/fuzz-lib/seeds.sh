@@ -1,0 +1,51 @@
+# Sourced by scripts/fuzz: seed corpora from the repository's vectors (docs/fuzzing.md).
+# A seed is one selector byte (which target of the harness) followed by the target's input.
+
+# The body of a vector file: the hex after the first blank line (Tests/Vectors/{envelope,keys,scb}).
+vector_body_hex() { awk 'body { gsub(/[ \t\r]/, ""); printf "%s", $0 } /^[ \t\r]*$/ { body = 1 }' "$1"; }
+
+# selector (0-255), hex -> binary seed on stdout.
+hex_seed() { printf "\\x$(printf %02x "$1")"; printf '%b' "$(printf %s "$2" | sed 's/../\\x&/g')"; }
+
+# dir selector file...: one seed per vector body.
+seed_vector_bodies() {
+  local dir=$1 selector=$2 f; shift 2
+  for f in "$@"; do hex_seed "$selector" "$(vector_body_hex "$f")" > "$dir/$(basename "$f")-$selector"; done
+}
+
+# dir selector file...: one seed per file, bytes as they are.
+seed_files() {
+  local dir=$1 selector=$2 f; shift 2
+  for f in "$@"; do { printf "\\x$(printf %02x "$selector")"; cat "$f"; } > "$dir/$(basename "$f")-$selector"; done
+}
+
+# dir selector text...: one seed per text argument.
+seed_texts() {
+  local dir=$1 selector=$2 i=0 text; shift 2
+  for text in "$@"; do i=$((i + 1)); { printf "\\x$(printf %02x "$selector")"; printf %s "$text"; } > "$dir/text-$selector-$i"; done
+}
+
+# Writes .build-fuzz/<harness>/seeds (rebuilt every run) and keeps <harness>/corpus (grows).
+seed_harness() {
+  local h=$1 seeds="$out/$1/seeds"
+  rm -rf "$seeds"; mkdir -p "$seeds" "$out/$h/corpus"
+  case $h in
+    scb)
+      seed_vector_bodies "$seeds" 1 Tests/Vectors/scb/*.vector ;;
+    envelope)
+      seed_vector_bodies "$seeds" 0 Tests/Vectors/envelope/*.txt
+      seed_vector_bodies "$seeds" 1 Tests/Vectors/envelope/*.txt ;;
+    unlock-seal)
+      seed_vector_bodies "$seeds" 0 Tests/Vectors/keys/unlock-*.txt ;;
+    aezeed) seed_aezeed "$seeds" ;;
+    snapshot-file) seed_snapshot_file "$seeds" ;;
+    vault-request) seed_vault_request "$seeds" ;;
+    lnd-json) seed_lnd_json "$seeds" ;;
+    lightning-wire)
+      printf '\x00\x00\x10\x00\x00\x00\x06\x20\x00\x00\x02\xa2\x02' > "$seeds/init"
+      printf '\x00\x00\x11%32s\x00\x00' | tr ' ' '\x11' > "$seeds/error" ;;
+  esac
+  # Plaintexts behind authentication: the harness writes them while replaying the vector seeds.
+  CASA_FUZZ_SEED_OUT="$seeds" "$out/bin/$h" -artifact_prefix="$seeds/" $(find "$seeds" -type f) >/dev/null 2>&1 || true
+  [ -z "$(find "$seeds" -name 'crash-*')" ] || { echo "a vector seed crashes $h" >&2; return 1; }
+}
