@@ -2,7 +2,7 @@
 # Each module is rebuilt only when one of its sources is newer than its library.
 flags=(-sanitize=fuzzer,address -parse-as-library -O -enable-testing -swift-version 6
        -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility
-       -I "$out/modules" -I Sources/CSodium -I Sources/CSecp256k1 -I Sources/CCrypto
+       -I "$out/modules" -I Sources/CSodium -I Sources/CSecp256k1 -I Sources/CCrypto -I Sources/CCurl
        $(pkg-config --cflags-only-I libsodium libsecp256k1 | sed 's/-I/-Xcc -I/g'))
 system_libs=($(pkg-config --libs libsodium libsecp256k1) -lcrypto)
 
@@ -16,7 +16,7 @@ stale() {
 # module name, sources...
 lib() {
   local name=$1; shift
-  stale "$out/lib/lib$name.a" "$@" scripts/fuzz-lib/build.sh || return 0
+  stale "$out/lib/lib$name.a" "$@" "$out/flags" || return 0
   echo "building $name" >&2
   swiftc "${flags[@]}" -module-name "$name" -emit-module -emit-module-path "$out/modules/$name.swiftmodule" \
     -emit-library -static -o "$out/lib/lib$name.a" "$@"
@@ -26,6 +26,8 @@ swift_sources() { find "$@" -name '*.swift' | sort; }
 
 build_libraries() {
   mkdir -p "$out/modules" "$out/lib" "$out/bin"
+  # Changed flags rebuild everything: $out/flags is rewritten only when they change.
+  [ "$(cat "$out/flags" 2>/dev/null)" = "${flags[*]}" ] || echo "${flags[*]}" > "$out/flags"
   lib Sodium $(swift_sources Sources/Sodium)
   lib Secp256k1 $(swift_sources Sources/Secp256k1)
   lib SeedKit $(swift_sources Sources/SeedKit)
@@ -33,6 +35,7 @@ build_libraries() {
   lib LightningWire $(swift_sources Sources/LightningWire)
   lib BlobStorage $(swift_sources Sources/BlobStorage)
   lib VaultAPI $(swift_sources Sources/VaultAPI)
+  lib CurlHTTP $(swift_sources Sources/CurlHTTP)
 }
 
 # The libraries and extra sources of each harness (extra sources compile into the harness itself,
@@ -41,9 +44,10 @@ harness_inputs() {
   case $1 in
     scb|envelope|unlock-seal) echo "-lBackupCore -lSeedKit -lSecp256k1 -lSodium" ;;
     aezeed) echo "-lSeedKit -lSecp256k1 -lSodium" ;;
-    snapshot-file) echo "-lSodium Sources/LocalStore/SnapshotFileFormat.swift Sources/Recovery/LocalSnapshotFile.swift" ;;
+    snapshot-file) echo "-lSodium" Sources/LocalStore/{SnapshotFileFormat,SnapshotMetadata,SnapshotCorruption,ErrnoCode}.swift \
+                         Sources/Recovery/{LocalSnapshotFile,RecoveryError,ExitStatus}.swift ;;
     vault-request) echo "-lVaultAPI -lBlobStorage -lSodium" ;;
-    lnd-json) echo "-lSeedKit -lSecp256k1 -lSodium $(swift_sources Sources/LNDClient/Models | tr '\n' ' ')" ;;
+    lnd-json) echo "-lCurlHTTP -lSodium -lcurl" $(swift_sources Sources/LNDClient/Models) Sources/LNDClient/{NDJSONLineSplitter,LNDError}.swift ;;
     lightning-wire) echo "-lLightningWire -lSecp256k1 -lSodium" ;;
     *) echo "unknown harness $1" >&2; return 1 ;;
   esac
