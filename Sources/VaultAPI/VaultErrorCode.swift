@@ -30,6 +30,8 @@ public enum VaultErrorCode: String, Sendable, CaseIterable, Codable {
     case accountMismatch = "account_mismatch"
     case deviceNotFound = "device_not_found"
     case releaseLocked = "release_locked"
+    /// The account's node heartbeated moments ago: it runs and needs no unlock (423).
+    case nodeAlive = "node_alive"
     // Blobs (404, 409, 413, 507)
     case notFound = "not_found"
     case versionConflict = "version_conflict"
@@ -48,7 +50,7 @@ public enum VaultErrorCode: String, Sendable, CaseIterable, Codable {
         switch self {
         case .missingSignature, .badSignature, .staleTimestamp, .replayed, .badChallenge, .challengeRequired:
             return .unauthorized
-        case .forbidden, .deviceRevoked, .accountDisabled, .accountMismatch, .releaseLocked, .accountExists:
+        case .forbidden, .deviceRevoked, .accountDisabled, .accountMismatch, .releaseLocked, .nodeAlive, .accountExists:
             return .forbidden
         case .accountNotFound, .deviceNotFound, .routeNotFound:
             return .notFound

@@ -65,8 +65,10 @@ public final class VaultClient: BlobStore {
     // MARK: - Other signed calls
 
     /// Posts a heartbeat (signed by this client's key: the liveness key arms the sealed-secret release).
-    public func heartbeat() async throws -> HeartbeatResponse {
-        try decodeJSON(HeartbeatResponse.self, await perform(.post, path: VaultPath.heartbeats(configuration.account)))
+    /// `stopping`: the node is shutting down cleanly (`?state=stopping`, docs/vault-api.md).
+    public func heartbeat(stopping: Bool = false) async throws -> HeartbeatResponse {
+        try decodeJSON(HeartbeatResponse.self, await perform(
+            .post, path: VaultPath.heartbeats(configuration.account), query: stopping ? "state=stopping" : ""))
     }
 
     /// Any signed request (account and device administration, sealed secrets). Returns 2xx

@@ -23,8 +23,12 @@ public func buildRouter(
             clock: clock)
     }
     SystemController(repository: repository, metrics: metrics, challenges: challenges, clock: clock).addRoutes(to: router)
-    AccountController(gate: gate, limits: configuration.limits).addRoutes(to: router)
-    DeviceController(gate: gate).addRoutes(to: router)
+    let heldBack = HeldBackReleases()
+    AccountController(gate: gate, limits: configuration.limits, releaseQuietMilliseconds: configuration.releaseQuietSeconds * 1000,
+                      heldBack: heldBack)
+        .addRoutes(to: router)
+    DeviceController(gate: gate, releaseQuietMilliseconds: configuration.releaseQuietSeconds * 1000, heldBack: heldBack)
+        .addRoutes(to: router)
     BlobController(gate: gate, limits: configuration.limits, metrics: metrics).addRoutes(to: router)
     return router
 }

@@ -55,9 +55,14 @@ final class ScriptedVault: BlobStore, VaultControl, Sendable {
         return try await inner.versions(of: name, after: after, limit: limit)
     }
 
-    func sendHeartbeat(signedBy key: LivenessKey) async throws {
+    func sendStoppingHeartbeat(signedBy key: LivenessKey) async throws {
+        _ = try await sendHeartbeat(signedBy: key)
+    }
+
+    func sendHeartbeat(signedBy key: LivenessKey) async throws -> [Date] {
         try checkReachable()
         state.withLock { $0.heartbeats.append(key.publicKey) }
+        return []
     }
 
     func createAccount(owner: OwnerKey, livenessPublicKey: [UInt8]) async throws {

@@ -60,7 +60,8 @@ final class UnlockHarness: Sendable {
 
     /// Starts the vault, enrolls the account (owner key, liveness key from lnd's node key) and
     /// this device, with lnd LOCKED.
-    static func start() async throws -> UnlockHarness {
+    /// `quietSeconds`: the vault's `release_quiet_seconds` (0 here unless a test is about it).
+    static func start(quietSeconds: Int64 = 0) async throws -> UnlockHarness {
         let lnd = try FakeLND()
         lnd.restart(into: .locked)
         // Ahead of the server's start, so its challenges are newer than the replay guard's start.
@@ -71,6 +72,7 @@ final class UnlockHarness: Sendable {
         configuration.port = 0
         configuration.logLevel = "error"
         configuration.retentionIntervalSeconds = 0
+        configuration.releaseQuietSeconds = quietSeconds
         let server = try await RunningVault.start(configuration: configuration, repository: repository, clock: clock.vaultClock)
         let port = server.port
         let harness = try UnlockHarness(
@@ -87,8 +89,8 @@ final class UnlockHarness: Sendable {
     }
 
     /// Starts a harness, runs `body`, and always stops the vault.
-    static func with(_ body: (UnlockHarness) async throws -> Void) async throws {
-        let harness = try await start()
+    static func with(quietSeconds: Int64 = 0, _ body: (UnlockHarness) async throws -> Void) async throws {
+        let harness = try await start(quietSeconds: quietSeconds)
         do {
             try await body(harness)
         } catch {

@@ -61,3 +61,33 @@ struct UnlockRotationTests {
         }
     }
 }
+
+/// Issue 17 / review H1: while the node runs (it heartbeats) the vault holds the unlock share
+/// back, so a copy of its disk booted beside it gets nothing; the running agent's stopping
+/// heartbeat (lnd locked, or a clean shutdown) lets the node's own reboot unlock at once.
+@Suite("Unlock share held back while the node runs", .serialized)
+struct UnlockWhileAliveTests {
+    @Test("a copy of the disk asking while the node runs is refused; the node's own lnd restart unlocks at once")
+    func heldBackWhileAliveReleasedAfterStopping() async throws {
+        try await UnlockHarness.with(quietSeconds: 600) { (h: UnlockHarness) async throws in
+            _ = try await h.setup()  // unlocks lnd and heartbeats: the node runs
+            // A clone of the disk (same device key and seal) asks for the share: held back.
+            await #expect {
+                _ = try await h.device.fetchUnlockShare()
+            } throws: { error in
+                guard case .nodeAlive = error as? UnlockShareError else { return false }
+                return (error as? UnlockShareError)?.isTransient == true
+            }
+            let runtime = try h.agent()
+            try await h.withAgent(runtime) { () async throws in
+                // The running node hears of the attempt at its next heartbeat, and says so.
+                #expect(await eventually { runtime.status.current.heldBackUnlocks == 1 })
+                let report = StatusReport(runtime.status.current, settings: runtime.settings)
+                #expect(report.warnings.contains { $0.contains("a copy of this disk is being booted somewhere") })
+                h.lnd.restart(into: .locked)  // lnd restarts: the agent sends its stopping heartbeat
+                #expect(await eventually { runtime.status.current.autoUnlock?.outcome == "unlocked" })
+            }
+            #expect(h.lnd.unlockCount == 2)
+        }
+    }
+}

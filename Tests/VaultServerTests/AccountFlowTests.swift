@@ -43,9 +43,19 @@ import VaultServer
             let deviceBeat = try await device.send("POST", VaultPath.heartbeats(identity.account))
             #expect(try deviceBeat.json(HeartbeatResponse.self).kind == "device")
             #expect(try await device.send("GET", path, freshness: .challenge).status == 423)
-            // The liveness key's heartbeat arms it.
+            // The liveness key's heartbeat arms it; but a node that heartbeats runs, so a request
+            // for its share now comes from a copy of its disk: held back (release_quiet_seconds).
             let beat = try await vault.client(identity.liveness).send("POST", VaultPath.heartbeats(identity.account))
             #expect(try beat.json(HeartbeatResponse.self).releaseArmed)
+            let held = try await device.send("GET", path, freshness: .challenge)
+            #expect(held.status == 423 && held.errorCode == VaultErrorCode.nodeAlive.rawValue, "\(held)")
+            #expect(held.header("Retry-After").flatMap(Int.init).map { (590...600).contains($0) } == true, "\(held)")
+            // The node's clean shutdown (a stopping heartbeat) releases it to its reboot at once.
+            let stopping = try await vault.client(identity.liveness).send("POST", VaultPath.heartbeats(identity.account) + "?state=stopping")
+            #expect(try stopping.json(HeartbeatResponse.self).releaseArmed)
+            // The running node hears of the held-back request in that heartbeat's answer, once.
+            #expect(try stopping.json(HeartbeatResponse.self).heldBackReleases.map(\.deviceKey) == [HexCoding.encode(identity.device.publicKey)])
+            #expect(try await vault.client(identity.liveness).send("POST", VaultPath.heartbeats(identity.account) + "?state=up").status == 400)
             let released = try await device.send("GET", path, freshness: .challenge)
             #expect(released.status == 200 && released.body == secret, "\(released)")
             // Only with a challenge.
@@ -63,6 +73,9 @@ import VaultServer
             // (The client clock is now 3 days behind the server: challenges prove freshness instead.)
             #expect(try await device.send("GET", path, freshness: .challenge).status == 423)
             _ = try await vault.client(identity.liveness).send("POST", VaultPath.heartbeats(identity.account), freshness: .challenge)
+            #expect(try await device.send("GET", path, freshness: .challenge).errorCode == VaultErrorCode.nodeAlive.rawValue)
+            // A node that went quiet without a clean shutdown (a power cut) gets it after the quiet time.
+            clock.advance(seconds: 601)
             #expect(try await device.send("GET", path, freshness: .challenge).status == 200)
 
             // Revoked: never again, and the slot is wiped.
@@ -78,7 +91,8 @@ import VaultServer
             let device = vault.client(identity.device)
             let path = VaultPath.sealedSecret(identity.account, deviceKey: identity.device.publicKey)
             #expect(try await device.send("PUT", path, body: Random.bytes(32), contentType: "application/octet-stream").status == 204)
-            _ = try await vault.client(identity.liveness).send("POST", VaultPath.heartbeats(identity.account))
+            // A stopping heartbeat: armed, and the node no longer counts as running.
+            _ = try await vault.client(identity.liveness).send("POST", VaultPath.heartbeats(identity.account) + "?state=stopping")
 
             // Another device of the account may not clear it.
             let other = try Ed25519.KeyPair.generate()

@@ -1,4 +1,5 @@
 public import BackupCore
+public import Foundation
 public import BlobStorage
 public import Sodium
 
@@ -17,7 +18,8 @@ public struct NoVault: BlobStore, VaultControl, UnlockShareVault {
     public func get(_ name: BlobName, version: UInt64?) async throws -> Blob { throw error }
     public func list() async throws -> [BlobSummary] { throw error }
     public func versions(of name: BlobName, after: UInt64?, limit: Int) async throws -> [BlobInfo] { throw error }
-    public func sendHeartbeat(signedBy key: LivenessKey) async throws { throw error }
+    public func sendHeartbeat(signedBy key: LivenessKey) async throws -> [Date] { throw error }
+    public func sendStoppingHeartbeat(signedBy key: LivenessKey) async throws { throw error }
     public func createAccount(owner: OwnerKey, livenessPublicKey: [UInt8]) async throws { throw error }
     public func registerDevice(owner: OwnerKey, devicePublicKey: [UInt8]) async throws { throw error }
     public func storeUnlockShare(_ share: SecureBytes) async throws { throw UnlockShareError.unreachable(reason) }

@@ -40,8 +40,13 @@ public final class VaultConnection: BlobStore, VaultControl, UnlockShareVault {
         try await device.versions(of: name, after: after, limit: limit)
     }
 
-    public func sendHeartbeat(signedBy key: LivenessKey) async throws {
-        _ = try await VaultClient(configuration: configuration, key: key.keyPair).heartbeat()
+    public func sendHeartbeat(signedBy key: LivenessKey) async throws -> [Date] {
+        try await VaultClient(configuration: configuration, key: key.keyPair).heartbeat().heldBackReleases
+            .map { Date(timeIntervalSince1970: Double($0.at) / 1000) }
+    }
+
+    public func sendStoppingHeartbeat(signedBy key: LivenessKey) async throws {
+        _ = try await VaultClient(configuration: configuration, key: key.keyPair).heartbeat(stopping: true)
     }
 
     public func createAccount(owner: OwnerKey, livenessPublicKey: [UInt8]) async throws {
@@ -94,6 +99,7 @@ extension VaultConnection {
         switch (error.code, error.detailCode) {
         case (_, .some(VaultErrorCode.deviceRevoked.rawValue)): return .deviceRevoked
         case (_, .some(VaultErrorCode.releaseLocked.rawValue)): return .releaseLocked
+        case (_, .some(VaultErrorCode.nodeAlive.rawValue)): return .nodeAlive(error.message)
         case (.notFound, .some(VaultErrorCode.notFound.rawValue)): return .noShare
         case (.unavailable, _), (.rateLimited, _): return .unreachable(error.message)
         default: return .refused(error.message)

@@ -57,6 +57,11 @@ public struct StatusReport: Codable, Sendable, Equatable {
         if let unlock = status.autoUnlock, let problem = unlock.problem, !status.keysAvailable {
             warnings.append("sealed auto-unlock \(unlock.outcome): \(problem)")
         }
+        if status.heldBackUnlocks > 0 {
+            warnings.append("someone asked the vault for this node's unlock share \(status.heldBackUnlocks) time(s) while this node was running "
+                + "(last at \(ReportFormat.time(status.lastHeldBackUnlockAt))): a copy of this disk is being booted somewhere. The vault held it back. "
+                + "If that was not you, revoke this device with `casa-recover revoke-device` and enroll this box again")
+        }
         if let problem = status.unlockRotationProblem {
             warnings.append("sealed auto-unlock: the unlock shares were not rotated after the last unlock (\(problem)): "
                 + "a copy of this disk taken before it could still unlock lnd; it is tried again at the next unlock")

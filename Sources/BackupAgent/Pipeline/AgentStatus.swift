@@ -34,6 +34,9 @@ public final class AgentStatus: Sendable {
         public var lastUploadError: String?
         /// How this run continues the account's history (nil until keys first arrived).
         public var history: HistoryStatus?
+        /// Unlock-share requests the vault held back while this node ran (a copy of its disk asked).
+        public var heldBackUnlocks = 0
+        public var lastHeldBackUnlockAt: Date?
         /// Why the unlock shares were not rotated after the last auto-unlock (nil: rotated).
         public var unlockRotationProblem: String?
         /// The last sealed auto-unlock attempt (nil: none since start).

@@ -17,6 +17,8 @@ public actor SnapshotPipeline {
     public nonisolated let saved: [Doorbell]
     /// Rung whenever keys were installed.
     public nonisolated let keysInstalled = Doorbell()
+    /// Rung when held keys were dropped (lnd locked or went away).
+    public nonisolated let keysDropped = Doorbell()
     private var keys: AgentKeys?
     /// Highest counter sealed by this process; the store's sequence is the floor.
     private var highestCounter: UInt64 = 0
@@ -65,6 +67,7 @@ public actor SnapshotPipeline {
 
     /// lnd locked or went away: forget every key (they live only while lnd is unlocked).
     public func dropKeys() {
+        if keys != nil { keysDropped.ring() }
         keys = nil
         status.update { $0.keysAvailable = false }
     }

@@ -38,6 +38,8 @@ public enum UnlockShareError: Error, Sendable, Equatable, CustomStringConvertibl
     case deviceRevoked
     /// No liveness heartbeat within the owner's window: the node was off (or away) too long.
     case releaseLocked
+    /// The account's node heartbeated moments ago (it runs): no release until it has been quiet.
+    case nodeAlive(String)
     /// The slot is empty (never set up, disabled, or cleared by the owner).
     case noShare
     /// The vault could not be reached or failed; worth trying again.
@@ -47,8 +49,10 @@ public enum UnlockShareError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// Only an unreachable vault may answer differently later without anyone acting.
     public var isTransient: Bool {
-        if case .unreachable = self { return true }
-        return false
+        switch self {
+        case .unreachable, .nodeAlive: return true
+        default: return false
+        }
     }
 
     public var description: String {
@@ -57,6 +61,8 @@ public enum UnlockShareError: Error, Sendable, Equatable, CustomStringConvertibl
             "this device was revoked by the owner: the vault no longer releases its unlock share; unlock lnd by hand (`lncli unlock`) and enroll again if the box is yours"
         case .releaseLocked:
             "outside the release window: the vault saw no liveness heartbeat from the unlocked node within the owner's window (the node was off too long, or the box was moved); unlock lnd by hand (`lncli unlock`), the next heartbeat re-arms the release"
+        case .nodeAlive(let why):
+            "the vault holds the share back: \(why); if this box just rebooted after a power cut, it is released within minutes, and the agent keeps asking"
         case .noShare:
             "the vault holds no unlock share for this device (disabled, or never set up): unlock lnd by hand and run `casa-backupd unlock setup`"
         case .unreachable(let why):

@@ -85,7 +85,7 @@ public struct UnlockSetup: Sendable {
                 return Result(releaseArmed: false, heartbeatProblem: "lnd did not become active within \(lndTimeout)")
             }
             let keys = try await AgentKeys.derive(from: lnd, account: account)
-            try await heartbeats.sendHeartbeat(signedBy: keys.backup.liveness)
+            _ = try await heartbeats.sendHeartbeat(signedBy: keys.backup.liveness)
             let armed = (try? await vault.releaseState().releaseArmed) ?? true
             return Result(releaseArmed: armed, heartbeatProblem: nil)
         } catch {

@@ -75,6 +75,7 @@ public struct UnlockStatusReport: Codable, Sendable, Equatable {
         switch error {
         case .deviceRevoked: "revoked"
         case .releaseLocked: "locked"
+        case .nodeAlive: "held back while the node runs"
         case .noShare: "no share"
         case .unreachable: "unreachable"
         case .refused: "refused"

@@ -20,6 +20,7 @@ extension VaultConfiguration {
         var idle_timeout_seconds: Int64?
         var max_header_bytes: Int?
         var retention_interval_seconds: Int64?
+        var release_quiet_seconds: Int64?
         var postgres_connections: Int?
         var log_level: String?
     }
@@ -50,6 +51,7 @@ extension VaultConfiguration {
         if let v = file.idle_timeout_seconds { idleTimeoutSeconds = v }
         if let v = file.max_header_bytes { maxHeaderBytes = v }
         if let v = file.retention_interval_seconds { retentionIntervalSeconds = v }
+        if let v = file.release_quiet_seconds { releaseQuietSeconds = v }
         if let v = file.postgres_connections { postgresConnections = v }
         if let v = file.log_level { logLevel = v }
     }

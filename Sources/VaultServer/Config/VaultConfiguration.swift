@@ -34,6 +34,10 @@ public struct VaultConfiguration: Sendable, Hashable {
     public var idleTimeoutSeconds: Int64 = 30
     /// Maximum size of all request headers together.
     public var maxHeaderBytes = 16 * 1024
+    /// After a liveness heartbeat, the sealed-secret release is refused for this long: a node
+    /// that heartbeats runs and needs no unlock, so whoever asks is a copy of its disk
+    /// (docs/design.md §6). A clean shutdown ends it at once (`state=stopping`). 0 turns it off.
+    public var releaseQuietSeconds: Int64 = 600
     /// Seconds between retention passes (0 disables the background pass).
     public var retentionIntervalSeconds: Int64 = 3600
     /// PostgreSQL connection pool size per process.
@@ -58,6 +62,7 @@ public struct VaultConfiguration: Sendable, Hashable {
         if limits.quotaBytes < Int64(limits.maxBlobSize) { try fail("quota_bytes must be at least max_blob_size") }
         if skewSeconds < 1 || skewSeconds > 86_400 { try fail("skew_seconds must be between 1 and 86400") }
         if challengeTTLSeconds < 5 || challengeTTLSeconds > 3600 { try fail("challenge_ttl_seconds must be between 5 and 3600") }
+        if !(0...86_400).contains(releaseQuietSeconds) { try fail("release_quiet_seconds must be between 0 (off) and 86400") }
         if accountRate <= 0 || addressRate <= 0 || accountBurst < 1 || addressBurst < 1 {
             try fail("rates must be positive and bursts at least 1")
         }

@@ -7,6 +7,9 @@ import VaultAPI
 struct AccountController: Sendable {
     let gate: RequestGate
     let limits: BlobStoreLimits
+    /// `release_quiet_seconds` (a stopping heartbeat is recorded this far back).
+    let releaseQuietMilliseconds: Int64
+    let heldBack: HeldBackReleases
 
     func addRoutes(to router: Router<VaultRequestContext>) {
         let account = "/v1/accounts/:account"
@@ -72,18 +75,29 @@ struct AccountController: Sendable {
     }
 
     /// Liveness heartbeats arm the sealed-secret release; device heartbeats only record "last seen".
+    /// `?state=stopping` (liveness only): the node is shutting down cleanly; the heartbeat is
+    /// recorded `release_quiet_seconds` back, so the release stays armed but the node no longer
+    /// counts as running, and its own reboot is unlocked at once (docs/vault-api.md "Heartbeats").
     @Sendable func heartbeat(_ request: Request, context: VaultRequestContext) async throws -> Response {
-        let authorized = try await gate.authorize(request, context: context, roles: [.liveness, .device])
+        let authorized = try await gate.authorize(request, context: context, roles: [.liveness, .device], query: ["state"])
+        let stopping: Bool
+        switch request.uri.queryParameters.get("state") {
+        case nil: stopping = false
+        case "stopping": stopping = true
+        default: throw VaultError(.badRequest, .badRequest, "state takes only the value stopping")
+        }
         var account = authorized.account
         if authorized.role == .liveness {
-            try await gate.repository.recordHeartbeat(account.id, at: authorized.now)
-            account.lastHeartbeatAt = authorized.now
+            let at = stopping ? authorized.now - releaseQuietMilliseconds : authorized.now
+            try await gate.repository.recordHeartbeat(account.id, at: at)
+            account.lastHeartbeatAt = at
         } else {
             try await gate.repository.recordDeviceSeen(account.id, key: authorized.key, at: authorized.now)
         }
         return try Response.json(HeartbeatResponse(
             kind: authorized.role == .liveness ? "liveness" : "device", receivedAt: authorized.now,
-            releaseArmed: account.releaseArmed(now: authorized.now)))
+            releaseArmed: account.releaseArmed(now: authorized.now),
+            heldBackReleases: authorized.role == .liveness ? heldBack.take(account.id) : []))
     }
 
     func response(_ account: AccountRecord, role: Role, now: Int64) -> AccountResponse {

@@ -5,6 +5,9 @@ import VaultAPI
 /// Device registration, revocation, and the per-device sealed-secret slot.
 struct DeviceController: Sendable {
     let gate: RequestGate
+    /// `release_quiet_seconds`: no release this soon after a liveness heartbeat.
+    let releaseQuietMilliseconds: Int64
+    let heldBack: HeldBackReleases
 
     func addRoutes(to router: Router<VaultRequestContext>) {
         let device = "/v1/accounts/:account/devices/:device"
@@ -95,6 +98,12 @@ struct DeviceController: Sendable {
         }
         guard let secret = try await gate.repository.sealedSecret(authorized.account.id, deviceKey: key) else {
             throw VaultError(.notFound, .notFound, "this device has no sealed secret stored")
+        }
+        if let wait = authorized.account.nodeAliveFor(now: authorized.now, quietMilliseconds: releaseQuietMilliseconds) {
+            heldBack.record(authorized.account.id, HeldBackRelease(deviceKey: HexCoding.encode(key), at: authorized.now))
+            throw VaultError(.vaultLocked, .nodeAlive,
+                             "this account's node sent a liveness heartbeat moments ago: it is running and needs no unlock, so the share is not released (a copy of its disk must not get it); a node that rebooted gets it once it has been quiet for \(releaseQuietMilliseconds / 1000) s, or at once after a clean shutdown",
+                             retryAfter: Int(wait))
         }
         return Response(
             status: .ok, headers: [.contentType: VaultLimits.blobContentType],

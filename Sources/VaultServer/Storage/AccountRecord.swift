@@ -32,6 +32,13 @@ public struct AccountRecord: Sendable, Hashable {
 
     var access: AccountAccess { AccountAccess(ownerKey: ownerKey, livenessKey: livenessKey, disabled: disabled) }
 
+    /// Seconds until the node counts as quiet, while a liveness heartbeat is younger than
+    /// `quietMilliseconds` (the node runs, so a release request comes from a copy); nil when quiet.
+    public func nodeAliveFor(now: Int64, quietMilliseconds: Int64) -> Int64? {
+        guard quietMilliseconds > 0, let last = lastHeartbeatAt, now - last < quietMilliseconds else { return nil }
+        return (quietMilliseconds - (now - last) + 999) / 1000
+    }
+
     /// True while the sealed secrets may be released: the last liveness heartbeat is within the
     /// owner's window. A longer gap keeps them locked until a new heartbeat re-arms them.
     public func releaseArmed(now: Int64) -> Bool {
