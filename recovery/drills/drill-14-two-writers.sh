@@ -73,7 +73,7 @@ say "   asked: $(grep -o 'Which branch[^?]*?' "$WORK/asked.txt" | head -n 1); En
 
 step "the owner chooses the clone's branch (3 channels): exactly its channels come back"
 clone_branch=$(json_get "$WORK/list.json" "[b['number'] for b in j['branches'] if b['channels'] == 3][0]")
-restore_node restore --vault "$VAULT_URL" --branch "$clone_branch"
+restore_node restore --vault "$VAULT_URL" --branch "$clone_branch" --reconnect-pauses 0
 expect_restore_ran restore
 expect_points "restore of branch $clone_branch" "$(restored_points restore)" "$(sorted_lines "${clone_points[@]}")"
 pass "the forked history was shown and not guessed (exit 76); --branch $clone_branch restored exactly its 3 channels"
