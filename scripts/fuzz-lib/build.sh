@@ -38,6 +38,27 @@ build_libraries() {
   lib CurlHTTP $(swift_sources Sources/CurlHTTP)
 }
 
+# TOMLKit from SwiftPM's checkout (.build/checkouts, made by `swift build`; read, never written):
+# its C++ shim around toml++ with clang++, then its Swift module (Swift 5 mode, as in its package).
+tomlkit=.build/checkouts/TOMLKit/Sources
+build_tomlkit() {
+  [ -d "$tomlkit" ] || return 1
+  local objects=() f o sources=()
+  for f in "$tomlkit"/CTOML/Sources/*.cpp; do
+    o="$out/lib/ctoml-$(basename "$f" .cpp | tr -dc 'A-Za-z').o"; objects+=("$o")
+    stale "$o" "$f" || continue
+    echo "building $(basename "$f")" >&2
+    clang++ -std=c++17 -DTOML_EXCEPTIONS=1 -DNDEBUG -fsanitize=fuzzer-no-link,address -O1 -w -I"$tomlkit/CTOML/include" -c "$f" -o "$o"
+  done
+  stale "$out/lib/libCTOML.a" "${objects[@]}" && ar rcs "$out/lib/libCTOML.a" "${objects[@]}"
+  mapfile -d '' sources < <(find "$tomlkit/TOMLKit" -name '*.swift' -print0)
+  stale "$out/lib/libTOMLKit.a" "${sources[@]}" || return 0
+  echo "building TOMLKit" >&2
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 5 -suppress-warnings -module-name TOMLKit \
+    -emit-module -emit-module-path "$out/modules/TOMLKit.swiftmodule" -emit-library -static -o "$out/lib/libTOMLKit.a" \
+    -I "$tomlkit/CTOML/include/CTOML" "${sources[@]}"
+}
+
 # The libraries and extra sources of each harness (extra sources compile into the harness itself,
 # for parsers whose module pulls in dependencies the fuzzer does not need, such as GRDB).
 harness_inputs() {
@@ -49,6 +70,7 @@ harness_inputs() {
     vault-request) echo "-lVaultAPI -lBlobStorage -lSodium" ;;
     lnd-json) echo "-lCurlHTTP -lSodium -lcurl" $(swift_sources Sources/LNDClient/Models) Sources/LNDClient/{NDJSONLineSplitter,LNDError}.swift ;;
     lightning-wire) echo "-lLightningWire -lSecp256k1 -lSodium" ;;
+    toml) echo "-lTOMLKit -lCTOML -lstdc++ -Xcc -I$tomlkit/CTOML/include/CTOML" Sources/BackupAgent/Config/AgentConfigFile.swift Sources/BackupAgent/Pipeline/AgentError.swift ;;
     *) echo "unknown harness $1" >&2; return 1 ;;
   esac
 }
@@ -57,7 +79,7 @@ harness_inputs() {
 build_harness() {
   local h=$1 inputs sources=() libs=()
   inputs=$(harness_inputs "$h")
-  for i in $inputs; do case $i in -l*) libs+=("$i") ;; *) sources+=("$i") ;; esac; done
+  for i in $inputs; do case $i in -l*|-Xcc|-I*) libs+=("$i") ;; *) sources+=("$i") ;; esac; done
   stale "$out/bin/$h" "Fuzz/$h-fuzz.swift" Fuzz/FuzzSupport.swift "${sources[@]}" "$out/lib" || return 0
   echo "building harness $h" >&2
   swiftc "${flags[@]}" -module-name "$(echo "$h" | tr -d -)fuzz" "Fuzz/$h-fuzz.swift" Fuzz/FuzzSupport.swift "${sources[@]}" \

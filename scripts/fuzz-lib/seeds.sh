@@ -41,6 +41,7 @@ seed_harness() {
     snapshot-file) seed_snapshot_file "$seeds" ;;
     vault-request) seed_vault_request "$seeds" ;;
     lnd-json) seed_lnd_json "$seeds" ;;
+    toml) seed_toml "$seeds" ;;
     lightning-wire)
       printf '\x00\x00\x10\x00\x00\x00\x06\x20\x00\x00\x02\xa2\x02' > "$seeds/init"
       printf '\x00\x00\x11%32s\x00\x00' | tr ' ' '\x11' > "$seeds/error" ;;
@@ -92,4 +93,9 @@ seed_lnd_json() {
   seed_files "$dir" 3 $v/closestatus_closed.json $v/closestatus_pending.json $v/getstate.json $v/error_locked.json
   seed_files "$dir" 4 $v/verify.json $v/restore.json $v/sharedkey.json $v/genseed.json
   seed_files "$dir" 5 $v/closestatus_closed.json
+}
+
+seed_toml() {
+  local dir=$1 f
+  for f in vault/casa-vault.toml $(find deploy -name '*.toml' 2>/dev/null); do seed_files "$dir" 0 "$f"; seed_files "$dir" 1 "$f"; done
 }
