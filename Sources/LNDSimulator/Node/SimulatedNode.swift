@@ -153,9 +153,20 @@ public actor SimulatedNode {
             exitOnStartFailure(failure)
             return false
         }
+        // lnd opens its channel database before RPC_ACTIVE (lnd.go:735-749): from then on the
+        // backup RPCs answer with every channel, during a long rescan too.
+        if next == .rpcActive { loadChannelDatabase() }
         setState(next)
         if next == .serverActive { serverStarted() }
         return true
+    }
+
+    func loadChannelDatabase() {
+        do {
+            database = try ChannelDatabase.load(directory.channelDatabase)
+        } catch {
+            logger.error("cannot read channel.db: \(error)")
+        }
     }
 
     /// Holds start-up at `state` (nil releases it).
@@ -168,11 +179,7 @@ public actor SimulatedNode {
     func serverStarted() {
         holdWrites()
         defer { releaseWrites() }
-        do {
-            database = try ChannelDatabase.load(directory.channelDatabase)
-        } catch {
-            logger.error("cannot read channel.db: \(error)")
-        }
+        loadChannelDatabase()
         recordWalletSynced()
         fileBackupSet = Set(database.channels.filter(\.isInOpenBucket).map(\.channelPoint))
         writeBackupFile()
