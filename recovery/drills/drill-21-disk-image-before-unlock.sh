@@ -7,16 +7,7 @@
 drill_init 21 "a disk image taken before the last unlock cannot unlock"
 
 step "a node with sealed auto-unlock set up, and the agent running"
-start_vault
-start_seeded_node "$WORK/node"
-enroll_agent >/dev/null
-mv "$WORK/wallet-password.txt" "$WORK/wallet-password.txt.kept"
-sim lock >/dev/null
-wait_for 30 "lnd to be LOCKED" 'node_is LOCKED'
-# shellcheck disable=SC2046
-"$CASA_BIN/casa-backupd" unlock setup $(agent_args) --password-file "$WORK/wallet-password.txt.kept" > "$WORK/setup.log" 2>&1 \
-  || fail "unlock setup: $(cat "$WORK/setup.log")"
-wait_for 30 "lnd to be active after setup" 'node_is SERVER_ACTIVE'
+sealed_unlock_node
 start_agent
 
 step "the thief images the disk of the running box"

@@ -8,16 +8,7 @@
 drill_init 22 "a clone booted while the original runs cannot unlock"
 
 step "a node with sealed auto-unlock set up; its agent heartbeats every 10 s"
-start_vault
-start_seeded_node "$WORK/node"
-enroll_agent >/dev/null
-mv "$WORK/wallet-password.txt" "$WORK/wallet-password.txt.kept"
-sim lock >/dev/null
-wait_for 30 "lnd to be LOCKED" 'node_is LOCKED'
-# shellcheck disable=SC2046
-"$CASA_BIN/casa-backupd" unlock setup $(agent_args) --password-file "$WORK/wallet-password.txt.kept" > "$WORK/setup.log" 2>&1 \
-  || fail "unlock setup: $(cat "$WORK/setup.log")"
-wait_for 30 "lnd to be active after setup" 'node_is SERVER_ACTIVE'
+sealed_unlock_node
 CASA_BACKUPD_HEARTBEAT_SECONDS=10 start_agent
 
 step "the SD card is copied; the copy boots on a second box (its lnd LOCKED) while the original runs"

@@ -124,6 +124,22 @@ lose_node() {
   wait_for 30 "the new lnd to wait for a wallet" 'node_is NON_EXISTING'
 }
 
+# sealed_unlock_node: the vault, vector A's node and the enrolled agent, with sealed auto-unlock
+# set up (lnd locked, `unlock setup` with the password, lnd active again); the password file is
+# moved aside to wallet-password.txt.kept (lnd-sim no longer reads it at start).
+sealed_unlock_node() {
+  start_vault
+  start_seeded_node "$WORK/node"
+  enroll_agent >/dev/null
+  mv "$WORK/wallet-password.txt" "$WORK/wallet-password.txt.kept"
+  sim lock >/dev/null
+  wait_for 30 "lnd to be LOCKED" 'node_is LOCKED'
+  # shellcheck disable=SC2046
+  "$CASA_BIN/casa-backupd" unlock setup $(agent_args) --password-file "$WORK/wallet-password.txt.kept" > "$WORK/setup.log" 2>&1 \
+    || fail "unlock setup: $(cat "$WORK/setup.log")"
+  wait_for 30 "lnd to be active after setup" 'node_is SERVER_ACTIVE'
+}
+
 agent_args() {
   echo --lnddir "${AGENT_LNDDIR:-$NODE_DIR}" --network regtest --state-dir "$WORK/agent" --vault-url "$VAULT_URL" --metrics-port "$AGENT_PORT"
 }
