@@ -34,13 +34,7 @@ struct RestoreEscalationOptions: ParsableArguments {
     }
 
     func route() throws -> ConnectionRoute {
-        if tor { return .tor }
-        guard let socks else { return .direct }
-        do {
-            return .socks5(proxy: try PeerAddress(parsing: socks, defaultPort: 1080))
-        } catch {
-            throw ValidationError("--socks \(socks): \(error)")
-        }
+        try ConnectionRoute.from(tor: tor, socks: socks)
     }
 
     /// The escalation to use, or nil when not asked for. Asks on the terminal unless `--yes`.

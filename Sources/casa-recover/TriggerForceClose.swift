@@ -83,13 +83,7 @@ extension CasaRecover {
         }
 
         func route() throws -> ConnectionRoute {
-            if tor { return .tor }
-            guard let socks else { return .direct }
-            do {
-                return .socks5(proxy: try PeerAddress(parsing: socks, defaultPort: 1080))
-            } catch {
-                throw ValidationError("--socks \(socks): \(error)")
-            }
+            try ConnectionRoute.from(tor: tor, socks: socks)
         }
 
         func run() async throws {
