@@ -92,6 +92,9 @@ import Testing
         #expect(error.description.contains("did you mean \"barely\""))
         #expect(Mnemonic.closestWord(to: "abandn") == "abandon")
         #expect(Mnemonic.closestWord(to: "zooo") == "zoo")
+        // A pasted blob is judged by its first 16 letters only (bounded cost, docs/fuzzing.md).
+        let blob = "abandonx" + String(repeating: "q", count: 10_000)
+        #expect(Mnemonic.closestWord(to: blob) == Mnemonic.closestWord(to: String(blob.prefix(16))))
     }
 
     @Test func swappedWordsFailTheChecksum() throws {

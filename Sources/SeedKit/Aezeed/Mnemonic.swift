@@ -23,8 +23,12 @@ public enum Mnemonic {
     }
 
     /// The list word nearest to `word` by edit distance (ties: earliest in the list).
+    static let suggestionLetters = 16
+
     public static func closestWord(to word: String) -> String {
-        let typed = Array(word.lowercased().unicodeScalars)
+        // Wordlist words have at most 8 letters: the first 16 typed are plenty to suggest one, and
+        // bound the cost (a pasted 10,000-character "word" took 100-200 ms; docs/fuzzing.md).
+        let typed = Array(word.lowercased().unicodeScalars.prefix(Self.suggestionLetters))
         var best = BIP39EnglishWordlist.words[0]
         var bestDistance = Int.max
         for candidate in BIP39EnglishWordlist.words {
