@@ -42,8 +42,10 @@ public final class TCPListener: Sendable {
         self.port = UInt16(bigEndian: actual.sin_port)
     }
 
+    /// The descriptor is freed only here, when no accept can be running on it (see TCPSocket).
     deinit {
         close()
+        _ = systemClose(fd)
     }
 
     /// Waits for one connection until the deadline.
@@ -65,8 +67,8 @@ public final class TCPListener: Sendable {
 
     public func close() {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        // On Linux a shut-down listener refuses new connections and wakes a blocked poll.
         _ = shutdown(fd, Int32(SHUT_RDWR))
-        _ = systemClose(fd)
     }
 }
 

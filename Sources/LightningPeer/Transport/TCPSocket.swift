@@ -23,8 +23,12 @@ public final class TCPSocket: Sendable {
         #endif
     }
 
+    /// The descriptor is released only here, when no thread can be inside a call on it: closing
+    /// it earlier lets the kernel hand its number to a new socket that a reader still blocked
+    /// here would then read from (another connection's bytes).
     deinit {
         close()
+        _ = systemClose(fd)
     }
 
     /// Resolves `host` and connects to the first address that answers before `deadline`.
@@ -76,6 +80,7 @@ public final class TCPSocket: Sendable {
         var out = [UInt8](repeating: 0, count: count)
         var got = 0
         while got < count {
+            if closed.load(ordering: .acquiring) { throw PeerError.closedByPeer(during: what) }
             do {
                 try Self.wait(fd: fd, events: Int16(POLLIN), deadline: deadline, what: "reading \(what) from \(remoteDescription)")
             } catch PeerError.timedOut(let text) where got > 0 {
@@ -98,6 +103,7 @@ public final class TCPSocket: Sendable {
     public func write(_ bytes: [UInt8], deadline: ContinuousClock.Instant) throws {
         var sent = 0
         while sent < bytes.count {
+            if closed.load(ordering: .acquiring) { throw PeerError.closedByPeer(during: "sending") }
             try Self.wait(fd: fd, events: Int16(POLLOUT), deadline: deadline, what: "writing to \(remoteDescription)")
             let n = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + sent, bytes.count - sent, Self.sendFlags) }
             if n < 0 {
@@ -109,11 +115,11 @@ public final class TCPSocket: Sendable {
         }
     }
 
-    /// Closes once; wakes a reader blocked in poll on another thread (shutdown first).
+    /// Ends the connection once, from any thread: wakes a reader blocked in poll (it sees the
+    /// end of the stream) and makes later calls fail. The descriptor itself is freed in deinit.
     public func close() {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         _ = shutdown(fd, Int32(SHUT_RDWR))
-        _ = systemClose(fd)
     }
 
     public var isClosed: Bool { closed.load(ordering: .acquiring) }

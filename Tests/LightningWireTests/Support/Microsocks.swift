@@ -6,9 +6,8 @@ enum Microsocks {
     static func start() throws -> (ExternalProcess, PeerAddress) {
         // Find a free port, release it, and hand it to microsocks (bounded retries on a race).
         for _ in 0..<5 {
-            let probe = try TCPListener(host: "127.0.0.1", port: 0)
-            let port = probe.port
-            probe.close()
+            // The probe's descriptor (and so the port) is freed when it goes out of scope.
+            let port = try { let probe = try TCPListener(host: "127.0.0.1", port: 0); probe.close(); return probe.port }()
             let process = try ExternalProcess("microsocks", ["-i", "127.0.0.1", "-p", String(port)])
             let address = PeerAddress(host: "127.0.0.1", port: port)
             for _ in 0..<200 {
