@@ -174,6 +174,10 @@ public final class LocalSnapshotStore: Sendable {
     /// The newest snapshot saved or found at opening (not re-verified; use `readLatest`).
     public var latest: SnapshotMetadata? { writer.withLock { $0.latest } }
 
+    /// The highest sequence given so far, to an intact, corrupt or failed snapshot (names found
+    /// on either disk, the catalog's record, this process's drafts); 0 for a new store.
+    public var highestSequenceUsed: UInt64 { writer.withLock { $0.nextSequence - 1 } }
+
     // MARK: - Reading
 
     /// The newest intact snapshot, verified; falls back to older versions, then to the second

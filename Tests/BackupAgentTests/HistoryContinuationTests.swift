@@ -129,6 +129,23 @@ struct HistoryContinuationTests {
         #expect(status.current.history?.forked == true)
     }
 
+    /// L6: the newest local file went bad after it was uploaded; the vault cannot be reached.
+    /// The next counter must still be above it (the store's names and catalog remember it).
+    @Test("A corrupt newest local snapshot never lets a counter repeat")
+    func corruptNewestFileDoesNotRepeatItsCounter() async throws {
+        let dir = try TemporaryDirectory()
+        let local = try localStore(dir, holding: try (1...3).map { try sealed($0, writer: Self.oldWriter) })
+        #expect(local.latest?.sequence == 3)
+        let newest = dir.path + "/snapshots/" + SnapshotFileFormat.fileName(for: 3)
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: newest)))
+        bytes[bytes.count - 1] ^= 0xff
+        try Data(bytes).write(to: URL(fileURLWithPath: newest))
+        let reopened = try localStore(dir)
+        #expect(reopened.latest?.sequence == 2)
+        let (opened, _) = try await sealOne(vault: NoVault(reason: "connection refused"), store: LocalStoreAdapter(reopened))
+        #expect(opened.counter == 4)
+    }
+
     @Test("An unreachable vault is reported and the local copies still set the floor")
     func unreachableVault() async throws {
         let store = MemorySnapshotStore()

@@ -27,6 +27,7 @@ public final class LocalStoreAdapter: SnapshotStore, Sendable {
     }
 
     public func latestSnapshot() throws -> AgentSnapshotInfo? { store.latest.map(Self.info) }
+    public func highestSequenceUsed() throws -> UInt64 { store.highestSequenceUsed }
 
     public func save(sealed: [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date) throws -> AgentSnapshotInfo {
         Self.info(try store.save(sealed: sealed, multiHash: multiHash, channelCount: channelCount, createdAt: createdAt))

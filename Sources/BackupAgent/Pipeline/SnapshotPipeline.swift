@@ -82,7 +82,7 @@ public actor SnapshotPipeline {
         }
         let latest = try store.latestSnapshot()
         let now = clock()
-        let counter = max(highestCounter, latest?.sequence ?? 0, counterFloor) + 1
+        let counter = max(highestCounter, try store.highestSequenceUsed(), counterFloor) + 1
         let payload = EnvelopePayload(
             kind: .lndMultiChannelBackup, createdAt: UInt64(max(0, now.timeIntervalSince1970)), bytes: lndMulti,
             lineage: lineage ?? SnapshotLineage(writer: writer, parent: nil))

@@ -6,6 +6,9 @@ public import Foundation
 public protocol SnapshotStore: Sendable {
     /// The newest snapshot saved, or nil for an empty store.
     func latestSnapshot() throws -> AgentSnapshotInfo?
+    /// The highest sequence this store ever gave a snapshot, intact or not: a corrupt newest
+    /// file must not send the next counter back to one already sealed (and maybe uploaded).
+    func highestSequenceUsed() throws -> UInt64
     /// Stores a sealed snapshot durably and queues it for upload.
     func save(sealed: [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date) throws -> AgentSnapshotInfo
     /// Bytes the store wants free in front of the sealed bytes (`Envelope.seal(reservingPrefix:)`),
@@ -34,6 +37,9 @@ public protocol SnapshotStore: Sendable {
 }
 
 extension SnapshotStore {
+    /// A store that never loses a file: its newest snapshot's sequence.
+    public func highestSequenceUsed() throws -> UInt64 { try latestSnapshot()?.sequence ?? 0 }
+
     /// A store without a file header of its own needs no room.
     public var headerRoom: Int { 0 }
 
