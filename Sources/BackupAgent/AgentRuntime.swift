@@ -36,7 +36,8 @@ public final class AgentRuntime: Sendable {
             store: store, pending: PendingLNDFile(path: settings.stateDirectory + "/pending-channel.backup"), status: status,
             notify: [uploader.wake, retention.wake], survey: StoreHistorySurvey(vault: vault is NoVault ? nil : vault, store: store))
         self.pipeline = pipeline
-        follower = LNDFollower(lnd: lnd, pipeline: pipeline, account: settings.account, status: status, logger: logger)
+        follower = LNDFollower(lnd: lnd, pipeline: pipeline, account: settings.account, status: status, logger: logger,
+                               enrolledNode: EnrolledNode(stateDirectory: settings.stateDirectory), rememberedBlob: settings.blobName)
         if let directory = settings.lndDataDirectory {
             watcher = DirectoryWatcher(directory: directory, fileName: settings.lndBackupFileName, pipeline: pipeline, status: status,
                                        logger: logger)

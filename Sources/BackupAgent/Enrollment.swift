@@ -29,6 +29,8 @@ public struct Enrollment: Sendable {
         public let account: AccountID
         public let devicePublicKey: [UInt8]
         public let createdDeviceKey: Bool
+        /// lnd's identity key, checked against the words (record it: `EnrolledNode`).
+        public let nodeIdentity: [UInt8]
     }
 
     public func enroll(words: [String], passphrase: SecureBytes?) async throws -> Result {
@@ -53,7 +55,7 @@ public struct Enrollment: Sendable {
         let vault = try vault(owner.accountID)
         try await vault.createAccount(owner: owner, livenessPublicKey: liveness.publicKey)
         try await vault.registerDevice(owner: owner, devicePublicKey: device.publicKey)
-        return Result(account: owner.accountID, devicePublicKey: device.publicKey, createdDeviceKey: created)
+        return Result(account: owner.accountID, devicePublicKey: device.publicKey, createdDeviceKey: created, nodeIdentity: identity)
     }
 
     /// The device key from its 0600 file, or a new one written there.

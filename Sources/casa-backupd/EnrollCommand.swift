@@ -33,6 +33,7 @@ struct EnrollCommand: AsyncParsableCommand {
             let result = try await enrollment.enroll(words: words, passphrase: (passphrase?.count ?? 0) == 0 ? nil : passphrase)
             try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
             try Data(result.account.hex.utf8).write(to: URL(fileURLWithPath: configuration.accountPath))
+            try EnrolledNode(stateDirectory: configuration.stateDirectory).record(result.nodeIdentity)
             print("enrolled: account \(result.account.hex), device key \(Hex.encode(result.devicePublicKey))\(result.createdDeviceKey ? " (new)" : "")")
         } catch {
             throw fail(error)

@@ -2,6 +2,8 @@ import BackupAgent
 import BackupCore
 import Foundation
 import Logging
+import BlobStorage
+import Secp256k1
 import Testing
 
 @Suite("Following lnd")
@@ -53,5 +55,49 @@ struct FollowerTests {
         await h.runtime.heartbeat.beat()
         #expect(h.vault.heartbeatKeys == [try h.recoveryKeys().liveness.publicKey])
         #expect(h.runtime.status.current.lastHeartbeatAt != nil)
+    }
+}
+
+/// L7: lnd must still be the node this device was enrolled for.
+@Suite("The enrolled node")
+struct EnrolledNodeTests {
+    @Test("lnd with another node's wallet gets no snapshot, and status says why and what to do")
+    func anotherNodeIsRefused() async throws {
+        let h = try Harness()
+        let enrolled = EnrolledNode(stateDirectory: h.runtime.settings.stateDirectory)
+        try enrolled.record(PrivateKey.generate().publicKey.compressed)
+        let task = Task { await h.runtime.follower.run() }
+        defer { task.cancel() }
+        #expect(await eventually { h.runtime.status.current.differentNode != nil })
+        let report = StatusReport(h.runtime.status.current, settings: h.runtime.settings, now: Date())
+        #expect(report.warnings.first?.contains("casa-backupd enroll") == true)
+        #expect(h.store.snapshots.isEmpty)
+        #expect(h.lnd.exportCount == 0)
+        #expect(await h.runtime.pipeline.hasKeys == false)
+    }
+
+    @Test("The enrolled node is backed up, and a device enrolled before the record gets one at its first start")
+    func theEnrolledNodeIsRecordedAndAccepted() async throws {
+        let h = try Harness()
+        let enrolled = EnrolledNode(stateDirectory: h.runtime.settings.stateDirectory)
+        #expect(try enrolled.recorded() == nil)
+        let task = Task { await h.runtime.follower.run() }
+        defer { task.cancel() }
+        #expect(await eventually { h.store.snapshots.count == 1 })
+        #expect(try enrolled.recorded() == h.lnd.nodeKey.publicKey.compressed)
+        #expect(h.runtime.status.current.differentNode == nil)
+    }
+
+    @Test("Without a recorded identity, a blob name remembered from earlier runs that differs means another node")
+    func aDifferentRememberedBlobIsAnotherNode() throws {
+        let dir = try TemporaryDirectoryHandle()
+        let enrolled = EnrolledNode(stateDirectory: dir.path)
+        let identity = try PrivateKey.generate().publicKey.compressed
+        let earlier = try BlobName(String(repeating: "a", count: 64))
+        let now = try BlobName(String(repeating: "b", count: 64))
+        #expect(throws: AgentError.self) { try enrolled.confirm(identity: identity, blob: now, rememberedBlob: earlier) }
+        #expect(try enrolled.recorded() == nil)
+        try enrolled.confirm(identity: identity, blob: now, rememberedBlob: now)
+        #expect(try enrolled.recorded() == identity)
     }
 }

@@ -6,6 +6,7 @@ public enum AgentError: Error, Sendable, CustomStringConvertible, Equatable {
     case vaultRejected(String)
     case configuration(String)
     case wrongWords(expected: String, derived: String)
+    case differentNode(enrolled: String, now: String)
     case timedOut(String)
     case io(String)
 
@@ -23,6 +24,11 @@ public enum AgentError: Error, Sendable, CustomStringConvertible, Equatable {
             "configuration error: \(why)"
         case .wrongWords(let expected, let derived):
             "these 24 words belong to another node: they give node key \(derived), but lnd's identity is \(expected); nothing was changed"
+        case .differentNode(let enrolled, let now):
+            "lnd is now another node (identity \(now)) than the one this device was enrolled for (\(enrolled)): "
+                + "nothing of the new node is backed up, and the stored backups of the old node are kept. "
+                + "If the wallet was replaced on purpose, run `casa-backupd enroll` with the new node's 24 words; "
+                + "if not, point the agent back at the enrolled lnd"
         case .timedOut(let what):
             "timed out: \(what)"
         case .io(let why):

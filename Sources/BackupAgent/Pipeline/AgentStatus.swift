@@ -30,6 +30,8 @@ public final class AgentStatus: Sendable {
         public var lastLNDBackupAt: Date?
         /// lnd's channel.backup did not open with lnd's key when last read (nil once it opens).
         public var unreadableLNDFile: UnreadableLNDFile?
+        /// lnd is not the node this device was enrolled for (why, and what to do); nil when it is.
+        public var differentNode: String?
         public var queueDepth: Int = 0
         public var lastUploadError: String?
         /// How this run continues the account's history (nil until keys first arrived).

@@ -1,4 +1,5 @@
 public import BackupCore
+public import BlobStorage
 public import Logging
 
 /// Follows lnd (docs/agent.md "Start-up"): waits on SubscribeState until lnd accepts backup
@@ -12,11 +13,16 @@ public struct LNDFollower: Sendable {
     let status: AgentStatus
     let logger: Logger
     let backoff: Backoff
+    /// The enrolled node lnd must still be (nil: not checked) and the blob remembered from earlier runs.
+    let enrolledNode: EnrolledNode?
+    let rememberedBlob: BlobName?
 
     public init(
         lnd: any LNDNode, pipeline: SnapshotPipeline, account: AccountID, status: AgentStatus, logger: Logger,
-        backoff: Backoff = Backoff()
+        backoff: Backoff = Backoff(), enrolledNode: EnrolledNode? = nil, rememberedBlob: BlobName? = nil
     ) {
+        self.enrolledNode = enrolledNode
+        self.rememberedBlob = rememberedBlob
         self.lnd = lnd
         self.pipeline = pipeline
         self.account = account
@@ -59,6 +65,7 @@ public struct LNDFollower: Sendable {
     /// Derives the keys, exports everything, then follows the subscription until it ends.
     func followBackups(onConnected: () -> Void) async throws {
         let keys = try await AgentKeys.derive(from: lnd, account: account)
+        try await confirmEnrolledNode(keys)
         // lnd's file kept while the keys were missing opened: the file is fine (again).
         if try await pipeline.install(keys) != nil { status.update { $0.unreadableLNDFile = nil } }
         // Subscribe before exporting so no update falls between the two; lnd sends nothing
@@ -68,6 +75,20 @@ public struct LNDFollower: Sendable {
         onConnected()
         for try await multi in updates {
             try await ingestLogged(multi, origin: .subscription)
+        }
+    }
+
+    /// Refuses keys of another node than the enrolled one: nothing is sealed or uploaded for it
+    /// (the loop backs off and asks again), and the owner sees why in `status`.
+    private func confirmEnrolledNode(_ keys: AgentKeys) async throws {
+        guard let enrolledNode else { return }
+        do {
+            try enrolledNode.confirm(identity: try await lnd.identityPublicKey(), blob: try keys.blobName, rememberedBlob: rememberedBlob)
+            status.update { $0.differentNode = nil }
+        } catch let error as AgentError {
+            if case .differentNode = error { status.update { $0.differentNode = error.description } }
+            logger.error("\(error)")
+            throw error
         }
     }
 
