@@ -16,9 +16,11 @@ public enum PutRules {
 ///     version numbers are never reused, so a delete cannot open a rollback.
     ///   - existing: the info of `version` if it is still kept.
     ///   - usedBytes: bytes currently stored in the account.
+    ///   - deviceUsedBytes: bytes of kept versions the signing device uploaded (nil: the writer is
+    ///     no device, e.g. the owner, and only the account quota applies).
     public static func decide(
         version: UInt64, size: Int, contentHash: ContentHash,
-        latestVersion: UInt64, existing: BlobInfo?, usedBytes: Int64, limits: BlobStoreLimits
+        latestVersion: UInt64, existing: BlobInfo?, usedBytes: Int64, deviceUsedBytes: Int64? = nil, limits: BlobStoreLimits
     ) throws -> Outcome {
         guard version >= 1, version <= maxVersion else {
             throw BlobStoreError(.invalidVersion, "versions start at 1 and stay below 2^63")
@@ -47,6 +49,16 @@ public enum PutRules {
                 "account quota of \(limits.quotaBytes) bytes is full (\(usedBytes) used): ask the owner to delete old versions or raise the quota; nothing old is deleted automatically"
             )
         }
+        if let deviceUsedBytes, deviceUsedBytes + Int64(size) > limits.deviceQuota {
+            throw BlobStoreError(
+                .quotaExceeded,
+                "this device's quota of \(limits.deviceQuota) bytes is full (\(deviceUsedBytes) used): the owner deletes old versions or the operator raises device_quota_bytes; nothing old is deleted automatically",
+                detailCode: deviceQuotaExceeded
+            )
+        }
         return .store
     }
+
+    /// The vault's `error.code` for a full device quota (the storage-level code is `quota_exceeded`).
+    public static let deviceQuotaExceeded = "device_quota_exceeded"
 }

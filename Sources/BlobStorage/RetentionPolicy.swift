@@ -1,10 +1,13 @@
 import struct Foundation.Date
 
-/// Retention by age only, never by count (docs/vault-api.md, "Retention"): a compromised device
-/// uploading junk can add versions but never push good ones out.
+/// Retention by age only, never by count (docs/vault-api.md, "Retention"): a device key uploading
+/// junk can add versions but never push another writer's good ones out.
 ///
-/// A version is kept when it is younger than `keepAllDays`, or when it is the newest version of
-/// its UTC day and younger than `keepDailyDays`, or when it is the latest version of its name.
+/// A version is kept when it is younger than `keepAllDays`, or when it is its writer's newest
+/// version of its UTC day and younger than `keepDailyDays`, or when it is the latest version of
+/// its name. The daily survivor is chosen per writer (the key that signed the put): the vault
+/// cannot read the ciphertext, so it cannot tell junk from good, but it knows who uploaded what,
+/// and one device's last upload of the day never displaces another's (review M1b).
 /// `keepAllDays == nil` keeps everything forever.
 public struct RetentionPolicy: Codable, Sendable, Hashable {
     public var keepAllDays: Int?
@@ -50,21 +53,29 @@ public struct RetentionPolicy: Codable, Sendable, Hashable {
 extension RetentionPolicy {
     private static let dayMilliseconds: Int64 = 86_400_000
 
+    /// A UTC day and the key that wrote a version on it (nil: unknown, e.g. stored before writers were recorded).
+    private struct DayOfWriter: Hashable {
+        let day: Int64
+        let writer: [UInt8]?
+    }
+
     /// The versions of one name that this policy lets a retention pass delete at `now`.
-    /// Decided by age alone; the latest version is always kept.
-    public func prunable(_ versions: [BlobInfo], now: Date) -> [BlobInfo] {
+    /// Decided by age alone; the latest version is always kept, and each writer's newest version
+    /// of a day is its daily survivor. `writer` gives the key that uploaded a version.
+    public func prunable(_ versions: [BlobInfo], now: Date, writer: (BlobInfo) -> [UInt8]? = { _ in nil }) -> [BlobInfo] {
         guard let keepAllDays, let latest = versions.map(\.version).max() else { return [] }
         let nowMs = now.unixMilliseconds
-        // The newest version stored on each UTC day.
-        var newestOfDay: [Int64: UInt64] = [:]
+        func key(_ info: BlobInfo) -> DayOfWriter {
+            DayOfWriter(day: info.storedAt.unixMilliseconds / Self.dayMilliseconds, writer: writer(info))
+        }
+        var newestOfDay: [DayOfWriter: UInt64] = [:]
         for info in versions {
-            let day = info.storedAt.unixMilliseconds / Self.dayMilliseconds
-            newestOfDay[day] = max(newestOfDay[day] ?? 0, info.version)
+            newestOfDay[key(info)] = max(newestOfDay[key(info)] ?? 0, info.version)
         }
         return versions.filter { info in
             let ageMs = nowMs - info.storedAt.unixMilliseconds
             if info.version == latest || ageMs < Int64(keepAllDays) * Self.dayMilliseconds { return false }
-            let isDaily = newestOfDay[info.storedAt.unixMilliseconds / Self.dayMilliseconds] == info.version
+            let isDaily = newestOfDay[key(info)] == info.version
             return !(isDaily && ageMs < Int64(keepDailyDays) * Self.dayMilliseconds)
         }
     }

@@ -38,6 +38,8 @@ public enum VaultErrorCode: String, Sendable, CaseIterable, Codable {
     case possibleClone = "possible_clone"
     case tooLarge = "too_large"
     case quotaExceeded = "quota_exceeded"
+    /// The signing device's own quota is full (507); the account may still have room.
+    case deviceQuotaExceeded = "device_quota_exceeded"
     // Load (429, 408, 503)
     case rateLimited = "rate_limited"
     case requestTimeout = "request_timeout"
@@ -56,6 +58,8 @@ public enum VaultErrorCode: String, Sendable, CaseIterable, Codable {
             return .notFound
         case .payloadTooLarge:
             return .tooLarge
+        case .deviceQuotaExceeded:
+            return .quotaExceeded
         case .requestTimeout, .internalError:
             return .unavailable
         case .rateLimited:

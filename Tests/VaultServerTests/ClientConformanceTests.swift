@@ -17,7 +17,7 @@ import VaultServer
         _ backend: Backend, freshness: VaultClientConfiguration.FreshnessMode, servers: ServerList
     ) -> BlobStoreConformance.Factory {
         { limits in
-            let vault = try await LiveVault.start(backend: backend) { $0.limits = limits }
+            let vault = try await LiveVault.start(backend: backend) { $0.limits = limits.withOneDevice }
             await servers.add(vault)
             let identity = try await vault.enroll(Identity())
             let configuration = VaultClientConfiguration(

@@ -46,7 +46,7 @@ import VaultServer
         let servers = ServerList()
         do {
             try await BlobStoreConformance(makeStore: { limits in
-                let vault = try await LiveVault.start(backend: .sqlite) { $0.limits = limits }
+                let vault = try await LiveVault.start(backend: .sqlite) { $0.limits = limits.withOneDevice }
                 await servers.add(vault)
                 return try await vault.newAccountStore()
             }).run(check)

@@ -11,6 +11,7 @@ extension VaultConfiguration {
         var database_url: String?
         var max_blob_size: Int?
         var quota_bytes: Int64?
+        var device_quota_bytes: Int64?
         var skew_seconds: Int64?
         var challenge_ttl_seconds: Int64?
         var account_rate: Double?
@@ -42,6 +43,7 @@ extension VaultConfiguration {
         if let v = file.database_url { storage = .postgres(url: v) }
         if let v = file.max_blob_size { limits.maxBlobSize = v }
         if let v = file.quota_bytes { limits.quotaBytes = v }
+        if let v = file.device_quota_bytes { limits.deviceQuotaBytes = v }
         if let v = file.skew_seconds { skewSeconds = v }
         if let v = file.challenge_ttl_seconds { challengeTTLSeconds = v }
         if let v = file.account_rate { accountRate = v }

@@ -60,6 +60,9 @@ public struct VaultConfiguration: Sendable, Hashable {
             try fail("max_blob_size must be between 1 byte and 256 MiB")
         }
         if limits.quotaBytes < Int64(limits.maxBlobSize) { try fail("quota_bytes must be at least max_blob_size") }
+        if let device = limits.deviceQuotaBytes, device < Int64(limits.maxBlobSize) || device > limits.quotaBytes {
+            try fail("device_quota_bytes must be between max_blob_size and quota_bytes")
+        }
         if skewSeconds < 1 || skewSeconds > 86_400 { try fail("skew_seconds must be between 1 and 86400") }
         if challengeTTLSeconds < 5 || challengeTTLSeconds > 3600 { try fail("challenge_ttl_seconds must be between 5 and 3600") }
         if !(0...86_400).contains(releaseQuietSeconds) { try fail("release_quiet_seconds must be between 0 (off) and 86400") }

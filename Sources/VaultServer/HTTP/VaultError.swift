@@ -39,7 +39,8 @@ public struct VaultError: Error, HTTPResponseError, CustomStringConvertible, Sen
         case .rateLimited: .tooManyRequests
         case .unavailable: .serviceUnavailable
         }
-        let code = VaultErrorCode(rawValue: error.code.rawValue) ?? .badRequest
+        // The finer code when the store gave one the API knows (e.g. `device_quota_exceeded`).
+        let code = error.detailCode.flatMap(VaultErrorCode.init(rawValue:)) ?? VaultErrorCode(rawValue: error.code.rawValue) ?? .badRequest
         self.init(status, code, error.message, currentVersion: error.currentVersion, retryAfter: error.retryAfterSeconds)
     }
 }

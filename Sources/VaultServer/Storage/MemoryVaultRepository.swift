@@ -9,6 +9,9 @@ public actor MemoryVaultRepository: VaultRepository {
     private var blobs: [AccountID: [BlobName: [Blob]]] = [:]
     private var highest: [AccountID: [BlobName: UInt64]] = [:]
     private var secrets: [AccountID: [[UInt8]: [UInt8]]] = [:]
+    /// Who uploaded each kept version, and each device's usage (review M1b).
+    private var writerOf: [AccountID: [BlobName: [UInt64: [UInt8]]]] = [:]
+    private var deviceUsage: [AccountID: [[UInt8]: Int64]] = [:]
     public nonisolated let putBatches: GroupCommitStats? = nil
     public nonisolated let replayGuard: any ReplayGuard = MemoryReplayGuard()
     private let secret = Random.bytes(32)
@@ -67,15 +70,18 @@ public actor MemoryVaultRepository: VaultRepository {
         _ id: AccountID, _ name: BlobName, version: UInt64, data: [UInt8], contentHash: ContentHash,
         limits: BlobStoreLimits, now: Date, authorization: PutAuthorization?
     ) throws -> (info: BlobInfo, created: Bool) {
+        var device: [UInt8]?
         if let authorization {
             let account = accounts[id]
-            try authorization.check(account?.access, deviceRevoked: account?.device(authorization.signer)?.isRevoked, account: id)
+            if try authorization.check(account?.access, deviceRevoked: account?.device(authorization.signer)?.isRevoked, account: id) == .device {
+                device = authorization.signer
+            }
         }
         let kept = blobs[id]?[name] ?? []
         let outcome = try PutRules.decide(
             version: version, size: data.count, contentHash: contentHash,
             latestVersion: highest[id]?[name] ?? 0, existing: kept.first { $0.info.version == version }?.info,
-            usedBytes: accounts[id]?.usedBytes ?? 0, limits: limits
+            usedBytes: accounts[id]?.usedBytes ?? 0, deviceUsedBytes: device.map { deviceUsage[id]?[$0] ?? 0 }, limits: limits
         )
         if case .alreadyStored(let info) = outcome { return (info, false) }
         let info = BlobInfo(
@@ -85,6 +91,8 @@ public actor MemoryVaultRepository: VaultRepository {
         blobs[id, default: [:]][name, default: []].append(Blob(info: info, data: data))
         highest[id, default: [:]][name] = version
         accounts[id]?.usedBytes += Int64(data.count)
+        if let writer = authorization?.signer { writerOf[id, default: [:]][name, default: [:]][version] = writer }
+        if let device { deviceUsage[id, default: [:]][device, default: 0] += Int64(data.count) }
         return (info, true)
     }
 
@@ -105,12 +113,19 @@ public actor MemoryVaultRepository: VaultRepository {
         return Array(kept.lazy.map(\.info).filter { $0.version > (after ?? 0) }.prefix(max(0, limit)))
     }
 
+    public func writers(_ id: AccountID, _ name: BlobName) -> [UInt64: [UInt8]] { writerOf[id]?[name] ?? [:] }
+
     public func deleteBlob(_ id: AccountID, _ name: BlobName, version: UInt64?) -> Int {
         let kept = blobs[id]?[name] ?? []
         let doomed = kept.filter { version == nil || $0.info.version == version }
         blobs[id]?[name] = kept.filter { !(version == nil || $0.info.version == version) }
         if blobs[id]?[name]?.isEmpty == true { blobs[id]?[name] = nil }
         accounts[id]?.usedBytes -= doomed.reduce(0) { $0 + Int64($1.data.count) }
+        for blob in doomed {
+            if let writer = writerOf[id]?[name]?.removeValue(forKey: blob.info.version), deviceUsage[id]?[writer] != nil {
+                deviceUsage[id]?[writer]? -= Int64(blob.data.count)
+            }
+        }
         return doomed.count
     }
 

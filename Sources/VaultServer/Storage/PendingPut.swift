@@ -15,6 +15,10 @@ struct PendingPut: Sendable {
     /// Checked by the batch before the rules (nil: already authorized).
     let authorization: PutAuthorization?
 
+    /// The key that signed the put, stored with the version: retention keeps a daily survivor per
+    /// writer, and a device's uploads count against its quota (nil: unknown, e.g. the conformance suite).
+    var writer: [UInt8]? { authorization?.signer }
+
     /// Blob bytes per group commit: large blobs commit in smaller batches (PostgreSQL refuses
     /// parameters over 1 GiB; a smaller transaction also answers sooner).
     static let maxBatchBytes = 32 << 20

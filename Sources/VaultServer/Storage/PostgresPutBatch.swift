@@ -49,19 +49,27 @@ struct PostgresPutBatch: Sendable {
         let key: [UInt8]
     }
 
-    /// Whether each put's signer is a device of its account, and if so whether it was revoked.
-    private func signingDevices(_ batch: [PendingPut], on conn: PostgresConnection) async throws -> [Signer: Bool] {
+    /// A signing device: whether it was revoked and the bytes of kept versions it uploaded.
+    private struct SigningDevice {
+        let revoked: Bool
+        var usedBytes: Int64
+    }
+
+    /// Which puts' signers are devices of their accounts (locked: their usage changes with the puts).
+    private func signingDevices(_ batch: [PendingPut], on conn: PostgresConnection) async throws -> [Signer: SigningDevice] {
         let signers = Array(Set(batch.compactMap { put in put.authorization.map { Signer(account: put.account.hex, key: $0.signer) } }))
         guard !signers.isEmpty else { return [:] }
-        var revoked: [Signer: Bool] = [:]
-        for try await (account, key, isRevoked) in try await conn.query(
+        var devices: [Signer: SigningDevice] = [:]
+        for try await (account, key, isRevoked, used) in try await conn.query(
             """
-            SELECT d.account_id, d.key, d.revoked_at IS NOT NULL FROM device d
+            SELECT d.account_id, d.key, d.revoked_at IS NOT NULL, d.used_bytes FROM device d
             JOIN unnest(\(signers.map(\.account))::TEXT[], \(signers.map { ByteBuffer(bytes: $0.key) })::BYTEA[]) AS k(account_id, key)
               ON d.account_id = k.account_id AND d.key = k.key
             """, logger: logger
-        ).decode((String, Data, Bool).self) { revoked[Signer(account: account, key: [UInt8](key))] = isRevoked }
-        return revoked
+        ).decode((String, Data, Bool, Int64).self) {
+            devices[Signer(account: account, key: [UInt8](key))] = SigningDevice(revoked: isRevoked, usedBytes: used)
+        }
+        return devices
     }
 
     private func run(_ batch: [PendingPut], on conn: PostgresConnection) async throws -> [Result<PendingPut.Outcome, any Error>] {
@@ -75,7 +83,8 @@ struct PostgresPutBatch: Sendable {
             used[id] = bytes
             access[id] = AccountAccess(ownerKey: [UInt8](owner), livenessKey: [UInt8](liveness), disabled: disabled)
         }
-        let revoked = try await signingDevices(batch, on: conn)
+        var devices = try await signingDevices(batch, on: conn)
+        var addedByDevice: [Signer: Int64] = [:]
 
         let heads = batch.map { Head(account: $0.account.hex, name: $0.name.rawValue) }
         var highest: [Head: Int64] = [:]
@@ -106,9 +115,12 @@ struct PostgresPutBatch: Sendable {
         var inserts: [PendingPut] = []
         for (put, head) in zip(batch, heads) {
             results.append(Result {
+                var device: Signer?
                 if let authorization = put.authorization {
-                    try authorization.check(
-                        access[head.account], deviceRevoked: revoked[Signer(account: head.account, key: authorization.signer)], account: put.account)
+                    let signer = Signer(account: head.account, key: authorization.signer)
+                    if try authorization.check(access[head.account], deviceRevoked: devices[signer]?.revoked, account: put.account) == .device {
+                        device = signer
+                    }
                 }
                 guard let usedBytes = used[head.account] else {
                     throw BlobStoreError(.notFound, "no account \(head.account.prefix(16))…")
@@ -117,8 +129,12 @@ struct PostgresPutBatch: Sendable {
                 let outcome = try PutRules.decide(
                     version: put.version, size: put.data.count, contentHash: put.contentHash,
                     latestVersion: UInt64(clamping: highest[head] ?? 0), existing: existing[key], usedBytes: usedBytes,
-                    limits: put.limits)
+                    deviceUsedBytes: device.flatMap { devices[$0]?.usedBytes }, limits: put.limits)
                 if case .alreadyStored(let info) = outcome { return (info, false) }
+                if let device {
+                    devices[device]?.usedBytes += Int64(put.data.count)
+                    addedByDevice[device, default: 0] += Int64(put.data.count)
+                }
                 highest[head] = key.version
                 existing[key] = put.info
                 used[head.account] = usedBytes + Int64(put.data.count)
@@ -130,12 +146,16 @@ struct PostgresPutBatch: Sendable {
 
         let data = inserts.map { ByteBuffer(bytes: $0.data) }
         let hashes = inserts.map { ByteBuffer(bytes: $0.contentHash.bytes) }
+        // An unknown writer travels as empty bytes (no NULL inside the array) and is stored as NULL.
+        let writers = inserts.map { ByteBuffer(bytes: $0.writer ?? []) }
         try await conn.query(
             """
-            INSERT INTO blob (account_id, name, version, size, content_hash, stored_at, data)
-            SELECT * FROM unnest(\(inserts.map(\.account.hex))::TEXT[], \(inserts.map(\.name.rawValue))::TEXT[],
-                                 \(inserts.map { Int64(clamping: $0.version) })::BIGINT[], \(inserts.map { Int64($0.data.count) })::BIGINT[],
-                                 \(hashes)::BYTEA[], \(inserts.map(\.storedAt))::BIGINT[], \(data)::BYTEA[])
+            INSERT INTO blob (account_id, name, version, size, content_hash, stored_at, data, writer)
+            SELECT a, n, v, s, h, t, d, NULLIF(w, ''::BYTEA)
+            FROM unnest(\(inserts.map(\.account.hex))::TEXT[], \(inserts.map(\.name.rawValue))::TEXT[],
+                        \(inserts.map { Int64(clamping: $0.version) })::BIGINT[], \(inserts.map { Int64($0.data.count) })::BIGINT[],
+                        \(hashes)::BYTEA[], \(inserts.map(\.storedAt))::BIGINT[], \(data)::BYTEA[], \(writers)::BYTEA[])
+                 AS p(a, n, v, s, h, t, d, w)
             """, logger: logger)
         // One row per head and per account (ON CONFLICT may touch a row only once per statement).
         var newHeads: [Head: Int64] = [:]
@@ -158,6 +178,17 @@ struct PostgresPutBatch: Sendable {
             FROM unnest(\(addedList.map(\.key))::TEXT[], \(addedList.map(\.value))::BIGINT[]) AS d(id, bytes)
             WHERE account.id = d.id
             """, logger: logger)
+        // Each signing device's usage, once per device.
+        if !addedByDevice.isEmpty {
+            let list = Array(addedByDevice)
+            try await conn.query(
+                """
+                UPDATE device SET used_bytes = device.used_bytes + u.bytes
+                FROM unnest(\(list.map(\.key.account))::TEXT[], \(list.map { ByteBuffer(bytes: $0.key.key) })::BYTEA[],
+                            \(list.map(\.value))::BIGINT[]) AS u(account_id, key, bytes)
+                WHERE device.account_id = u.account_id AND device.key = u.key
+                """, logger: logger)
+        }
         return results
     }
 }

@@ -57,6 +57,12 @@ enum PostgresSchema {
             "CREATE INDEX used_token_expiry ON used_token (expires_at)",
             "CREATE TABLE server_secret (id INT PRIMARY KEY, secret BYTEA NOT NULL)",
         ]),
+        // Review M1b: who uploaded each version (retention keeps a daily survivor per writer) and
+        // each device's usage (its own quota). Versions stored before have no writer.
+        ("v2-writers", [
+            "ALTER TABLE blob ADD COLUMN writer BYTEA",
+            "ALTER TABLE device ADD COLUMN used_bytes BIGINT NOT NULL DEFAULT 0",
+        ]),
     ]
 
     static func migrate(_ client: PostgresClient, logger: Logger) async throws {

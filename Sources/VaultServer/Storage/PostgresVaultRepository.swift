@@ -245,22 +245,40 @@ public final class PostgresVaultRepository: VaultRepository {
         return infos
     }
 
+    public func writers(_ id: AccountID, _ name: BlobName) async throws -> [UInt64: [UInt8]] {
+        var writers: [UInt64: [UInt8]] = [:]
+        for try await (version, writer) in try await client.query(
+            "SELECT version, writer FROM blob WHERE account_id = \(id.hex) AND name = \(name.rawValue) AND writer IS NOT NULL",
+            logger: logger
+        ).decode((Int64, Data).self) {
+            writers[UInt64(version)] = [UInt8](writer)
+        }
+        return writers
+    }
+
     public func deleteBlob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Int {
         let logger = self.logger
         let v = version.map { Int64(clamping: $0) }
         return try await transaction { conn in
             var count = 0
             var freed: Int64 = 0
-            for try await size in try await conn.query(
+            var freedByWriter: [Data: Int64] = [:]
+            for try await (size, writer) in try await conn.query(
                 """
                 DELETE FROM blob WHERE account_id = \(id.hex) AND name = \(name.rawValue)
-                AND (\(v)::BIGINT IS NULL OR version = \(v)::BIGINT) RETURNING size
+                AND (\(v)::BIGINT IS NULL OR version = \(v)::BIGINT) RETURNING size, writer
                 """, logger: logger
-            ).decode(Int64.self) {
+            ).decode((Int64, Data?).self) {
                 count += 1
                 freed += size
+                if let writer { freedByWriter[writer, default: 0] += size }
             }
             try await conn.query("UPDATE account SET used_bytes = used_bytes - \(freed) WHERE id = \(id.hex)", logger: logger)
+            // Each device's quota usage follows the deletion of what it uploaded.
+            for (writer, bytes) in freedByWriter {
+                try await conn.query(
+                    "UPDATE device SET used_bytes = used_bytes - \(bytes) WHERE account_id = \(id.hex) AND key = \(writer)", logger: logger)
+            }
             return count
         }
     }

@@ -15,10 +15,13 @@ public struct PutAuthorization: Sendable {
         self.admit = admit
     }
 
-    /// Checks the signer against the account's access record (nil: no such account) and charges the rate limit.
-    func check(_ access: AccountAccess?, deviceRevoked: Bool?, account: AccountID) throws {
+    /// Checks the signer against the account's access record (nil: no such account), charges the
+    /// rate limit and returns the signer's role (a device's puts count against its own quota).
+    @discardableResult
+    func check(_ access: AccountAccess?, deviceRevoked: Bool?, account: AccountID) throws -> Role {
         guard let access else { throw AccountAccess.notFound(account) }
-        _ = try access.role(of: signer, deviceRevoked: deviceRevoked, allowed: roles)
+        let role = try access.role(of: signer, deviceRevoked: deviceRevoked, allowed: roles)
         try admit(account)
+        return role
     }
 }

@@ -29,7 +29,8 @@ struct RepositoryService: Service {
     }
 }
 
-/// One retention pass over every account: deletes the versions its policy lets go (by age only).
+/// One retention pass over every account: deletes the versions its policy lets go (by age only,
+/// with a daily survivor per writer).
 public struct RetentionPass: Sendable {
     public let repository: any VaultRepository
     public let clock: VaultClock
@@ -53,7 +54,8 @@ public struct RetentionPass: Sendable {
                     guard page.count == 1000, let last = page.last else { break }
                     after = last.version
                 }
-                for info in account.policy.retention.prunable(all, now: now) {
+                let writers = try await repository.writers(account.id, summary.name)
+                for info in account.policy.retention.prunable(all, now: now, writer: { writers[$0.version] }) {
                     pruned += try await repository.deleteBlob(account.id, info.name, version: info.version)
                 }
             }

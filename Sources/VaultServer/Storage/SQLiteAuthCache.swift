@@ -25,6 +25,8 @@ final class SQLiteAuthCache: Sendable {
         var accounts: [String: Account] = [:]
         /// nil: the key is no device of the account.
         var devices: [Device: Bool?] = [:]
+        /// Bytes of kept versions each device uploaded (its quota), when read.
+        var deviceUsage: [Device: Int64] = [:]
         var dataVersion: Int64?
     }
 

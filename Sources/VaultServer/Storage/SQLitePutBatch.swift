@@ -23,6 +23,7 @@ struct SQLitePutBatch {
     private var highest: [Head: Int64] = [:]
     private var inserted: [Head: [Int64: BlobInfo]] = [:]
     private var added: [String: Int64] = [:]
+    private var addedByDevice: [SQLiteAuthCache.Device: Int64] = [:]
 
     init(_ db: Database, known: SQLiteAuthCache.Entries) {
         self.db = db
@@ -50,21 +51,30 @@ struct SQLitePutBatch {
         let accountID = put.account.hex
         let head = Head(account: accountID, name: put.name.rawValue)
         let account = try loadAccount(put.account)
+        var device: SQLiteAuthCache.Device?
         if let authorization = put.authorization {
             let revoked = account == nil ? nil : try deviceRevoked(accountID, authorization.signer)
-            try authorization.check(account?.access, deviceRevoked: revoked, account: put.account)
+            if try authorization.check(account?.access, deviceRevoked: revoked, account: put.account) == .device {
+                device = SQLiteAuthCache.Device(account: accountID, key: authorization.signer)
+            }
         }
         guard var account else { throw BlobStoreError(.notFound, "no account \(accountID.prefix(16))…") }
+        let deviceUsed = try device.map { try deviceUsedBytes($0) }
         let latest = try highestVersion(head)
         let version = Int64(clamping: put.version)
         let existing = version <= latest ? try storedInfo(head, put.name, version) : nil
         let outcome = try PutRules.decide(
             version: put.version, size: put.data.count, contentHash: put.contentHash, latestVersion: UInt64(latest),
-            existing: existing, usedBytes: account.usedBytes, limits: put.limits)
+            existing: existing, usedBytes: account.usedBytes, deviceUsedBytes: deviceUsed, limits: put.limits)
         if case .alreadyStored(let info) = outcome { return (info, false) }
-        try db.cachedStatement(sql: "INSERT INTO blob (account_id, name, version, size, content_hash, stored_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [accountID, head.name, version, put.data.count, Data(put.contentHash.bytes), put.storedAt, Data(put.data)])
+        try db.cachedStatement(sql: "INSERT INTO blob (account_id, name, version, size, content_hash, stored_at, data, writer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [accountID, head.name, version, put.data.count, Data(put.contentHash.bytes), put.storedAt, Data(put.data),
+                                 put.writer.map { Data($0) }])
         let size = Int64(put.data.count)
+        if let device, let deviceUsed {
+            learned.deviceUsage[device] = deviceUsed + size
+            addedByDevice[device, default: 0] += size
+        }
         account.usedBytes += size
         learned.accounts[accountID] = account
         added[accountID, default: 0] += size
@@ -78,6 +88,19 @@ struct SQLitePutBatch {
         for (account, bytes) in added {
             try db.cachedStatement(sql: "UPDATE account SET used_bytes = used_bytes + ? WHERE id = ?").execute(arguments: [bytes, account])
         }
+        for (device, bytes) in addedByDevice {
+            try db.cachedStatement(sql: "UPDATE device SET used_bytes = used_bytes + ? WHERE account_id = ? AND key = ?")
+                .execute(arguments: [bytes, device.account, Data(device.key)])
+        }
+    }
+
+    private mutating func deviceUsedBytes(_ device: SQLiteAuthCache.Device) throws -> Int64 {
+        if let known = learned.deviceUsage[device] { return known }
+        let used = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT used_bytes FROM device WHERE account_id = ? AND key = ?"),
+            arguments: [device.account, Data(device.key)]) ?? 0
+        learned.deviceUsage[device] = used
+        return used
     }
 
     private mutating func loadAccount(_ id: AccountID) throws -> SQLiteAuthCache.Account? {

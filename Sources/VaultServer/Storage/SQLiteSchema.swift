@@ -46,6 +46,14 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        // Review M1b: who uploaded each version (retention keeps a daily survivor per writer) and
+        // each device's usage (its own quota). Versions stored before have no writer.
+        migrator.registerMigration("v2-writers") { db in
+            try db.execute(sql: """
+                ALTER TABLE blob ADD COLUMN writer BLOB;
+                ALTER TABLE device ADD COLUMN used_bytes INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

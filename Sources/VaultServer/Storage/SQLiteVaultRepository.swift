@@ -221,6 +221,18 @@ public final class SQLiteVaultRepository: VaultRepository {
         return page
     }
 
+    public func writers(_ id: AccountID, _ name: BlobName) async throws -> [UInt64: [UInt8]] {
+        try await pool.read { db in
+            var writers: [UInt64: [UInt8]] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT version, writer FROM blob WHERE account_id = ? AND name = ? AND writer IS NOT NULL",
+                arguments: [id.hex, name.rawValue]) {
+                writers[UInt64(row["version"] as Int64)] = [UInt8](row["writer"] as Data)
+            }
+            return writers
+        }
+    }
+
     public func deleteBlob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Int {
         try await write { db in
             let versionFilter = version.map { Int64(clamping: $0) }
@@ -235,10 +247,22 @@ public final class SQLiteVaultRepository: VaultRepository {
             let freed = try Int64.fetchOne(
                 db, sql: "SELECT COALESCE(SUM(size), 0) FROM blob WHERE account_id = ? AND name = ? AND (? IS NULL OR version = ?)",
                 arguments: [id.hex, name.rawValue, versionFilter, versionFilter]) ?? 0
+            // Each device's quota usage follows the deletion of what it uploaded.
+            let byWriter = try Row.fetchAll(
+                db, sql: """
+                    SELECT writer, SUM(size) AS bytes FROM blob
+                    WHERE account_id = ? AND name = ? AND (? IS NULL OR version = ?) AND writer IS NOT NULL GROUP BY writer
+                    """,
+                arguments: [id.hex, name.rawValue, versionFilter, versionFilter])
             try db.execute(
                 sql: "DELETE FROM blob WHERE account_id = ? AND name = ? AND (? IS NULL OR version = ?)",
                 arguments: [id.hex, name.rawValue, versionFilter, versionFilter])
             let count = db.changesCount
+            for row in byWriter {
+                try db.execute(
+                    sql: "UPDATE device SET used_bytes = used_bytes - ? WHERE account_id = ? AND key = ?",
+                    arguments: [row["bytes"] as Int64, id.hex, row["writer"] as Data])
+            }
             try db.execute(sql: "UPDATE account SET used_bytes = used_bytes - ? WHERE id = ?", arguments: [freed, id.hex])
             return count
         }

@@ -38,6 +38,9 @@ public protocol VaultRepository: Sendable {
     func blob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Blob
     func listBlobs(_ id: AccountID) async throws -> [BlobSummary]
     func versions(_ id: AccountID, _ name: BlobName, after: UInt64?, limit: Int) async throws -> [BlobInfo]
+    /// The key that uploaded each kept version of `name`, by version (versions with an unknown
+    /// writer are absent): the retention pass keeps a daily survivor per writer.
+    func writers(_ id: AccountID, _ name: BlobName) async throws -> [UInt64: [UInt8]]
     /// Deletes one version, or every version when `version` is nil (owner and retention only).
     /// Returns how many versions were deleted. Version numbers are never reused afterwards.
     func deleteBlob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Int
