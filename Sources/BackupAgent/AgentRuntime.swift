@@ -56,7 +56,6 @@ public final class AgentRuntime: Sendable {
             status.update {
                 $0.lastSnapshotSequence = latest.sequence
                 $0.lastSnapshotAt = latest.createdAt
-                $0.channelCount = latest.channelCount
             }
         }
         status.update { $0.queueDepth = (try? store.pendingUploadCount()) ?? 0 }

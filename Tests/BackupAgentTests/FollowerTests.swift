@@ -30,14 +30,14 @@ struct FollowerTests {
         // A stream cut: lnd restarts with a changed channel set; the agent reconnects and exports.
         h.lnd.restart(into: .serverActive)
         try h.lnd.setChannels(7)
-        #expect(await eventually { h.store.snapshots.last?.info.channelCount == 7 })
+        #expect(await eventually { h.store.snapshots.last?.info.channelCount == 8 && h.runtime.status.current.channelCount == 7 })
         #expect(h.lnd.exportCount >= 2)
         #expect(try h.openSealed(#require(h.store.snapshots.last).sealed).multi == (try h.lnd.currentMulti()))
 
         // Garbage on the stream is refused; the stream goes on.
         h.lnd.push(Array("{\"result\":".utf8))
         try h.lnd.setChannels(8)
-        #expect(await eventually { h.store.snapshots.last?.info.channelCount == 8 })
+        #expect(await eventually { h.runtime.status.current.channelCount == 8 })
         #expect(h.runtime.status.current.unreadableMultis == 1)
 
         // lnd locks (restart into LOCKED): the keys are dropped.

@@ -20,7 +20,34 @@ struct PipelineTests {
         let opened = try h.openSealed(stored.sealed)
         #expect(opened.multi == (try h.lnd.currentMulti()))
         #expect(opened.counter == 1)
-        #expect(info.multiHash == (try MultiBackup.check(try h.lnd.currentMulti().encoded()).channelSetDigest))
+        // L5: the store gets a keyed tag of the channel set (recomputable from the words), never
+        // the digest itself, and a rounded channel count.
+        let digest = try MultiBackup.check(try h.lnd.currentMulti().encoded()).channelSetDigest
+        #expect(info.multiHash == (try h.recoveryKeys().localTags.tag(channelSetDigest: digest)))
+        #expect(info.multiHash != digest)
+    }
+
+    @Test("File headers get a rounded channel count; a sharp fall in channels is reported")
+    func headersRoundTheCountAndDropsAreReported() async throws {
+        let h = try Harness()
+        try await h.runtime.pipeline.install(AgentKeys.derive(from: h.lnd, account: h.account))
+        try h.lnd.setChannels(5)
+        _ = try await h.runtime.pipeline.ingest(h.lnd.encryptedMulti(), origin: .export)
+        #expect(h.store.snapshots.last?.info.channelCount == 8)
+        #expect(h.runtime.status.current.channelCount == 5)
+        try h.lnd.setChannels(4)
+        _ = try await h.runtime.pipeline.ingest(h.lnd.encryptedMulti(), origin: .export)
+        #expect(h.runtime.status.current.channelCountDrop == nil)
+        try h.lnd.setChannels(1)
+        guard case .saved(let info) = try await h.runtime.pipeline.ingest(h.lnd.encryptedMulti(), origin: .export) else {
+            Issue.record("expected a saved snapshot"); return
+        }
+        let drop = try #require(h.runtime.status.current.channelCountDrop)
+        #expect(drop.from == 4 && drop.to == 1 && drop.sequence == info.sequence)
+        let report = StatusReport(h.runtime.status.current, settings: h.runtime.settings, now: Date())
+        #expect(report.warnings.contains { $0.hasPrefix("snapshot #\(info.sequence) holds 1 channel(s), down from 4") })
+        #expect(MetricsText.render(h.runtime.status.current, now: Date(), stalenessLimit: 3600)
+            .contains("casa_backup_channel_count_drop_timestamp_seconds \(Int64(drop.at.timeIntervalSince1970))"))
     }
 
     @Test("An unchanged channel set is skipped even though lnd's ciphertext differs")

@@ -19,6 +19,13 @@ import Testing
         let liveness = try root.livenessKey()
         #expect(try liveness.keyPair.seed().unsafeCopy() == vector.hex("liveness seed"))
         #expect(liveness.publicKey == (try vector.hex("liveness public key")))
+        let tags = try root.localTagKey()
+        #expect(tags.secret.unsafeCopy() == (try vector.hex("local tag key")))
+        #expect(tags.tag(channelSetDigest: Array(0..<32)) == (try vector.hex("local tag of digest 00..1f")))
+    }
+
+    @Test func channelCountsAreShownAsPowersOfTwo() {
+        #expect([0, 1, 2, 3, 4, 5, 8, 9, 1000].map(LocalTagKey.channelCountBound) == [0, 1, 2, 4, 4, 8, 8, 16, 1024])
     }
 
     @Test func blobIDsSeparateNamesAndRoots() throws {

@@ -1,6 +1,5 @@
 public import BackupCore
 public import BlobStorage
-import CurlHTTP
 import Foundation
 import Sodium
 import VaultAPI
@@ -17,12 +16,18 @@ public final class VaultConnection: BlobStore, VaultControl, UnlockShareVault {
     let deviceByChallenge: VaultClient
     let devicePublicKey: [UInt8]
 
-    public init(baseURL: String, account: BackupCore.AccountID, deviceKey: DeviceKey) throws {
+    /// `transport` is `vault_pin`, `vault_ca_file` and `socks_proxy`; without them https is
+    /// checked against the system roots and plain http is for loopback only.
+    public init(baseURL: String, transport: VaultTransportSettings = VaultTransportSettings(), account: BackupCore.AccountID,
+                deviceKey: DeviceKey) throws {
         guard let vaultAccount = VaultAPI.AccountID(hex: account.hex) else {
             throw AgentError.configuration("account \(account.hex) is not a vault account ID")
         }
-        let security: TransportSecurity = baseURL.lowercased().hasPrefix("http://") ? .loopbackPlainHTTP : .systemTrust
-        configuration = VaultClientConfiguration(baseURL: baseURL, account: vaultAccount, security: security)
+        do {
+            configuration = try VaultClientConfiguration(baseURL: baseURL, account: vaultAccount, transport: transport)
+        } catch {
+            throw AgentError.configuration(error.description)
+        }
         device = try VaultClient(configuration: configuration, key: deviceKey.keyPair)
         var challenged = configuration
         challenged.freshness = .challenge

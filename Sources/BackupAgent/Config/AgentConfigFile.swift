@@ -6,6 +6,9 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
     public var network: String?
     public var stateDir: String?
     public var vaultURL: String?
+    public var vaultPin: String?
+    public var vaultCAFile: String?
+    public var socksProxy: String?
     public var account: String?
     public var deviceKey: String?
     public var metricsPort: Int?
@@ -21,6 +24,9 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
         case lnddir, network
         case stateDir = "state_dir"
         case vaultURL = "vault_url"
+        case vaultPin = "vault_pin"
+        case vaultCAFile = "vault_ca_file"
+        case socksProxy = "socks_proxy"
         case account
         case deviceKey = "device_key"
         case metricsPort = "metrics_port"
@@ -38,6 +44,9 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
         merged.network = other.network ?? network
         merged.stateDir = other.stateDir ?? stateDir
         merged.vaultURL = other.vaultURL ?? vaultURL
+        merged.vaultPin = other.vaultPin ?? vaultPin
+        merged.vaultCAFile = other.vaultCAFile ?? vaultCAFile
+        merged.socksProxy = other.socksProxy ?? socksProxy
         merged.account = other.account ?? account
         merged.deviceKey = other.deviceKey ?? deviceKey
         merged.metricsPort = other.metricsPort ?? metricsPort
@@ -64,6 +73,9 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
         config.network = value(.network)
         config.stateDir = value(.stateDir)
         config.vaultURL = value(.vaultURL)
+        config.vaultPin = value(.vaultPin)
+        config.vaultCAFile = value(.vaultCAFile)
+        config.socksProxy = value(.socksProxy)
         config.account = value(.account)
         config.deviceKey = value(.deviceKey)
         config.metricsPort = try number(.metricsPort)

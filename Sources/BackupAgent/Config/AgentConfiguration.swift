@@ -4,6 +4,7 @@ import BackupCore
 import BlobStorage
 import LNDClient
 import SeedKit
+import VaultClient
 
 /// The resolved configuration: TOML file, then `CASA_BACKUPD_*` environment, then flags.
 public struct AgentConfiguration: Sendable, Equatable {
@@ -11,6 +12,8 @@ public struct AgentConfiguration: Sendable, Equatable {
     public var network: String
     public var stateDirectory: String
     public var vaultURL: String?
+    /// `vault_pin`, `vault_ca_file` and `socks_proxy`: how the vault is reached.
+    public var vaultTransport: VaultTransportSettings
     public var account: String?
     public var deviceKeyPath: String
     public var metricsPort: UInt16
@@ -51,6 +54,13 @@ public struct AgentConfiguration: Sendable, Equatable {
         }
         stateDirectory = Self.expand(c.stateDir ?? "/var/lib/casa-backupd", home: home)
         vaultURL = c.vaultURL
+        vaultTransport = VaultTransportSettings(
+            pin: c.vaultPin, caFile: c.vaultCAFile.map { Self.expand($0, home: home) }, socksProxy: c.socksProxy, names: .agentConfig)
+        do {
+            if let vaultURL { _ = try vaultTransport.resolve(url: vaultURL) } else { try vaultTransport.validate() }
+        } catch {
+            throw AgentError.configuration(error.description)
+        }
         account = c.account
         deviceKeyPath = Self.expand(c.deviceKey ?? stateDirectory + "/device.key", home: home)
         let port = c.metricsPort ?? 9841

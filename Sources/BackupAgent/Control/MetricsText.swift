@@ -23,6 +23,9 @@ public enum MetricsText {
         metric("casa_backup_heartbeat_failures_total", "counter", "Failed vault heartbeats.", [("", Double(status.heartbeatFailures))])
         metric("casa_backup_queue_depth", "gauge", "Snapshots waiting for the vault.", [("", Double(status.queueDepth))])
         metric("casa_backup_channels", "gauge", "Channels in the newest snapshot.", [("", Double(status.channelCount ?? 0))])
+        metric("casa_backup_channel_count_drop_timestamp_seconds", "gauge",
+               "When a snapshot last held at most half the channels of the one before (0 = never since start).",
+               [("", seconds(status.channelCountDrop?.at))])
         metric("casa_backup_lnd_keys_available", "gauge", "1 while the keys from lnd are held (lnd unlocked).", [("", status.keysAvailable ? 1 : 0)])
         metric("casa_backup_history_forked", "gauge",
                "1 when another writer (a cloned disk, an old box) saved snapshots beside this agent: see `casa-recover list`.",

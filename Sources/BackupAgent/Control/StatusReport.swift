@@ -69,6 +69,7 @@ public struct StatusReport: Codable, Sendable, Equatable {
         if let unknown = UnknownChannelTypes.warning(status.unknownSingleVersions) { warnings.append(unknown) }
         if let file = status.unreadableLNDFile { warnings.append(file.warning) }
         if let different = status.differentNode { warnings.insert(different, at: 0) }
+        if let drop = status.channelCountDrop, now.timeIntervalSince(drop.at) < ChannelCountDrop.shownFor { warnings.append(drop.warning) }
         if MetricsText.isStale(status, now: now, limit: settings.stalenessLimit) {
             warnings.append(status.lastChannelChangeAt == nil
                 ? "no backup came from lnd since the agent started, over \(Int(settings.stalenessLimit)) s ago: nothing is being backed up"

@@ -9,7 +9,11 @@ public final class AgentStatus: Sendable {
         public var keysAvailable = false
         public var lastSnapshotSequence: UInt64?
         public var lastSnapshotAt: Date?
+        /// Channels in the newest snapshot this run saw (nil until lnd's first backup: the file
+        /// headers hold only a rounded count).
         public var channelCount: Int?
+        /// The last sharp fall in the channel count, if any.
+        public var channelCountDrop: ChannelCountDrop?
         /// When the decrypted Multi last changed (a channel opened or closed).
         public var lastChannelChangeAt: Date?
         public var lastLocalSuccessAt: Date?

@@ -110,7 +110,9 @@ public actor SnapshotPipeline {
             throw AgentError.unreadableMulti(String(describing: error))
         }
         status.update { $0.lastLNDBackupAt = now; $0.unknownSingleVersions = opened.unknownSingleVersions }
-        if let latest, latest.multiHash == opened.hash {
+        // The file headers carry a keyed tag of the channel set and a rounded count (review L5).
+        let tag = keys.backup.localTags.tag(channelSetDigest: opened.hash)
+        if let latest, latest.multiHash == tag {
             (try? staging.get())?.discard()
             status.update { $0.snapshotsUnchanged += 1 }
             return .unchanged(latest)
@@ -118,9 +120,14 @@ public actor SnapshotPipeline {
         // The channels changed: the staleness clock runs from now even if storing fails below.
         status.update { $0.lastChannelChangeAt = now }
         let channelCount = opened.channelCount
-        let info = try staging.get().commit(multiHash: opened.hash, channelCount: channelCount, createdAt: now)
+        let stored = try staging.get().commit(multiHash: tag, channelCount: LocalTagKey.channelCountBound(channelCount), createdAt: now)
+        let info = AgentSnapshotInfo(sequence: stored.sequence, createdAt: stored.createdAt, channelCount: channelCount,
+                                     multiHash: stored.multiHash, contentHash: stored.contentHash)
         highestCounter = max(counter, info.sequence)
         status.update {
+            if let before = $0.channelCount, ChannelCountDrop.isSharp(from: before, to: channelCount) {
+                $0.channelCountDrop = ChannelCountDrop(from: before, to: channelCount, sequence: info.sequence, at: now)
+            }
             $0.snapshotsSaved += 1
             $0.lastSnapshotSequence = info.sequence
             $0.lastSnapshotAt = now

@@ -5,11 +5,13 @@ public struct BackupKeys: Sendable {
     public let envelope: EnvelopeKey
     public let blobNames: BlobNameKey
     public let liveness: LivenessKey
+    public let localTags: LocalTagKey
 
     public init(root: BackupRoot) throws {
         envelope = try root.envelopeKey()
         blobNames = try root.blobNameKey()
         liveness = try root.livenessKey()
+        localTags = try root.localTagKey()
     }
 
     /// The vault blob ID of lnd's Multi SCB (`LogicalName.multiChannelBackup`).

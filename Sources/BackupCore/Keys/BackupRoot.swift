@@ -45,6 +45,11 @@ public struct BackupRoot: Sendable {
         return LivenessKey(keyPair: try Ed25519.KeyPair(seed: seed))
     }
 
+    /// The key that tags channel sets in the local and USB file headers (docs/design.md §4.10).
+    public func localTagKey() throws -> LocalTagKey {
+        LocalTagKey(secret: try subkey(KeyDerivationLabels.localTagContext, KeyDerivationLabels.firstGeneration))
+    }
+
     private func subkey(_ context: String, _ id: UInt64) throws -> SecureBytes {
         try KDF.deriveSubkey(from: secret, context: context, id: id, byteCount: 32)
     }

@@ -5,6 +5,7 @@ enum KeyDerivationLabels {
     static let envelopeContext = "envelope"
     static let blobNameContext = "blobname"
     static let livenessContext = "liveness"
+    static let localTagContext = "localtag"
 
     /// crypto_kdf subkey ids within the envelope context.
     static let envelopeAEADSubkeyID: UInt64 = 1
@@ -18,6 +19,8 @@ enum KeyDerivationLabels {
     static let accountID = Array("casa-vault/account/v1".utf8)
     /// Prefix of a blob ID's keyed hash (followed by a 0x00 separator and the logical name).
     static let blobName = Array("casa-backup/blob-name/v1".utf8)
+    /// Prefix of a local tag's keyed hash (followed by a 0x00 separator and the channel-set digest).
+    static let localTag = Array("casa-backup/local-tag/v1".utf8)
     /// Envelope header MAC messages (docs/envelope.md §2).
     static let envelopeKeyID = Array("casa-envelope/key-id".utf8)
     static let envelopeBinding = Array("casa-envelope/binding".utf8)

@@ -107,8 +107,12 @@ def subkeys(root):
     mac = crypto_kdf(root, "envelope", 2)
     name = crypto_kdf(root, "blobname", 1)
     live = crypto_kdf(root, "liveness", 1)
+    tag = crypto_kdf(root, "localtag", 1)
     key_id = hashlib.blake2b(b"casa-envelope/key-id", key=mac, digest_size=16).digest()[:8]
-    return dict(aead=aead, mac=mac, name=name, live=live, key_id=key_id, live_pub=ed25519_public(live))
+    return dict(aead=aead, mac=mac, name=name, live=live, tag=tag, key_id=key_id, live_pub=ed25519_public(live))
+
+def local_tag(tag_key, channel_set_digest):
+    return hashlib.blake2b(b"casa-backup/local-tag/v1\x00" + channel_set_digest, key=tag_key, digest_size=32).digest()
 
 def blob_id(name_key, logical):
     return hashlib.blake2b(b"casa-backup/blob-name/v1\x00" + logical.encode(), key=name_key, digest_size=32).digest()
@@ -239,7 +243,7 @@ def main():
     for label, r in [("vector-a", root), ("counting", bytes(range(32)))]:
         k = subkeys(r)
         write_kv(os.path.join(KEYS, f"subkeys-{label}.txt"), [
-            ("comment", "docs/design.md §4.3-4.5 from the backup root; blob id of the logical name scb/multi"),
+            ("comment", "docs/design.md §4.3-4.5, 4.10 from the backup root; blob id of the logical name scb/multi; local tag of a channel-set digest"),
             ("root", r.hex()),
             ("envelope aead key", k["aead"].hex()),
             ("envelope mac key", k["mac"].hex()),
@@ -248,6 +252,8 @@ def main():
             ("blob id scb/multi", blob_id(k["name"], "scb/multi").hex()),
             ("liveness seed", k["live"].hex()),
             ("liveness public key", k["live_pub"].hex()),
+            ("local tag key", k["tag"].hex()),
+            ("local tag of digest 00..1f", local_tag(k["tag"], bytes(range(32))).hex()),
         ])
     write_kv(os.path.join(KEYS, "owner-vector-a.txt"), [
         ("comment", "docs/design.md §4.6: owner key from vector A's aezeed entropy (lnd-facts.md §6.1), account id"),
