@@ -58,7 +58,7 @@ struct RequestTarget: Sendable {
     /// Applies the client's transport policy before anything touches the network.
     func check(against security: TransportSecurity, proxy: SOCKSProxy?) throws(HTTPClientError) {
         switch security {
-        case .systemTrust, .pinned:
+        case .systemTrust, .pinned, .trustedCAFile:
             guard scheme == "https" else {
                 throw .plainHTTPNotAllowed(url: url, reason: "this client requires TLS; use an https:// URL (plain http must be configured explicitly)")
             }

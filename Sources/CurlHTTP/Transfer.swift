@@ -157,6 +157,12 @@ final class Transfer: @unchecked Sendable {
             try setter.set(CURLOPT_SSL_VERIFYPEER, 0)
             try setter.set(CURLOPT_SSL_VERIFYHOST, 0)
             try setter.set(CURLOPT_PINNEDPUBLICKEY, pin.curlPin)
+        case .trustedCAFile(let path):
+            try setter.set(CURLOPT_SSL_VERIFYPEER, 1)
+            try setter.set(CURLOPT_SSL_VERIFYHOST, 2)
+            try setter.set(CURLOPT_CAINFO, path)
+            // Only this file: no CA directory either, or the system roots would still be trusted.
+            try setter.set(CURLOPT_CAPATH, pointer: UnsafeRawPointer?.none)
         case .plainHTTP:
             break
         }

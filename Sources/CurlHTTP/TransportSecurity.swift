@@ -4,6 +4,9 @@ public enum TransportSecurity: Sendable, Equatable {
     case systemTrust
     /// https to a server with its own certificate: exactly this public key is accepted.
     case pinned(PinnedCertificate)
+    /// https verified against the CA certificates in this PEM file (and the host name) instead of
+    /// the system roots: a vault with its own CA, or a self-signed certificate trusted as its own CA.
+    case trustedCAFile(String)
     /// Plain http. Only loopback hosts (and .onion hosts through the SOCKS5 proxy, which Tor
     /// encrypts end to end) unless `allowRemoteHosts` is set.
     case plainHTTP(allowRemoteHosts: Bool)

@@ -1,6 +1,5 @@
 import BackupCore
 import BlobStorage
-import CurlHTTP
 import VaultAPI
 import VaultClient
 
@@ -19,15 +18,16 @@ extension VaultClient: OwnerVault {
         return VaultDevice(try await revokeDevice(key: bytes))
     }
 
-    /// Connects as the owner: https is verified against the system CA roots; plain http is
-    /// accepted for loopback (and .onion through `proxy`) only.
-    public static func owner(url: String, owner: OwnerKey, proxy: SOCKSProxy? = nil) throws -> VaultClient {
+    /// Connects as the owner, reaching the vault as `transport` says (--vault-pin, --vault-ca-file,
+    /// --vault-socks). Without them https is checked against the system roots and plain http is
+    /// for loopback only. Bad transport settings throw `VaultTransportError`.
+    public static func owner(url: String, owner: OwnerKey, transport: VaultTransportSettings = VaultTransportSettings(names: .recoverFlags))
+        throws -> VaultClient {
         guard let account = VaultAPI.AccountID(hex: owner.accountID.hex) else {
             throw BlobStoreError(.badRequest, "cannot derive the vault account from the owner key")
         }
-        let security: TransportSecurity = url.lowercased().hasPrefix("http://") ? .loopbackPlainHTTP : .systemTrust
         return try VaultClient(
-            configuration: VaultClientConfiguration(baseURL: url, account: account, security: security, proxy: proxy),
+            configuration: VaultClientConfiguration(baseURL: url, account: account, transport: transport),
             key: owner.keyPair
         )
     }
@@ -41,7 +41,8 @@ extension VaultDevice {
 
 /// For callers that see only Recovery (casa-recover): the owner's view of a vault at `url`.
 public enum RemoteOwnerVault {
-    public static func connect(url: String, owner: OwnerKey) throws -> any OwnerVault {
-        try VaultClient.owner(url: url, owner: owner)
+    public static func connect(url: String, owner: OwnerKey,
+                               transport: VaultTransportSettings = VaultTransportSettings(names: .recoverFlags)) throws -> any OwnerVault {
+        try VaultClient.owner(url: url, owner: owner, transport: transport)
     }
 }

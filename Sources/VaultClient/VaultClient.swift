@@ -119,8 +119,8 @@ public final class VaultClient: BlobStore {
             response = try await http.send(try await signed(method, path: path, query: query, body: body, headers: headers,
                                                             useChallenge: useChallenge))
         } catch let error as HTTPClientError {
-            guard error.isTransient else { throw BlobStoreError(.unavailable, "vault: \(error.description)") }
-            return .retryable(BlobStoreError(.unavailable, "vault unreachable: \(error.description)"), retryAfter: nil)
+            guard error.isTransient else { throw BlobStoreError(.unavailable, "vault: \(error.vaultDescription)") }
+            return .retryable(BlobStoreError(.unavailable, "vault unreachable: \(error.vaultDescription)"), retryAfter: nil)
         }
         noteServerTime(response.headers)
         if response.head.isSuccess { return .success(response) }
@@ -166,7 +166,7 @@ public final class VaultClient: BlobStore {
         do {
             response = try await http.send(HTTPRequest(method: .post, url: configuration.baseURL + VaultPath.challenges))
         } catch let error as HTTPClientError {
-            throw BlobStoreError(.unavailable, "vault unreachable: \(error.description)")
+            throw BlobStoreError(.unavailable, "vault unreachable: \(error.vaultDescription)")
         }
         guard response.head.isSuccess else { throw Self.error(from: response) }
         noteServerTime(response.headers)

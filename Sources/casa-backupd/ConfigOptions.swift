@@ -14,6 +14,12 @@ struct ConfigOptions: ParsableArguments {
     var stateDir: String?
     @Option(name: .customLong("vault-url"), help: "The vault's base URL.")
     var vaultURL: String?
+    @Option(name: .customLong("vault-pin"), help: ArgumentHelp("The vault's public-key pin (vault_pin).", valueName: "sha256//base64"))
+    var vaultPin: String?
+    @Option(name: .customLong("vault-ca-file"), help: ArgumentHelp("Trust this PEM CA file for the vault instead of the system roots (vault_ca_file).", valueName: "file"))
+    var vaultCAFile: String?
+    @Option(name: .customLong("socks-proxy"), help: ArgumentHelp("Reach the vault through this SOCKS5 proxy, e.g. Tor's 127.0.0.1:9050 (socks_proxy).", valueName: "host:port"))
+    var socksProxy: String?
     @Option(name: .customLong("metrics-port"), help: "127.0.0.1 port of the metrics and control endpoint (0 turns it off).")
     var metricsPort: Int?
 
@@ -23,6 +29,9 @@ struct ConfigOptions: ParsableArguments {
         flags.network = network
         flags.stateDir = stateDir
         flags.vaultURL = vaultURL
+        flags.vaultPin = vaultPin
+        flags.vaultCAFile = vaultCAFile
+        flags.socksProxy = socksProxy
         flags.metricsPort = metricsPort
         return try AgentConfiguration.resolve(configPath: config, environment: ProcessInfo.processInfo.environment, flags: flags)
     }

@@ -19,7 +19,7 @@ enum LiveWiring {
             return NoVault(reason: "no vault_url configured: snapshots are kept locally and queued")
         }
         return try VaultConnection(
-            baseURL: url, account: configuration.accountID(), deviceKey: Enrollment.loadDeviceKey(at: configuration.deviceKeyPath))
+            baseURL: url, transport: configuration.vaultTransport, account: configuration.accountID(), deviceKey: Enrollment.loadDeviceKey(at: configuration.deviceKeyPath))
     }
 
     /// For `unlock`: the vault signed with this device's key (the unlock share's slot).
@@ -28,7 +28,7 @@ enum LiveWiring {
             throw AgentError.configuration("set vault_url (or --vault-url): sealed auto-unlock keeps half of the seal in the vault")
         }
         return try VaultConnection(
-            baseURL: url, account: configuration.accountID(), deviceKey: Enrollment.loadDeviceKey(at: configuration.deviceKeyPath))
+            baseURL: url, transport: configuration.vaultTransport, account: configuration.accountID(), deviceKey: Enrollment.loadDeviceKey(at: configuration.deviceKeyPath))
     }
 
     /// For `enroll`: the account is not known yet, the owner key decides it.
@@ -36,6 +36,6 @@ enum LiveWiring {
         guard let url = configuration.vaultURL else {
             throw AgentError.configuration("set vault_url (or --vault-url) to enroll")
         }
-        return try VaultConnection(baseURL: url, account: account, deviceKey: DeviceKey.generate())
+        return try VaultConnection(baseURL: url, transport: configuration.vaultTransport, account: account, deviceKey: DeviceKey.generate())
     }
 }

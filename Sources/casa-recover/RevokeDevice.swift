@@ -18,6 +18,8 @@ extension CasaRecover {
         @Option(help: "The vault's URL (default: the CASA_VAULT_URL environment variable).")
         var vault: String?
 
+        @OptionGroup var vaultTransport: VaultTransportOptions
+
         @Option(help: ArgumentHelp("The device's public key (hex), as listed.", valueName: "key"))
         var device: String?
 
@@ -35,7 +37,7 @@ extension CasaRecover {
                     throw ValidationError("say where the vault is: --vault URL (or CASA_VAULT_URL)")
                 }
                 let owner = try seed.loader.load().ownerKey()
-                let result = try await DeviceRevoker(vault: try VaultConnector.connect(url: url, owner: owner)).run(
+                let result = try await DeviceRevoker(vault: try VaultConnector.connect(url: url, owner: owner, transport: vaultTransport)).run(
                     device: device, confirm: { key in yes ? true : try TerminalPrompt.confirm("Revoke device \(key) for good?") })
                 print(json ? try JSONOutput.render(result) : result.text)
             }

@@ -12,9 +12,9 @@ final class TestHTTPServer: @unchecked Sendable {
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Servers/http_test_server.py").path
 
-    init(tls: Bool) throws {
+    init(tls: Bool, subjectAltNames: String = "DNS:localhost,IP:127.0.0.1") throws {
         directory = try TemporaryDirectory()
-        certificate = tls ? try SelfSignedCertificate(in: directory.path) : nil
+        certificate = tls ? try SelfSignedCertificate(in: directory.path, subjectAltNames: subjectAltNames) : nil
         var arguments = [Self.script]
         if let certificate { arguments += ["--cert", certificate.certificatePath, "--key", certificate.keyPath] }
         process = try ChildProcess(program: "python3", arguments)
