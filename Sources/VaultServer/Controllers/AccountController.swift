@@ -22,10 +22,13 @@ struct AccountController: Sendable {
     /// The owner creates the account (201) or updates its liveness key (200).
     @Sendable func create(_ request: Request, context: VaultRequestContext) async throws -> Response {
         let id = try RequestGate.accountID(context)
-        let opened = try await gate.open(request, maxBody: VaultLimits.maxJSONBodySize, contentType: VaultLimits.jsonContentType)
-        guard AccountID(hash: SHA256.hash(AccountID.preimage(ownerKey: opened.key))) == id else {
+        try RequestGate.checkQuery(request, allowed: [])
+        // Before the body is read: the claimed key must be the account's owner (review M6). The
+        // signature, verified next with this same key, covers the body.
+        guard AccountID(hash: SHA256.hash(AccountID.preimage(ownerKey: try RequestGate.claimedKey(request, now: gate.clock.milliseconds())))) == id else {
             throw VaultError(.forbidden, .accountMismatch, "the account id must be the commitment to the signing (owner) key: hex(SHA-256(\"casa-vault/account/v1\" || key))")
         }
+        let opened = try await gate.open(request, maxBody: VaultLimits.maxJSONBodySize, contentType: VaultLimits.jsonContentType)
         let body = try decodeJSON(CreateAccountRequest.self, from: opened.body)
         let liveness = try parseKey(body.livenessKey, what: "livenessKey")
         guard liveness != opened.key else {

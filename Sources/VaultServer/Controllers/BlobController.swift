@@ -55,7 +55,10 @@ struct BlobController: Sendable {
         }
         let contentHash = try ContentHash(hex: hashText)
         let account = try RequestGate.accountID(context)
-        // The hot path: the backend authorizes the signer in the put's own transaction.
+        // Nothing is read or hashed for a key that may not put here (review M6); the backend
+        // still authorizes the verified signer in the put's own transaction (revocation races).
+        try RequestGate.checkQuery(request, allowed: [])
+        _ = try await gate.claimedAccount(request, account, roles: Role.readers)
         let opened = try await gate.open(request, maxBody: limits.maxBlobSize, contentType: VaultLimits.blobContentType, oversize: .tooLarge)
         // The header is not signed, the body's hash is: they must agree (review L4), so the
         // stored hash and the idempotency check rest on what the signer sent.

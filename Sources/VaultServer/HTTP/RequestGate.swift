@@ -6,8 +6,8 @@ import NIOCore
 import Sodium
 import VaultAPI
 
-/// Everything a signed route does before its own work: read the body within its limit and
-/// deadline, verify the signature, load the account, decide the signer's role, rate-limit.
+/// Everything a signed route does before its own work: load the account and check the claimed
+/// key's role, then read the body within its limit and deadline, verify the signature, rate-limit.
 struct RequestGate: Sendable {
     /// A request that passed the gate.
     struct Opened: Sendable {
@@ -58,17 +58,42 @@ struct RequestGate: Sendable {
         return Opened(body: body, bodySHA256: bodySHA256, key: verified.key, freshness: verified.freshness, now: now)
     }
 
-    /// Opens the request, then requires an existing, enabled account and one of `roles`.
+    /// Requires an existing, enabled account on which the claimed key holds one of `roles`, then
+    /// opens the request (body, signature) and charges the account's rate limit.
     func authorize(
         _ request: Request, context: VaultRequestContext, roles: Set<Role>, maxBody: Int = 0, contentType: String? = nil,
         oversize: VaultErrorCode = .payloadTooLarge, query: Set<String> = []
     ) async throws -> Authorized {
         let id = try Self.accountID(context)
+        try Self.checkQuery(request, allowed: query)
+        let account = try await claimedAccount(request, id, roles: roles)
         let opened = try await open(request, maxBody: maxBody, contentType: contentType, oversize: oversize, query: query)
-        guard let account = try await repository.account(id) else { throw AccountAccess.notFound(id) }
         let role = try account.access.role(of: opened.key, deviceRevoked: account.device(opened.key)?.isRevoked, allowed: roles)
         try admit(id)
         return Authorized(opened: opened, account: account, role: role)
+    }
+
+    /// Refuses before the body is read or hashed (review M6): the account must exist and the key
+    /// in `Casa-Key` must hold one of `roles` on it, not revoked. The key is only claimed here; the
+    /// signature, which covers the body, is verified afterwards with that same key.
+    func claimedAccount(_ request: Request, _ id: AccountID, roles: Set<Role>) async throws -> AccountRecord {
+        let key = try Self.claimedKey(request, now: clock.milliseconds())
+        guard let account = try await repository.account(id) else { throw AccountAccess.notFound(id) }
+        _ = try account.access.role(of: key, deviceRevoked: account.device(key)?.isRevoked, allowed: roles)
+        return account
+    }
+
+    /// The well-formed `Casa-Key` of a request, or the 401 that an unsigned request gets.
+    static func claimedKey(_ request: Request, now: Int64) throws -> [UInt8] {
+        guard let text = request.headers[.casaKey] else {
+            throw VaultError(.unauthorized, .missingSignature,
+                             "sign the request: \(VaultHeader.key), \(VaultHeader.freshness), \(VaultHeader.nonce) and \(VaultHeader.signature) are required",
+                             serverTime: now)
+        }
+        guard let key = HexCoding.decode(text), key.count == Ed25519.publicKeyByteCount else {
+            throw VaultError(.unauthorized, .missingSignature, "\(VaultHeader.key) must be 64 hex digits (an Ed25519 public key)")
+        }
+        return key
     }
 
     /// Takes one request from the account's rate budget (after its signer was authorized).
