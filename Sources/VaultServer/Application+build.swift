@@ -17,10 +17,13 @@ public func buildRouter(
         accountLimiter: RateLimiter(ratePerSecond: configuration.accountRate, burst: configuration.accountBurst),
         clock: clock, bodyTimeout: .seconds(configuration.idleTimeoutSeconds))
     let router = Router(context: VaultRequestContext.self)
+    let clientAddresses = try ClientAddressResolver(trustedProxies: configuration.trustedProxies)
     router.addMiddleware {
         VaultMiddleware(
-            metrics: metrics, addressLimiter: RateLimiter(ratePerSecond: configuration.addressRate, burst: configuration.addressBurst),
-            clock: clock)
+            metrics: metrics,
+            anonymousLimiter: RateLimiter(ratePerSecond: configuration.addressRate, burst: configuration.addressBurst),
+            failedAuthLimiter: RateLimiter(ratePerSecond: configuration.addressRate, burst: configuration.addressBurst),
+            clientAddresses: clientAddresses, clock: clock)
     }
     SystemController(repository: repository, metrics: metrics, challenges: challenges, clock: clock).addRoutes(to: router)
     let heldBack = HeldBackReleases()

@@ -18,6 +18,7 @@ extension VaultConfiguration {
         var account_burst: Double?
         var address_rate: Double?
         var address_burst: Double?
+        var trusted_proxies: [String]?
         var idle_timeout_seconds: Int64?
         var max_header_bytes: Int?
         var retention_interval_seconds: Int64?
@@ -50,6 +51,7 @@ extension VaultConfiguration {
         if let v = file.account_burst { accountBurst = v }
         if let v = file.address_rate { addressRate = v }
         if let v = file.address_burst { addressBurst = v }
+        if let v = file.trusted_proxies { trustedProxies = v }
         if let v = file.idle_timeout_seconds { idleTimeoutSeconds = v }
         if let v = file.max_header_bytes { maxHeaderBytes = v }
         if let v = file.retention_interval_seconds { retentionIntervalSeconds = v }

@@ -30,6 +30,10 @@ public struct VaultConfiguration: Sendable, Hashable {
     public var accountBurst = 200.0
     public var addressRate = 100.0
     public var addressBurst = 400.0
+    /// Peers whose `X-Forwarded-For` names the client (exact addresses or CIDR blocks). Loopback by
+    /// default: the recommended TLS proxy runs on the same host; from any other peer the header
+    /// is ignored.
+    public var trustedProxies = ["127.0.0.1", "::1"]
     /// Close connections idle this long; also the deadline for receiving a request body.
     public var idleTimeoutSeconds: Int64 = 30
     /// Maximum size of all request headers together.
@@ -69,6 +73,7 @@ public struct VaultConfiguration: Sendable, Hashable {
         if accountRate <= 0 || addressRate <= 0 || accountBurst < 1 || addressBurst < 1 {
             try fail("rates must be positive and bursts at least 1")
         }
+        _ = try ClientAddressResolver(trustedProxies: trustedProxies)
         if idleTimeoutSeconds < 1 { try fail("idle_timeout_seconds must be at least 1") }
         if postgresConnections < 1 || postgresConnections > 1000 { try fail("postgres_connections must be between 1 and 1000") }
     }

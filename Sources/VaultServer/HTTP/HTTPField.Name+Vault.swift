@@ -12,4 +12,6 @@ extension HTTPField.Name {
     static let casaVersion = HTTPField.Name(VaultHeader.version)!
     static let casaStoredAt = HTTPField.Name(VaultHeader.storedAt)!
     static let casaServerTime = HTTPField.Name(VaultHeader.serverTime)!
+    /// Set by the reverse proxy; read only from `trusted_proxies` (`ClientAddressResolver`).
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
 }

@@ -17,6 +17,15 @@ public final class RateLimiter: Sendable {
         self.burst = burst
     }
 
+    /// Whole seconds until `key` has a token at `now` (seconds), without taking one; nil: it has one.
+    public func wait(_ key: String, now: Double) -> Int? {
+        buckets.withLock { buckets in
+            guard let bucket = buckets[key] else { return nil }
+            let tokens = min(burst, bucket.tokens + max(0, now - bucket.updated) * rate)
+            return tokens >= 1 ? nil : max(1, Int(((1 - tokens) / rate).rounded(.up)))
+        }
+    }
+
     /// Takes one token for `key` at `now` (seconds); returns nil if allowed, else whole seconds to wait.
     public func take(_ key: String, now: Double) -> Int? {
         buckets.withLock { buckets in
