@@ -33,8 +33,9 @@ public struct Enrollment: Sendable {
         public let nodeIdentity: [UInt8]
     }
 
-    public func enroll(words: [String], passphrase: SecureBytes?) async throws -> Result {
-        let seed = try CipherSeed.decipher(mnemonic: words, passphrase: passphrase, scryptN: scryptN)
+    /// `words`: the 24 words as typed (any whitespace between them), in secure memory.
+    public func enroll(words: SecureBytes, passphrase: SecureBytes?) async throws -> Result {
+        let seed = try CipherSeed.decipher(enciphered: Mnemonic.enciphered(fromText: words), passphrase: passphrase, scryptN: scryptN)
         let ring = try LNDKeyRing(cipherSeed: seed, network: network)
         let nodeKey = try ring.privateKey(for: .nodeIdentity)
         let derived = nodeKey.publicKey.compressed

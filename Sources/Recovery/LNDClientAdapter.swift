@@ -50,9 +50,8 @@ public final class LNDClientAdapter: RecoveryLND, @unchecked Sendable {
     }
 
     public func initWallet(_ creation: WalletCreation) async throws {
-        let mnemonic = try SecureBytes(copying: Array(creation.mnemonic.joined(separator: " ").utf8))
         let macaroon = try await call {
-            try await $0.initWallet(password: creation.password, mnemonic: mnemonic, aezeedPassphrase: creation.passphrase,
+            try await $0.initWallet(password: creation.password, mnemonic: creation.mnemonic, aezeedPassphrase: creation.passphrase,
                                     recoveryWindow: creation.recoveryWindow)
         }
         var connection = current.connection

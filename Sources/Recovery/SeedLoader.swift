@@ -26,14 +26,15 @@ public struct SeedLoader: Sendable {
     }
 
     /// The words themselves as well, for lnd's InitWallet (restore). A root key cannot create a wallet.
-    public func loadWords() throws -> (material: SeedMaterial, words: [String], passphrase: SecureBytes?) {
+    /// The words come back as lnd's InitWallet takes them (lowercase, single spaces), in secure memory.
+    public func loadWords() throws -> (material: SeedMaterial, words: SecureBytes, passphrase: SecureBytes?) {
         guard rootKeyFile == nil else { throw RecoveryError.needsWords }
         let wordsSource: SecretSource = wordsFile.map { .file($0) }
             ?? .terminal(prompt: "Your 24 seed words (typing is hidden), then Enter: ")
         let wordsText = try wordsSource.read()
-        let words: [String]
+        let enciphered: SecureBytes
         do {
-            words = try Mnemonic.parse(text: String(decoding: wordsText.unsafeCopy(), as: UTF8.self))
+            enciphered = try Mnemonic.enciphered(fromText: wordsText)
         } catch let error as AezeedError {
             throw RecoveryError.invalidSeed(error.description + ".")
         }
@@ -43,8 +44,8 @@ public struct SeedLoader: Sendable {
         let passphrase = try passphraseSource?.read()
         let given = (passphrase?.count ?? 0) == 0 ? nil : passphrase
         do {
-            let seed = try CipherSeed.decipher(mnemonic: words, passphrase: given, scryptN: scryptN)
-            return (.cipherSeed(seed), words, given)
+            let seed = try CipherSeed.decipher(enciphered: enciphered, passphrase: given, scryptN: scryptN)
+            return (.cipherSeed(seed), try Mnemonic.text(fromEnciphered: enciphered), given)
         } catch let error as AezeedError {
             throw RecoveryError.invalidSeed(error.description + ".")
         }

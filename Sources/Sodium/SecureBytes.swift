@@ -16,12 +16,9 @@ public final class SecureBytes: @unchecked Sendable {
         pointer = p
         self.count = count
         sodium_memzero(p, Swift.max(count, 1))
-        do {
-            try initializer(UnsafeMutableRawBufferPointer(start: p, count: count))
-        } catch {
-            sodium_free(p)
-            throw error
-        }
+        // Every stored property is set: if the initializer throws, Swift runs deinit, which frees
+        // (and zeroes) the memory; freeing it here as well was a double free.
+        try initializer(UnsafeMutableRawBufferPointer(start: p, count: count))
     }
 
     /// Copies `bytes` into secure memory. The caller should zero its own copy.

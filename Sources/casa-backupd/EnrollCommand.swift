@@ -23,8 +23,8 @@ struct EnrollCommand: AsyncParsableCommand {
             guard let network = BitcoinNetwork(rawValue: configuration.network) else {
                 throw AgentError.configuration("unknown network \(configuration.network)")
             }
-            let wordsText = try SecretInput.read(file: wordsFile, prompt: "Your 24 seed words (typing is hidden), then Enter: ")
-            let words = try Mnemonic.parse(text: String(decoding: wordsText.unsafeCopy(), as: UTF8.self))
+            let words = try SecretInput.read(file: wordsFile, prompt: "Your 24 seed words (typing is hidden), then Enter: ")
+            _ = try Mnemonic.enciphered(fromText: words)  // a typo is named before the passphrase is asked
             let passphrase = try passphraseFile.map { try SecretInput.read(file: $0, prompt: "") }
                 ?? (wordsFile == nil ? SecretInput.read(file: nil, prompt: "Aezeed passphrase (Enter if none): ") : nil)
             let enrollment = Enrollment(

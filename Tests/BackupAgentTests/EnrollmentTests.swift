@@ -11,11 +11,11 @@ import Testing
 @Suite("Enrollment")
 struct EnrollmentTests {
     let vector: VectorFile
-    let words: [String]
+    let words: SecureBytes
 
     init() throws {
         vector = try VectorFile.load("keys", "backup-root-vector-a.txt")
-        words = try Mnemonic.parse(text: vector.field("mnemonic"))
+        words = try SecureBytes(copying: Array(vector.field("mnemonic").utf8))
     }
 
     var passphrase: SecureBytes { get throws { try SecureBytes(copying: Array(vector.field("aezeed passphrase").utf8)) } }

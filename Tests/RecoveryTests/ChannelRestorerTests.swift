@@ -26,7 +26,7 @@ import TestSupport
     var node: String { snapshot.keys.nodePublicKey }
 
     func secrets(password: String = "correct horse battery") throws -> RestoreSecrets {
-        let words = try Mnemonic.parse(text: try String(contentsOfFile: fixtures.files.wordsA, encoding: .utf8))
+        let words = try Mnemonic.text(fromEnciphered: Mnemonic.enciphered(fromText: SecretSource.file(fixtures.files.wordsA).read()))
         return RestoreSecrets(mnemonic: words, passphrase: try SecureBytes(copying: Array("El Psy Kongroo".utf8)),
                               walletPassword: { _ in try SecureBytes(copying: Array(password.utf8)) })
     }

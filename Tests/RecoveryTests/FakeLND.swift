@@ -61,7 +61,7 @@ final class FakeLND: RecoveryLND, @unchecked Sendable {
     func initWallet(_ creation: WalletCreation) async throws {
         try lock.withLock {
             guard state == .nonExisting else { throw RecoveryError.lndFailed("wallet already exists") }
-            initCalls.append((creation.mnemonic, creation.recoveryWindow, creation.password.unsafeCopy()))
+            initCalls.append((String(decoding: creation.mnemonic.unsafeCopy(), as: UTF8.self).split(separator: " ").map(String.init), creation.recoveryWindow, creation.password.unsafeCopy()))
             startup = [.unlocked, .rpcActive, .rpcActive, .serverActive]
         }
     }

@@ -30,7 +30,7 @@ import TestSupport
         let stateFile = RestoreStateFile(path: fixtures.files.dir.path + "/restore-state.json")
         let restorer = ChannelRestorer(lnd: lnd, escalation: nil, stateFile: stateFile,
                                        schedule: RestoreSchedule(reconnectPauses: [], escalateAfterAttempts: 3), sleep: { _ in })
-        let words = try Mnemonic.parse(text: try String(contentsOfFile: fixtures.files.wordsA, encoding: .utf8))
+        let words = try Mnemonic.text(fromEnciphered: Mnemonic.enciphered(fromText: SecretSource.file(fixtures.files.wordsA).read()))
         let secrets = RestoreSecrets(mnemonic: words, passphrase: try SecureBytes(copying: Array("El Psy Kongroo".utf8)),
                                      walletPassword: { _ in try SecureBytes(copying: Array("correct horse battery".utf8)) })
         let report = try await restorer.run(snapshot, secrets: secrets)

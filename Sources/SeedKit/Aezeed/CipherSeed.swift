@@ -61,6 +61,14 @@ public struct CipherSeed: Sendable {
         try decipher(enciphered: Mnemonic.bytes(from: mnemonic), passphrase: passphrase, scryptN: scryptN)
     }
 
+    /// Recovers the seed from its 33 enciphered bytes in secure memory (`Mnemonic.enciphered(fromText:)`).
+    /// AEZ takes a plain array: the one copy lives only during the call and is zeroed after it.
+    public static func decipher(enciphered secret: SecureBytes, passphrase: SecureBytes?, scryptN: UInt64 = productionScryptN) throws -> CipherSeed {
+        var bytes = secret.unsafeCopy()
+        defer { SecureBytes.zero(&bytes) }
+        return try decipher(enciphered: bytes, passphrase: passphrase, scryptN: scryptN)
+    }
+
     /// Recovers the seed from its 33 enciphered bytes.
     public static func decipher(enciphered bytes: [UInt8], passphrase: SecureBytes?, scryptN: UInt64 = productionScryptN) throws -> CipherSeed {
         guard bytes.count == encipheredCount else {
@@ -74,8 +82,10 @@ public struct CipherSeed: Sendable {
         let key = try stretch(passphrase: passphrase, salt: salt, scryptN: scryptN)
         let plaintext: SecureBytes
         do {
+            var ciphertext = Array(bytes[1..<saltOffset])
+            defer { SecureBytes.zero(&ciphertext) }
             plaintext = try AEZ.decrypt(key: key, nonce: [], associatedData: [associatedData(salt: salt)],
-                                        tau: tau, ciphertext: Array(bytes[1..<saltOffset]))
+                                        tau: tau, ciphertext: ciphertext)
         } catch AEZError.authenticationFailed {
             throw AezeedError.wrongPassphrase
         }
