@@ -28,6 +28,10 @@ public enum VaultErrorCode: String, Sendable, CaseIterable, Codable {
     case accountNotFound = "account_not_found"
     case accountExists = "account_exists"
     case accountMismatch = "account_mismatch"
+    /// Account creation needs an invite token from the operator (`Casa-Invite`) (403).
+    case inviteRequired = "invite_required"
+    /// Account creation needs a proof of work (`Casa-Work`) (403).
+    case workRequired = "proof_of_work_required"
     case deviceNotFound = "device_not_found"
     case releaseLocked = "release_locked"
     /// The account's node heartbeated moments ago: it runs and needs no unlock (423).
@@ -52,7 +56,8 @@ public enum VaultErrorCode: String, Sendable, CaseIterable, Codable {
         switch self {
         case .missingSignature, .badSignature, .staleTimestamp, .replayed, .badChallenge, .challengeRequired:
             return .unauthorized
-        case .forbidden, .deviceRevoked, .accountDisabled, .accountMismatch, .releaseLocked, .nodeAlive, .accountExists:
+        case .forbidden, .deviceRevoked, .accountDisabled, .accountMismatch, .releaseLocked, .nodeAlive, .accountExists,
+             .inviteRequired, .workRequired:
             return .forbidden
         case .accountNotFound, .deviceNotFound, .routeNotFound:
             return .notFound

@@ -10,6 +10,12 @@ public enum VaultHeader {
     /// Hex Ed25519 signature (128 digits) over `SignedRequest.canonicalMessage`.
     public static let signature = "Casa-Signature"
 
+    /// Account creation when the operator requires an invite: the token the operator gave.
+    public static let invite = "Casa-Invite"
+    /// Account creation when the operator requires a proof of work: `<challenge>:<counter>`
+    /// (docs/vault-api.md "Opening an account").
+    public static let work = "Casa-Work"
+
     /// Put: the snapshot hash (64 hex digits), the idempotency key of the put.
     public static let contentHash = "Casa-Content-Hash"
     /// Get responses: version number, size, and commit time (Unix milliseconds) of the returned blob.

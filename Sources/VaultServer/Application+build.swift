@@ -25,10 +25,16 @@ public func buildRouter(
             failedAuthLimiter: RateLimiter(ratePerSecond: configuration.addressRate, burst: configuration.addressBurst),
             clientAddresses: clientAddresses, clock: clock)
     }
-    SystemController(repository: repository, metrics: metrics, challenges: challenges, clock: clock).addRoutes(to: router)
+    SystemController(
+        repository: repository, metrics: metrics, challenges: challenges, clock: clock,
+        workBits: configuration.accountCreation == .pow ? configuration.powBits : nil
+    ).addRoutes(to: router)
     let heldBack = HeldBackReleases()
-    AccountController(gate: gate, limits: configuration.limits, releaseQuietMilliseconds: configuration.releaseQuietSeconds * 1000,
-                      heldBack: heldBack)
+    let creationGate = AccountCreationGate(
+        rule: configuration.accountCreation, inviteHashes: Set(configuration.inviteTokenHashes.compactMap(HexCoding.decode)),
+        workBits: configuration.powBits, challenges: challenges, replayGuard: repository.replayGuard)
+    AccountController(gate: gate, creationGate: creationGate, limits: configuration.limits,
+                      releaseQuietMilliseconds: configuration.releaseQuietSeconds * 1000, heldBack: heldBack)
         .addRoutes(to: router)
     DeviceController(gate: gate, releaseQuietMilliseconds: configuration.releaseQuietSeconds * 1000, heldBack: heldBack)
         .addRoutes(to: router)

@@ -19,6 +19,9 @@ extension VaultConfiguration {
         var address_rate: Double?
         var address_burst: Double?
         var trusted_proxies: [String]?
+        var account_creation: String?
+        var invite_token_hashes: [String]?
+        var pow_bits: Int?
         var idle_timeout_seconds: Int64?
         var max_header_bytes: Int?
         var retention_interval_seconds: Int64?
@@ -52,6 +55,14 @@ extension VaultConfiguration {
         if let v = file.address_rate { addressRate = v }
         if let v = file.address_burst { addressBurst = v }
         if let v = file.trusted_proxies { trustedProxies = v }
+        if let v = file.account_creation {
+            guard let rule = AccountCreation(rawValue: v) else {
+                throw VaultConfigurationError("account_creation must be \"open\", \"invite\" or \"pow\", got \"\(v)\"")
+            }
+            accountCreation = rule
+        }
+        if let v = file.invite_token_hashes { inviteTokenHashes = v }
+        if let v = file.pow_bits { powBits = v }
         if let v = file.idle_timeout_seconds { idleTimeoutSeconds = v }
         if let v = file.max_header_bytes { maxHeaderBytes = v }
         if let v = file.retention_interval_seconds { retentionIntervalSeconds = v }

@@ -34,6 +34,12 @@ public struct VaultConfiguration: Sendable, Hashable {
     /// default: the recommended TLS proxy runs on the same host; from any other peer the header
     /// is ignored.
     public var trustedProxies = ["127.0.0.1", "::1"]
+    /// Who may open an account: anyone, invite token holders, or whoever pays a proof of work.
+    public var accountCreation = AccountCreation.open
+    /// Hex SHA-256 of each invite token (`account_creation = "invite"`).
+    public var inviteTokenHashes: [String] = []
+    /// Leading zero bits of the proof of work (`account_creation = "pow"`); each bit doubles the cost.
+    public var powBits = 20
     /// Close connections idle this long; also the deadline for receiving a request body.
     public var idleTimeoutSeconds: Int64 = 30
     /// Maximum size of all request headers together.
@@ -74,6 +80,13 @@ public struct VaultConfiguration: Sendable, Hashable {
             try fail("rates must be positive and bursts at least 1")
         }
         _ = try ClientAddressResolver(trustedProxies: trustedProxies)
+        if accountCreation == .invite {
+            if inviteTokenHashes.isEmpty { try fail("account_creation = \"invite\" needs invite_token_hashes (hex SHA-256 of each token)") }
+            if let bad = inviteTokenHashes.first(where: { HexCoding.decode($0)?.count != 32 }) {
+                try fail("invite_token_hashes: \(bad) is not 64 hex digits (printf %s TOKEN | sha256sum)")
+            }
+        }
+        if !(8...32).contains(powBits) { try fail("pow_bits must be between 8 and 32") }
         if idleTimeoutSeconds < 1 { try fail("idle_timeout_seconds must be at least 1") }
         if postgresConnections < 1 || postgresConnections > 1000 { try fail("postgres_connections must be between 1 and 1000") }
     }

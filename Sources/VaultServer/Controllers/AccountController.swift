@@ -6,6 +6,7 @@ import VaultAPI
 /// Accounts, policy and heartbeats (docs/vault-api.md "Routes").
 struct AccountController: Sendable {
     let gate: RequestGate
+    let creationGate: AccountCreationGate
     let limits: BlobStoreLimits
     /// `release_quiet_seconds` (a stopping heartbeat is recorded this far back).
     let releaseQuietMilliseconds: Int64
@@ -28,7 +29,10 @@ struct AccountController: Sendable {
         guard AccountID(hash: SHA256.hash(AccountID.preimage(ownerKey: try RequestGate.claimedKey(request, now: gate.clock.milliseconds())))) == id else {
             throw VaultError(.forbidden, .accountMismatch, "the account id must be the commitment to the signing (owner) key: hex(SHA-256(\"casa-vault/account/v1\" || key))")
         }
+        // The operator's gate, also before the body; an existing account's owner needs no invite.
+        let work = try await gate.repository.account(id) == nil ? try creationGate.check(request, account: id, now: gate.clock.milliseconds()) : nil
         let opened = try await gate.open(request, maxBody: VaultLimits.maxJSONBodySize, contentType: VaultLimits.jsonContentType)
+        try await creationGate.spend(work, now: opened.now)
         let body = try decodeJSON(CreateAccountRequest.self, from: opened.body)
         let liveness = try parseKey(body.livenessKey, what: "livenessKey")
         guard liveness != opened.key else {

@@ -8,6 +8,8 @@ struct SystemController: Sendable {
     let metrics: VaultMetrics
     let challenges: ChallengeIssuer
     let clock: VaultClock
+    /// The proof of work a new account needs (nil: none), announced with every challenge.
+    let workBits: Int?
 
     func addRoutes(to router: Router<VaultRequestContext>) {
         router.get(RouterPath(VaultPath.health)) { _, _ in
@@ -22,7 +24,9 @@ struct SystemController: Sendable {
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.render())))
         }
         router.post(RouterPath(VaultPath.challenges)) { _, _ in
-            try Response.json(challenges.issue(now: clock.milliseconds()))
+            var challenge = challenges.issue(now: clock.milliseconds())
+            challenge.workBits = workBits
+            return try Response.json(challenge)
         }
     }
 }

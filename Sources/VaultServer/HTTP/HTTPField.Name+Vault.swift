@@ -12,6 +12,8 @@ extension HTTPField.Name {
     static let casaVersion = HTTPField.Name(VaultHeader.version)!
     static let casaStoredAt = HTTPField.Name(VaultHeader.storedAt)!
     static let casaServerTime = HTTPField.Name(VaultHeader.serverTime)!
+    static let casaInvite = HTTPField.Name(VaultHeader.invite)!
+    static let casaWork = HTTPField.Name(VaultHeader.work)!
     /// Set by the reverse proxy; read only from `trusted_proxies` (`ClientAddressResolver`).
     static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
 }
