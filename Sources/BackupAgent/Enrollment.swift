@@ -65,8 +65,9 @@ public struct Enrollment: Sendable {
             return (try Self.loadDeviceKey(at: deviceKeyPath), false)
         }
         let key = try DeviceKey.generate()
-        let seed = try key.seed()
-        try DurableFile.write(seed.unsafeCopy(), to: deviceKeyPath, mode: 0o600)
+        var seed = try key.seed().unsafeCopy()
+        defer { SecureBytes.zero(&seed) }
+        try DurableFile.write(seed, to: deviceKeyPath, mode: 0o600)
         return (key, true)
     }
 

@@ -15,9 +15,13 @@ enum DurableFile {
         try FileManager.default.createDirectory(
             atPath: parentDirectory(of: path), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = path + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        // A leftover temporary (a crash, or something planted there, such as a symlink to a file
+        // elsewhere) is removed, and the new one must be created here and now: O_EXCL with
+        // O_NOFOLLOW never follows a link or writes into a file someone else opened (review L10).
+        if unlink(temporary) != 0 && errno != ENOENT { throw failure("unlink", temporary) }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure("open", temporary) }
-        // O_CREAT applies `mode` only to a new file: a leftover temporary keeps its old mode.
+        // The umask may have narrowed `mode`; set it exactly.
         guard fchmod(fd, mode) == 0 else {
             close(fd)
             throw failure("chmod", temporary)
