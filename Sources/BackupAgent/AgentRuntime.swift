@@ -40,7 +40,7 @@ public final class AgentRuntime: Sendable {
                                enrolledNode: EnrolledNode(stateDirectory: settings.stateDirectory), rememberedBlob: settings.blobName)
         if let directory = settings.lndDataDirectory {
             watcher = DirectoryWatcher(directory: directory, fileName: settings.lndBackupFileName, pipeline: pipeline, status: status,
-                                       logger: logger)
+                                       logger: logger, exportCurrent: { try await lnd.exportMultiBackup() })
         } else {
             watcher = nil
         }

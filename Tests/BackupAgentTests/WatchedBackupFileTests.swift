@@ -1,4 +1,5 @@
 import BackupAgent
+import BackupCore
 import Foundation
 import Logging
 import Testing
@@ -63,5 +64,32 @@ extension AgentConfiguration {
         var copy = self
         copy.account = String(repeating: hexByte, count: 32)
         return try copy.settings()
+    }
+}
+
+/// L11: a file read just before a newer stream update was saved must not stay on top.
+@Suite("A stale channel.backup after a newer stream update")
+struct StaleFileTests {
+    @Test("The newest snapshot holds lnd's current channels, not the file's older ones")
+    func lndsExportFollowsAStaleFile() async throws {
+        let h = try Harness()
+        try await h.runtime.pipeline.install(AgentKeys.derive(from: h.lnd, account: h.account))
+        try h.lnd.setChannels(2)
+        let staleFile = try h.lnd.encryptedMulti()  // read from disk here…
+        try h.lnd.setChannels(3)                    // …while lnd moved on and streamed it first
+        _ = try await h.runtime.pipeline.ingest(h.lnd.encryptedMulti(), origin: .subscription)
+        let dir = try TemporaryDirectoryHandle()
+        try Data(staleFile).write(to: URL(fileURLWithPath: dir.path + "/channel.backup"))
+        var logger = Logger(label: "stale-file-test")
+        logger.logLevel = .critical
+        let lnd = h.lnd
+        let watcher = DirectoryWatcher(directory: dir.path, pipeline: h.runtime.pipeline, logger: logger,
+                                       exportCurrent: { try lnd.encryptedMulti() })
+
+        await watcher.ingestFile()
+
+        let newest = try #require(h.store.snapshots.last)
+        #expect(try h.openSealed(newest.sealed).multi == (try h.lnd.currentMulti()))
+        #expect(try h.openSealed(newest.sealed).multi.singles.count == 3)
     }
 }

@@ -14,9 +14,12 @@ public struct DirectoryWatcher: Sendable {
     let pipeline: SnapshotPipeline
     let status: AgentStatus?
     let logger: Logger
+    /// lnd's current Multi (ExportAllChannelBackups), asked after a file changed the snapshot.
+    let exportCurrent: (@Sendable () async throws -> [UInt8])?
 
     public init(directory: String, fileName: String = "channel.backup", pipeline: SnapshotPipeline, status: AgentStatus? = nil,
-                logger: Logger) {
+                logger: Logger, exportCurrent: (@Sendable () async throws -> [UInt8])? = nil) {
+        self.exportCurrent = exportCurrent
         self.directory = directory
         self.fileName = fileName
         self.pipeline = pipeline
@@ -61,14 +64,29 @@ public struct DirectoryWatcher: Sendable {
         #endif
     }
 
+    /// The file may have been read just before a newer state came on lnd's stream and was saved
+    /// first; then the file's older set got the higher counter, and nothing newer might follow
+    /// for days (review L11). lnd's export is its state now: storing it after the file's puts
+    /// the newest state on top again (unchanged when the file was current: nothing is stored).
+    private func confirmWithLND() async {
+        guard let exportCurrent else { return }
+        do {
+            _ = try await pipeline.ingest(try await exportCurrent(), origin: .export)
+        } catch {
+            logger.info("after a change of \(filePath), lnd's own export was not available: \(error)")
+        }
+    }
+
     /// Reads the current file and hands it to the pipeline.
     public func ingestFile() async {
         guard let data = FileManager.default.contents(atPath: filePath), !data.isEmpty else { return }
         do {
             // Opened (stored or unchanged): the file is fine again. Deferred: not checked yet.
-            if try await pipeline.ingest([UInt8](data), origin: .file) != .deferred {
+            let outcome = try await pipeline.ingest([UInt8](data), origin: .file)
+            if outcome != .deferred {
                 status?.update { $0.unreadableLNDFile = nil }
             }
+            if case .saved = outcome { await confirmWithLND() }
         } catch AgentError.unreadableMulti(let why) {
             let unreadable = UnreadableLNDFile(path: filePath, reason: why)
             status?.update { $0.unreadableLNDFile = unreadable }
