@@ -14,6 +14,8 @@ public enum VaultErrorCode: String, Sendable, CaseIterable, Codable {
     case payloadTooLarge = "payload_too_large"
     case routeNotFound = "route_not_found"
     case methodNotAllowed = "method_not_allowed"
+    /// The request's header block is over the limit in size or field count (431).
+    case headersTooLarge = "headers_too_large"
     // Authentication (401)
     case missingSignature = "missing_signature"
     case badSignature = "bad_signature"

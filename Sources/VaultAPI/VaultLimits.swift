@@ -4,6 +4,9 @@ public enum VaultLimits {
     public static let maxSealedSecretSize = 4096
     /// JSON request bodies (account, device, policy) are tiny.
     public static let maxJSONBodySize = 16 * 1024
+    /// Header fields per request (more is 431 `headers_too_large`, as is a header block over the
+    /// server's `max_header_bytes`).
+    public static let maxHeaderFields = 100
     /// Content type of blob and sealed-secret bodies.
     public static let blobContentType = "application/octet-stream"
     public static let jsonContentType = "application/json"

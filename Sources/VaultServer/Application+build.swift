@@ -59,10 +59,14 @@ public func buildApplication(
     }
     let router = try await buildRouter(repository: storage, configuration: configuration, clock: clock)
     let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
-        maxHeaderFieldSize: configuration.maxHeaderBytes, maxHeaderListSize: configuration.maxHeaderBytes, maxHeaderFieldCount: 100)
+        maxHeaderFieldSize: configuration.maxHeaderBytes, maxHeaderListSize: configuration.maxHeaderBytes,
+        maxHeaderFieldCount: VaultLimits.maxHeaderFields)
+    let maxHeaderBytes = configuration.maxHeaderBytes
     var app = Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds), httpDecoderConfiguration: decoder)),
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [ParseErrorResponder(clock: clock, maxHeaderBytes: maxHeaderBytes)],
+            idleTimeout: .seconds(configuration.idleTimeoutSeconds), httpDecoderConfiguration: decoder)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)

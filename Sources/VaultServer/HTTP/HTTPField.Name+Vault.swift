@@ -14,6 +14,7 @@ extension HTTPField.Name {
     static let casaServerTime = HTTPField.Name(VaultHeader.serverTime)!
     static let casaInvite = HTTPField.Name(VaultHeader.invite)!
     static let casaWork = HTTPField.Name(VaultHeader.work)!
+    static let casaResponseSignature = HTTPField.Name(VaultHeader.responseSignature)!
     /// Set by the reverse proxy; read only from `trusted_proxies` (`ClientAddressResolver`).
     static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
 }

@@ -30,6 +30,11 @@ struct VaultMiddleware: RouterMiddleware {
         let anonymous = Self.isAnonymous(request)
         let address = clientAddresses.key(peer: context.clientAddress, forwardedFor: request.headers[values: .xForwardedFor])
         do {
+            // The router folds empty segments, so `/v1/accounts//{id}` would reach the route under
+            // a second spelling (signed as such); one route, one path.
+            if request.uri.path.contains("//") {
+                throw VaultError(.notFound, .routeNotFound, "no such route: the path has an empty segment (//)")
+            }
             if limited {
                 let wait = anonymous ? anonymousLimiter.take(address, now: clock.seconds()) : failedAuthLimiter.wait(address, now: clock.seconds())
                 if let wait {
