@@ -24,4 +24,7 @@ public enum VaultHeader {
     /// Every response: the server's clock in Unix milliseconds, so a client without a real-time
     /// clock can see how far off it is.
     public static let serverTime = "Casa-Server-Time"
+    /// Every response to a signed request: hex Ed25519 signature (128 digits) by the vault's
+    /// response key over `SignedResponse.message` (docs/vault-api.md "Signed responses").
+    public static let responseSignature = "Casa-Response-Signature"
 }

@@ -6,6 +6,8 @@ public enum VaultPath {
     public static let health = "/health"
     public static let metrics = "/metrics"
     public static let challenges = "/v1/challenges"
+    /// The vault's response public key (unauthenticated).
+    public static let vaultKey = "/v1/vault-key"
 
     public static func account(_ account: AccountID) -> String { "/v1/accounts/\(account.hex)" }
     public static func policy(_ id: AccountID) -> String { account(id) + "/policy" }

@@ -13,14 +13,19 @@ public final class VaultClient: BlobStore {
     private let key: Ed25519.KeyPair
     private let http: CurlHTTPClient
     private let sleep: @Sendable (Duration) async throws -> Void
+    /// The vault's response key to hold every 2xx answer to (nil: answers are not checked).
+    private let responseKey: VaultResponseKeyPin?
     /// Server clock minus local clock, in seconds, from the last Casa-Server-Time seen.
     private let clockOffset = Mutex<Int64>(0)
 
     /// - Parameter sleep: how to wait between attempts (tests record the delays instead).
-    public init(configuration: VaultClientConfiguration, key: Ed25519.KeyPair,
+    /// - Parameter responseKey: the vault response key the answers must be signed by
+    ///   (docs/vault-api.md "Signed responses"); nil checks nothing (tools that do not record one).
+    public init(configuration: VaultClientConfiguration, key: Ed25519.KeyPair, responseKey: VaultResponseKeyPin? = nil,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) throws {
         self.configuration = configuration
         self.key = key
+        self.responseKey = responseKey
         self.sleep = sleep
         http = try CurlHTTPClient(configuration: HTTPClientConfiguration(
             security: configuration.security, proxy: configuration.proxy, timeouts: configuration.timeouts,
@@ -115,15 +120,18 @@ public final class VaultClient: BlobStore {
     private func attemptOnce(_ method: HTTPMethod, path: String, query: String, body: [UInt8], headers: HTTPHeaders,
                              mayCorrectClock: Bool, useChallenge: Bool) async throws -> Attempt {
         let response: HTTPResponse
+        let request = try await signed(method, path: path, query: query, body: body, headers: headers, useChallenge: useChallenge)
         do {
-            response = try await http.send(try await signed(method, path: path, query: query, body: body, headers: headers,
-                                                            useChallenge: useChallenge))
+            response = try await http.send(request.request)
         } catch let error as HTTPClientError {
             guard error.isTransient else { throw BlobStoreError(.unavailable, "vault: \(error.vaultDescription)") }
             return .retryable(BlobStoreError(.unavailable, "vault unreachable: \(error.vaultDescription)"), retryAfter: nil)
         }
         noteServerTime(response.headers)
-        if response.head.isSuccess { return .success(response) }
+        if response.head.isSuccess {
+            try await checkSigned(response, requestSignature: request.signature)
+            return .success(response)
+        }
         let failure = Self.error(from: response)
         // A clock without RTC may be far off: take the offset from the server's time and re-sign once.
         if configuration.freshness == .timestamp, !useChallenge, response.status == 401,
@@ -140,7 +148,7 @@ public final class VaultClient: BlobStore {
     // MARK: - Signing
 
     private func signed(_ method: HTTPMethod, path: String, query: String, body: [UInt8], headers extra: HTTPHeaders,
-                        useChallenge: Bool = false) async throws -> HTTPRequest {
+                        useChallenge: Bool = false) async throws -> (request: HTTPRequest, signature: [UInt8]) {
         let freshness: Freshness
         switch useChallenge ? .challenge : configuration.freshness {
         case .timestamp:
@@ -153,11 +161,39 @@ public final class VaultClient: BlobStore {
             key: key.publicKey, freshness: freshness, nonce: Hex.encode(Random.bytes(SignedRequest.nonceHexLength / 2))
         )
         var headers = extra
-        for header in canonical.headers(signature: key.sign(canonical.canonicalMessage)) {
+        let signature = key.sign(canonical.canonicalMessage)
+        for header in canonical.headers(signature: signature) {
             headers.add(name: header.name, value: header.value)
         }
         let target = configuration.baseURL + path + (query.isEmpty ? "" : "?" + query)
-        return HTTPRequest(method: method, url: target, headers: headers, body: body.isEmpty ? .empty : .bytes(body))
+        return (HTTPRequest(method: method, url: target, headers: headers, body: body.isEmpty ? .empty : .bytes(body)), signature)
+    }
+
+    /// A 2xx answer counts only when the vault's response key signed it for this very request
+    /// (docs/vault-api.md "Signed responses"): otherwise a man in the middle could fake receipts.
+    private func checkSigned(_ response: HTTPResponse, requestSignature: [UInt8]) async throws {
+        guard let responseKey else { return }
+        let trusted = try await responseKey.key { try await vaultKey() }
+        guard VaultResponseCheck.isSigned(response, requestSignature: requestSignature, by: trusted) else {
+            throw BlobStoreError(.unavailable, VaultResponseCheck.unsignedMessage, detailCode: "unsigned_response")
+        }
+    }
+
+    /// The vault's response public key (`GET /v1/vault-key`, unauthenticated: trusted on first use).
+    public func vaultKey() async throws -> [UInt8] {
+        let response: HTTPResponse
+        do {
+            response = try await http.send(HTTPRequest(method: .get, url: configuration.baseURL + VaultPath.vaultKey))
+        } catch let error as HTTPClientError {
+            throw BlobStoreError(.unavailable, "vault unreachable: \(error.vaultDescription)")
+        }
+        guard response.head.isSuccess else {
+            throw BlobStoreError(.unavailable, "the vault has no response key (GET \(VaultPath.vaultKey) answered \(response.status)): upgrade the vault, it must sign its answers")
+        }
+        guard let key = Hex.decode(try decodeJSON(VaultKeyResponse.self, response).responseKey), key.count == Ed25519.publicKeyByteCount else {
+            throw BlobStoreError(.unavailable, "the vault's response key is not 64 hex digits")
+        }
+        return key
     }
 
     /// A fresh single-use challenge (`POST /v1/challenges`, unauthenticated).

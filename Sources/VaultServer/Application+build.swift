@@ -8,8 +8,9 @@ import VaultAPI
 /// Builds the router with every controller: the production wiring, used as-is by tests.
 public func buildRouter(
     repository: any VaultRepository, configuration: VaultConfiguration, metrics: VaultMetrics = VaultMetrics(),
-    clock: VaultClock = .system
+    clock: VaultClock = .system, responseKey: VaultResponseKey? = nil
 ) async throws -> Router<VaultRequestContext> {
+    let responseKey = try responseKey ?? VaultResponseKey.ephemeral()
     let challenges = try ChallengeIssuer(secret: try await repository.challengeSecret(), ttlSeconds: configuration.challengeTTLSeconds)
     let gate = RequestGate(
         repository: repository,
@@ -18,6 +19,8 @@ public func buildRouter(
         clock: clock, bodyTimeout: .seconds(configuration.idleTimeoutSeconds))
     let router = Router(context: VaultRequestContext.self)
     let clientAddresses = try ClientAddressResolver(trustedProxies: configuration.trustedProxies)
+    // Outermost, so that it signs the final answer, errors and rate limits included.
+    router.addMiddleware { ResponseSigningMiddleware(key: responseKey) }
     router.addMiddleware {
         VaultMiddleware(
             metrics: metrics,
@@ -39,6 +42,7 @@ public func buildRouter(
     DeviceController(gate: gate, releaseQuietMilliseconds: configuration.releaseQuietSeconds * 1000, heldBack: heldBack)
         .addRoutes(to: router)
     BlobController(gate: gate, limits: configuration.limits, metrics: metrics).addRoutes(to: router)
+    VaultKeyController(key: responseKey).addRoutes(to: router)
     return router
 }
 
@@ -57,7 +61,10 @@ public func buildApplication(
     } else {
         storage = try await openRepository(configuration.storage, configuration: configuration, logger: logger)
     }
-    let router = try await buildRouter(repository: storage, configuration: configuration, clock: clock)
+    // An injected repository (tests, embedding) gets a key for this process unless one is named.
+    let responseKey = repository != nil && configuration.responseKeyFile == nil
+        ? try VaultResponseKey.ephemeral() : try configuration.loadResponseKey()
+    let router = try await buildRouter(repository: storage, configuration: configuration, clock: clock, responseKey: responseKey)
     let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
         maxHeaderFieldSize: configuration.maxHeaderBytes, maxHeaderListSize: configuration.maxHeaderBytes,
         maxHeaderFieldCount: VaultLimits.maxHeaderFields)

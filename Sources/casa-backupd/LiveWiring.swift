@@ -19,7 +19,8 @@ enum LiveWiring {
             return NoVault(reason: "no vault_url configured: snapshots are kept locally and queued")
         }
         return try VaultConnection(
-            baseURL: url, transport: configuration.vaultTransport, account: configuration.accountID(), deviceKey: Enrollment.loadDeviceKey(at: configuration.deviceKeyPath))
+            baseURL: url, transport: configuration.vaultTransport, account: configuration.accountID(), deviceKey: Enrollment.loadDeviceKey(at: configuration.deviceKeyPath),
+            responseKey: RecordedVaultKey.pin(path: configuration.vaultResponseKeyPath))
     }
 
     /// For `unlock`: the vault signed with this device's key (the unlock share's slot).
@@ -28,7 +29,8 @@ enum LiveWiring {
             throw AgentError.configuration("set vault_url (or --vault-url): sealed auto-unlock keeps half of the seal in the vault")
         }
         return try VaultConnection(
-            baseURL: url, transport: configuration.vaultTransport, account: configuration.accountID(), deviceKey: Enrollment.loadDeviceKey(at: configuration.deviceKeyPath))
+            baseURL: url, transport: configuration.vaultTransport, account: configuration.accountID(), deviceKey: Enrollment.loadDeviceKey(at: configuration.deviceKeyPath),
+            responseKey: RecordedVaultKey.pin(path: configuration.vaultResponseKeyPath))
     }
 
     /// For `enroll`: the account is not known yet, the owner key decides it.
@@ -36,6 +38,9 @@ enum LiveWiring {
         guard let url = configuration.vaultURL else {
             throw AgentError.configuration("set vault_url (or --vault-url) to enroll")
         }
-        return try VaultConnection(baseURL: url, transport: configuration.vaultTransport, account: account, deviceKey: DeviceKey.generate())
+        // The vault's response key is recorded here, at the first answer (trust on first use).
+        return try VaultConnection(
+            baseURL: url, transport: configuration.vaultTransport, account: account, deviceKey: DeviceKey.generate(),
+            responseKey: RecordedVaultKey.pin(path: configuration.vaultResponseKeyPath))
     }
 }

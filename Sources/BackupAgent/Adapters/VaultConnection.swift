@@ -15,11 +15,14 @@ public final class VaultConnection: BlobStore, VaultControl, UnlockShareVault {
     /// clock may be anywhere.
     let deviceByChallenge: VaultClient
     let devicePublicKey: [UInt8]
+    /// The vault response key every answer must be signed by (shared by all the keys' clients).
+    let responseKey: VaultResponseKeyPin?
 
     /// `transport` is `vault_pin`, `vault_ca_file` and `socks_proxy`; without them https is
-    /// checked against the system roots and plain http is for loopback only.
+    /// checked against the system roots and plain http is for loopback only. `responseKey`: the
+    /// vault's response key (`RecordedVaultKey`); nil accepts unsigned answers (tests only).
     public init(baseURL: String, transport: VaultTransportSettings = VaultTransportSettings(), account: BackupCore.AccountID,
-                deviceKey: DeviceKey) throws {
+                deviceKey: DeviceKey, responseKey: VaultResponseKeyPin? = nil) throws {
         guard let vaultAccount = VaultAPI.AccountID(hex: account.hex) else {
             throw AgentError.configuration("account \(account.hex) is not a vault account ID")
         }
@@ -28,10 +31,11 @@ public final class VaultConnection: BlobStore, VaultControl, UnlockShareVault {
         } catch {
             throw AgentError.configuration(error.description)
         }
-        device = try VaultClient(configuration: configuration, key: deviceKey.keyPair)
+        self.responseKey = responseKey
+        device = try VaultClient(configuration: configuration, key: deviceKey.keyPair, responseKey: responseKey)
         var challenged = configuration
         challenged.freshness = .challenge
-        deviceByChallenge = try VaultClient(configuration: challenged, key: deviceKey.keyPair)
+        deviceByChallenge = try VaultClient(configuration: challenged, key: deviceKey.keyPair, responseKey: responseKey)
         devicePublicKey = deviceKey.publicKey
     }
 
@@ -46,16 +50,16 @@ public final class VaultConnection: BlobStore, VaultControl, UnlockShareVault {
     }
 
     public func sendHeartbeat(signedBy key: LivenessKey) async throws -> [Date] {
-        try await VaultClient(configuration: configuration, key: key.keyPair).heartbeat().heldBackReleases
+        try await VaultClient(configuration: configuration, key: key.keyPair, responseKey: responseKey).heartbeat().heldBackReleases
             .map { Date(timeIntervalSince1970: Double($0.at) / 1000) }
     }
 
     public func sendStoppingHeartbeat(signedBy key: LivenessKey) async throws {
-        _ = try await VaultClient(configuration: configuration, key: key.keyPair).heartbeat(stopping: true)
+        _ = try await VaultClient(configuration: configuration, key: key.keyPair, responseKey: responseKey).heartbeat(stopping: true)
     }
 
     public func createAccount(owner: OwnerKey, livenessPublicKey: [UInt8]) async throws {
-        let client = try VaultClient(configuration: configuration, key: owner.keyPair)
+        let client = try VaultClient(configuration: configuration, key: owner.keyPair, responseKey: responseKey)
         do {
             _ = try await client.account()
             return  // The account exists already (enrolling a second device).
@@ -65,7 +69,7 @@ public final class VaultConnection: BlobStore, VaultControl, UnlockShareVault {
     }
 
     public func registerDevice(owner: OwnerKey, devicePublicKey: [UInt8]) async throws {
-        let client = try VaultClient(configuration: configuration, key: owner.keyPair)
+        let client = try VaultClient(configuration: configuration, key: owner.keyPair, responseKey: responseKey)
         _ = try await client.registerDevice(key: devicePublicKey, label: "casa-backupd")
     }
 }

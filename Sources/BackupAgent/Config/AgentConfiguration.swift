@@ -98,6 +98,8 @@ public struct AgentConfiguration: Sendable, Equatable {
     }
 
     public var accountPath: String { stateDirectory + "/account" }
+    /// The vault's response public key, recorded at enrollment (docs/agent.md "Vault response key").
+    public var vaultResponseKeyPath: String { stateDirectory + "/vault-response-key" }
 
     /// The runtime settings.
     public func settings() throws -> AgentSettings {

@@ -27,6 +27,7 @@ extension VaultConfiguration {
         var retention_interval_seconds: Int64?
         var release_quiet_seconds: Int64?
         var postgres_connections: Int?
+        var response_key_file: String?
         var log_level: String?
     }
 
@@ -68,6 +69,7 @@ extension VaultConfiguration {
         if let v = file.retention_interval_seconds { retentionIntervalSeconds = v }
         if let v = file.release_quiet_seconds { releaseQuietSeconds = v }
         if let v = file.postgres_connections { postgresConnections = v }
+        if let v = file.response_key_file { responseKeyFile = v }
         if let v = file.log_level { logLevel = v }
     }
 

@@ -52,6 +52,11 @@ public struct VaultConfiguration: Sendable, Hashable {
     public var retentionIntervalSeconds: Int64 = 3600
     /// PostgreSQL connection pool size per process.
     public var postgresConnections = 16
+    /// The response key's seed file (docs/vault-api.md "Signed responses"). Default with SQLite:
+    /// `response-key` in the data folder, made at first start. Required with PostgreSQL: every
+    /// process sharing the database must sign with the same key, so the operator gives them
+    /// all the same file. With `memory`, nil means a key for this process only.
+    public var responseKeyFile: String?
     public var logLevel = "info"
 
     public init() {}
@@ -89,6 +94,9 @@ public struct VaultConfiguration: Sendable, Hashable {
         if !(8...32).contains(powBits) { try fail("pow_bits must be between 8 and 32") }
         if idleTimeoutSeconds < 1 { try fail("idle_timeout_seconds must be at least 1") }
         if postgresConnections < 1 || postgresConnections > 1000 { try fail("postgres_connections must be between 1 and 1000") }
+        if case .postgres = storage, responseKeyFile == nil {
+            try fail("with database_url, set response_key_file: the same 0600 file (32 random bytes) on every vault process, see docs/vault-api.md \"Signed responses\"")
+        }
     }
 }
 

@@ -1,0 +1,34 @@
+public import Foundation
+import Synchronization
+
+/// The vault response key a client trusts (docs/vault-api.md "Signed responses"). Given the
+/// key recorded at enrollment, every 2xx answer to a signed request must carry a valid
+/// `Casa-Response-Signature` by it. Without one (a device enrolled before answers were signed,
+/// or enrolling now), the client asks `GET /v1/vault-key` once, trusts that answer, hands it to
+/// `record` (to keep it), and checks every answer from then on.
+public final class VaultResponseKeyPin: Sendable {
+    private let key: Mutex<[UInt8]?>
+    private let record: @Sendable ([UInt8]) throws -> Void
+
+    public init(key: [UInt8]?, record: @escaping @Sendable ([UInt8]) throws -> Void = { _ in }) {
+        self.key = Mutex(key)
+        self.record = record
+    }
+
+    /// The key trusted so far (nil until it is recorded).
+    public var trustedKey: [UInt8]? { key.withLock { $0 } }
+
+    /// The trusted key, learning it with `fetch` (and recording it) the first time.
+    func key(learningWith fetch: () async throws -> [UInt8]) async throws -> [UInt8] {
+        if let known = trustedKey { return known }
+        let learned = try await fetch()
+        // Two calls learning at once: the first recorded key wins, the other is compared to it.
+        let (winner, isNew) = key.withLock { current -> ([UInt8], Bool) in
+            if let current { return (current, false) }
+            current = learned
+            return (learned, true)
+        }
+        if isNew { try record(winner) }
+        return winner
+    }
+}
