@@ -18,12 +18,26 @@ public struct SnapshotListing: Sendable {
 
     /// Lists and opens every snapshot of every source. Damaged ones stay in the list with their
     /// problem. `timings` (optional) gets the laps "vault fetch" (or "folder read") and "decrypt".
-    public static func load(from sources: [any SnapshotSource], opener: SnapshotOpener, timings: PhaseTimings? = nil) async throws -> SnapshotListing {
+    /// How many snapshots that open are read from each store, newest first, by default
+    /// (review L9: a vault keeping every version for years made every recovery download them all).
+    public static let defaultDepth = 200
+
+    /// `depth`: snapshots that open to read per store, newest first (nil: every one). Versions
+    /// that do not open never count, so junk uploaded on top cannot hide the real ones.
+    public static func load(from sources: [any SnapshotSource], opener: SnapshotOpener, timings: PhaseTimings? = nil,
+                            depth: Int? = defaultDepth) async throws -> SnapshotListing {
         var entries: [SnapshotEntry] = []
+        var notRead: [String] = []
         for source in sources {
-            entries += try await load(source, opener: opener, timings: timings)
+            let (read, skipped) = try await load(source, opener: opener, timings: timings, depth: depth)
+            entries += read
+            if skipped > 0, let depth {
+                notRead.append("\(source.name): \(skipped) older snapshot(s) were not read (the newest \(depth) that open were); --depth 0 reads them all")
+            }
         }
-        return SnapshotListing(source: sources.map(\.name).joined(separator: " + "), account: opener.account.hex, entries: entries)
+        var listing = SnapshotListing(source: sources.map(\.name).joined(separator: " + "), account: opener.account.hex, entries: entries)
+        listing.warnings += notRead
+        return listing
     }
 
     /// Orders `entries` and works out the branches and warnings.
@@ -88,12 +102,18 @@ public struct SnapshotListing: Sendable {
         }
     }
 
-    private static func load(_ source: any SnapshotSource, opener: SnapshotOpener, timings: PhaseTimings?) async throws -> [SnapshotEntry] {
+    private static func load(_ source: any SnapshotSource, opener: SnapshotOpener, timings: PhaseTimings?,
+                             depth: Int?) async throws -> (entries: [SnapshotEntry], notRead: Int) {
         var entries: [SnapshotEntry] = []
         let fetch = PhaseName.fetch(source)
-        let references = try await source.snapshots()
+        // Newest first in the store's own order (bare files without a number: first, always read).
+        let references = try await source.snapshots().sorted { ($0.number ?? .max) > ($1.number ?? .max) }
         timings?.lap(fetch)
-        for reference in references {
+        var opened = 0
+        for (index, reference) in references.enumerated() {
+            if let depth, opened >= depth, reference.number != nil {
+                return (entries, references.count - index)
+            }
             var entry = SnapshotEntry(reference: reference)
             do {
                 let bytes = try await source.envelope(reference)
@@ -108,9 +128,10 @@ public struct SnapshotListing: Sendable {
                 entry.problem = Self.shortReason(error)
                 if case .notThisSeed = error { entry.notThisSeed = true }
             }
+            if entry.opened != nil { opened += 1 }
             entries.append(entry)
         }
-        return entries
+        return (entries, 0)
     }
 
     /// Opened snapshots by counter; a damaged one (no counter) by when it was stored, then by number.

@@ -6,7 +6,7 @@ import SeedKit
 public enum SnapshotLoader {
     /// `timings` (optional) gets the laps "key derivation", "vault fetch" (or "folder read") and "decrypt".
     public static func load(seed: SeedMaterial, network: BitcoinNetwork?, locations: [SnapshotLocation],
-                            timings: PhaseTimings? = nil) async throws -> SnapshotListing {
+                            timings: PhaseTimings? = nil, depth: Int? = SnapshotListing.defaultDepth) async throws -> SnapshotListing {
         let owner = try seed.ownerKey()
         var candidates = try RecoveryKeys.candidates(seed: seed, network: network)
         timings?.lap(PhaseName.keyDerivation)
@@ -30,7 +30,7 @@ public enum SnapshotLoader {
             }
         }
         let opener = SnapshotOpener(seed: seed, account: owner.accountID, candidates: candidates, network: network)
-        var listing = try await SnapshotListing.load(from: sources, opener: opener, timings: timings)
+        var listing = try await SnapshotListing.load(from: sources, opener: opener, timings: timings, depth: depth)
         listing.warnings = unread + listing.warnings
         guard !listing.entries.isEmpty else { throw RecoveryError.noSnapshots(source: listing.source) }
         if listing.usable.isEmpty, listing.entries.allSatisfy(\.notThisSeed) {

@@ -93,7 +93,8 @@ extension CasaRecover {
                     snapshot = try RawBackupSnapshot.open(path: backup, seed: loaded.material, network: network)
                     phases?.lap(PhaseName.decrypt)
                 } else if let locations {
-                    let listing = try await SnapshotLoader.load(seed: loaded.material, network: network, locations: locations, timings: phases)
+                    let listing = try await SnapshotLoader.load(seed: loaded.material, network: network, locations: locations, timings: phases,
+                                                                  depth: try snapshots.readDepth)
                     snapshot = try listing.pick(json ? selection.choice : try BranchPrompt.resolve(listing, selection.choice))
                     history = listing.usable
                 } else {

@@ -15,6 +15,19 @@ struct SnapshotOptions: ParsableArguments {
 
     @OptionGroup var vaultTransport: VaultTransportOptions
 
+    @Option(help: ArgumentHelp(
+        "Read at most this many snapshots that open from each store, newest first (0: every version; older ones are counted, not downloaded).",
+        valueName: "n"))
+    var depth: Int = SnapshotListing.defaultDepth
+
+    /// `--depth` for the loader: nil reads everything.
+    var readDepth: Int? {
+        get throws {
+            guard depth >= 0 else { throw ValidationError("--depth \(depth): give 0 (every version) or a positive number") }
+            return depth == 0 ? nil : depth
+        }
+    }
+
     var locations: [SnapshotLocation] {
         get throws {
             var locations = from.map(SnapshotLocation.folder)

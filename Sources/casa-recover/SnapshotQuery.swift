@@ -14,6 +14,6 @@ struct SnapshotQuery: ParsableArguments {
     /// Reads the secrets, finds the account and opens every snapshot.
     func load() async throws -> SnapshotListing {
         let locations = try snapshots.locations
-        return try await SnapshotLoader.load(seed: try seed.loader.load(), network: network, locations: locations)
+        return try await SnapshotLoader.load(seed: try seed.loader.load(), network: network, locations: locations, depth: try snapshots.readDepth)
     }
 }
