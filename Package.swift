@@ -81,7 +81,7 @@ let serverTargets: [Target] = [
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            .product(name: "TOMLKit", package: "TOMLKit"),
+            "TOMLConfig",
         ],
         swiftSettings: swiftSettings
     ),
@@ -97,6 +97,12 @@ let serverTargets: [Target] = [
         dependencies: ["VaultServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         swiftSettings: swiftSettings
     ),
+    // Configuration files: TOMLKit behind checks for input its C++ parser aborts on.
+    .target(
+        name: "TOMLConfig",
+        dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+        swiftSettings: swiftSettings
+    ),
     .target(
         name: "LocalStore",
         dependencies: ["BackupCore", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
@@ -109,7 +115,7 @@ let serverTargets: [Target] = [
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Prometheus", package: "swift-prometheus"),
-            .product(name: "TOMLKit", package: "TOMLKit"),
+            "TOMLConfig",
         ],
         swiftSettings: swiftSettings
     ),

@@ -51,6 +51,11 @@ struct ConfigurationTests {
             ("keep_versions = 0", [:], "keep_versions must be at least 1"),
             ("metrics_port = \"x\"", [:], "backupd.toml"),
             ("", ["CASA_BACKUPD_HEARTBEAT_SECONDS": "soon"], "is not a whole number"),
+            // The bundled TOML parser (toml++) aborts on these; the check before it names the line.
+            ("network = \"regtest\"\n[#`casa", [:], "line 2: a table header [name] must start its name"),
+            ("[ (x)]", [:], "line 1: a table header"),
+            ("[[`a]]", [:], "line 1: a table header"),
+            ("a = 1\u{0}", [:], "NUL byte"),
         ]
         for (text, environment, message) in cases {
             let file = dir.path + "/backupd.toml"

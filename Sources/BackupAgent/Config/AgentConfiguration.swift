@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+import TOMLConfig
 import BackupCore
 import BlobStorage
 import LNDClient
@@ -35,7 +35,7 @@ public struct AgentConfiguration: Sendable, Equatable {
         let candidate = path ?? defaultConfigPath
         if let data = FileManager.default.contents(atPath: candidate) {
             do {
-                file = try TOMLDecoder().decode(AgentConfigFile.self, from: String(decoding: data, as: UTF8.self))
+                file = try TOMLConfigText.decode(AgentConfigFile.self, from: String(decoding: data, as: UTF8.self))
             } catch {
                 throw AgentError.configuration("\(candidate): \(error)")
             }

@@ -1,6 +1,6 @@
 import BlobStorage
 import Foundation
-import TOMLKit
+import TOMLConfig
 
 extension VaultConfiguration {
     /// The TOML file format (see vault/casa-vault.toml); every key is optional.
@@ -35,7 +35,7 @@ extension VaultConfiguration {
     public mutating func apply(toml text: String) throws {
         let file: File
         do {
-            file = try TOMLDecoder().decode(File.self, from: text)
+            file = try TOMLConfigText.decode(File.self, from: text)
         } catch {
             throw VaultConfigurationError("cannot read the TOML file: \(error)")
         }
