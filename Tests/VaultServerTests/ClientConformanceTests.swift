@@ -22,7 +22,8 @@ import VaultServer
             let identity = try await vault.enroll(Identity())
             let configuration = VaultClientConfiguration(
                 baseURL: vault.baseURL, account: identity.account, security: .loopbackPlainHTTP, freshness: freshness)
-            return try VaultClient(configuration: configuration, key: identity.device)
+            // Every answer held to the vault's response key (docs/vault-api.md "Signed responses").
+            return try VaultClient(configuration: configuration, key: identity.device, responseKey: VaultResponseKeyPin(key: nil))
         }
     }
 
