@@ -64,4 +64,16 @@ import VaultServer
             #expect(elsewhere.status == 200, "\(elsewhere)")
         }
     }
+
+    @Test func madeUpKeysAndAccountsSpendTheAddresssBudgetToo() async throws {
+        try await LiveVault.withServer(clock: TestClock().vaultClock, configure: { $0.addressRate = 1; $0.addressBurst = 3 }) { vault in
+            var statuses: [Int] = []
+            for _ in 0..<5 {
+                let stranger = try Identity()
+                statuses.append(try await vault.client(stranger.device).send(
+                    "GET", VaultPath.blobs(stranger.account), headers: ["X-Forwarded-For": "198.51.100.9"]).status)
+            }
+            #expect(statuses == [404, 404, 404, 429, 429], "\(statuses)")
+        }
+    }
 }

@@ -11,9 +11,9 @@ import VaultAPI
 /// Two budgets per client address (review M5), so that nobody without a key can spend what the
 /// devices need: anonymous requests (challenges, account creation, anything unsigned) take from
 /// `anonymousLimiter`; a signed request is charged to its account once its signature verifies
-/// (`RequestGate.admit`), and to `failedAuthLimiter` only when it fails authentication (401).
-/// A signed request is refused up front only while its address's failed-authentication budget
-/// is empty. The address is the proxy's client when the peer is a trusted proxy.
+/// (`RequestGate.admit`), and to `failedAuthLimiter` only when it is refused as unauthenticated
+/// or unauthorized (401, 403, 404: a made-up key or account costs a lookup too). A signed request
+/// is refused up front only while its address's failed-authentication budget is empty. The address is the proxy's client when the peer is a trusted proxy.
 struct VaultMiddleware: RouterMiddleware {
     typealias Context = VaultRequestContext
 
@@ -46,7 +46,7 @@ struct VaultMiddleware: RouterMiddleware {
             let vaultError = Self.vaultError(for: error, logger: context.logger)
             response = (try? vaultError.response(from: request, context: context)) ?? Response(status: .internalServerError)
         }
-        if limited, !anonymous, response.status == .unauthorized {
+        if limited, !anonymous, [401, 403, 404].contains(response.status.code) {
             _ = failedAuthLimiter.take(address, now: clock.seconds())
         }
         response.headers[.casaServerTime] = String(clock.milliseconds())
