@@ -13,7 +13,8 @@ import VaultAPI
 /// `anonymousLimiter`; a signed request is charged to its account once its signature verifies
 /// (`RequestGate.admit`), and to `failedAuthLimiter` only when it is refused as unauthenticated
 /// or unauthorized (401, 403, 404: a made-up key or account costs a lookup too). A signed request
-/// is refused up front only while its address's failed-authentication budget is empty. The address is the proxy's client when the peer is a trusted proxy.
+/// is refused up front only while its address's failed-authentication budget is empty. The
+/// address is the proxy's client when the peer is a trusted proxy.
 struct VaultMiddleware: RouterMiddleware {
     typealias Context = VaultRequestContext
 
