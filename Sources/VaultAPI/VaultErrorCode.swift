@@ -44,6 +44,8 @@ public enum VaultErrorCode: String, Sendable, CaseIterable, Codable {
     case possibleClone = "possible_clone"
     case tooLarge = "too_large"
     case quotaExceeded = "quota_exceeded"
+    /// The vault opens no more accounts (`max_accounts`) (507).
+    case vaultFull = "vault_full"
     /// The signing device's own quota is full (507); the account may still have room.
     case deviceQuotaExceeded = "device_quota_exceeded"
     // Load (429, 408, 503)
@@ -65,7 +67,7 @@ public enum VaultErrorCode: String, Sendable, CaseIterable, Codable {
             return .notFound
         case .payloadTooLarge:
             return .tooLarge
-        case .deviceQuotaExceeded:
+        case .deviceQuotaExceeded, .vaultFull:
             return .quotaExceeded
         case .requestTimeout, .internalError:
             return .unavailable

@@ -35,7 +35,8 @@ public func buildRouter(
     let heldBack = HeldBackReleases()
     let creationGate = AccountCreationGate(
         rule: configuration.accountCreation, inviteHashes: Set(configuration.inviteTokenHashes.compactMap(HexCoding.decode)),
-        workBits: configuration.powBits, challenges: challenges, replayGuard: repository.replayGuard)
+        workBits: configuration.powBits, maxAccounts: configuration.maxAccounts, challenges: challenges,
+        replayGuard: repository.replayGuard)
     AccountController(gate: gate, creationGate: creationGate, limits: configuration.limits,
                       releaseQuietMilliseconds: configuration.releaseQuietSeconds * 1000, heldBack: heldBack)
         .addRoutes(to: router)

@@ -70,6 +70,15 @@ import VaultAPI
         }
     }
 
+    @Test func maxAccountsBoundsNewAccountsOnly() async throws {
+        try await LiveVault.withServer(configure: { $0.maxAccounts = 1 }) { vault in
+            let identity = try Identity()
+            #expect(try await Self.create(vault, identity).status == 201)
+            AttackTests.expect(try await Self.create(vault, try Identity()), 507, .vaultFull)
+            #expect(try await Self.create(vault, identity).status == 200, "the existing owner still updates")
+        }
+    }
+
     @Test func theConfigurationChecksTheGate() throws {
         var configuration = VaultConfiguration()
         try configuration.apply(toml: #"account_creation = "invite""#)

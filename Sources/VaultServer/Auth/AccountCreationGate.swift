@@ -11,6 +11,8 @@ struct AccountCreationGate: Sendable {
     /// SHA-256 of each valid invite token (tokens stay valid until the operator removes them).
     let inviteHashes: Set<[UInt8]>
     let workBits: Int
+    /// `max_accounts` (0: no limit).
+    let maxAccounts: Int
     let challenges: ChallengeIssuer
     let replayGuard: any ReplayGuard
 
@@ -18,6 +20,12 @@ struct AccountCreationGate: Sendable {
     struct Work: Sendable {
         let token: String
         let expiresAt: Int64
+    }
+
+    /// Refuses a new account when the vault is full (`max_accounts`).
+    func checkRoom(_ repository: any VaultRepository) async throws {
+        guard maxAccounts > 0, try await repository.totals().accounts >= maxAccounts else { return }
+        throw VaultError(.vaultInsufficientStorage, .vaultFull, "this vault opens no more accounts (max_accounts): ask its operator")
     }
 
     /// Refuses a new account that lacks what the rule asks; returns the proof of work to spend.

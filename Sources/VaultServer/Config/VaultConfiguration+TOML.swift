@@ -22,6 +22,7 @@ extension VaultConfiguration {
         var account_creation: String?
         var invite_token_hashes: [String]?
         var pow_bits: Int?
+        var max_accounts: Int?
         var idle_timeout_seconds: Int64?
         var max_header_bytes: Int?
         var retention_interval_seconds: Int64?
@@ -64,6 +65,7 @@ extension VaultConfiguration {
         }
         if let v = file.invite_token_hashes { inviteTokenHashes = v }
         if let v = file.pow_bits { powBits = v }
+        if let v = file.max_accounts { maxAccounts = v }
         if let v = file.idle_timeout_seconds { idleTimeoutSeconds = v }
         if let v = file.max_header_bytes { maxHeaderBytes = v }
         if let v = file.retention_interval_seconds { retentionIntervalSeconds = v }

@@ -40,6 +40,9 @@ public struct VaultConfiguration: Sendable, Hashable {
     public var inviteTokenHashes: [String] = []
     /// Leading zero bits of the proof of work (`account_creation = "pow"`); each bit doubles the cost.
     public var powBits = 20
+    /// The most accounts this vault opens (0: no limit). With `quota_bytes` it bounds the disk
+    /// that accounts can claim; past it, opening an account is 507 `vault_full`.
+    public var maxAccounts = 0
     /// Close connections idle this long; also the deadline for receiving a request body.
     public var idleTimeoutSeconds: Int64 = 30
     /// Maximum size of all request headers together.
@@ -92,6 +95,7 @@ public struct VaultConfiguration: Sendable, Hashable {
             }
         }
         if !(8...32).contains(powBits) { try fail("pow_bits must be between 8 and 32") }
+        if maxAccounts < 0 { try fail("max_accounts must be 0 (no limit) or more") }
         if idleTimeoutSeconds < 1 { try fail("idle_timeout_seconds must be at least 1") }
         if postgresConnections < 1 || postgresConnections > 1000 { try fail("postgres_connections must be between 1 and 1000") }
         if case .postgres = storage, responseKeyFile == nil {

@@ -30,7 +30,11 @@ struct AccountController: Sendable {
             throw VaultError(.forbidden, .accountMismatch, "the account id must be the commitment to the signing (owner) key: hex(SHA-256(\"casa-vault/account/v1\" || key))")
         }
         // The operator's gate, also before the body; an existing account's owner needs no invite.
-        let work = try await gate.repository.account(id) == nil ? try creationGate.check(request, account: id, now: gate.clock.milliseconds()) : nil
+        var work: AccountCreationGate.Work?
+        if try await gate.repository.account(id) == nil {
+            work = try creationGate.check(request, account: id, now: gate.clock.milliseconds())
+            try await creationGate.checkRoom(gate.repository)
+        }
         let opened = try await gate.open(request, maxBody: VaultLimits.maxJSONBodySize, contentType: VaultLimits.jsonContentType)
         try await creationGate.spend(work, now: opened.now)
         let body = try decodeJSON(CreateAccountRequest.self, from: opened.body)
