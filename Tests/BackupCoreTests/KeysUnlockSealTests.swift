@@ -13,6 +13,12 @@ import Testing
         "bad record": { $0 == .badRecord },
     ]
 
+    /// H1: the original box whose shares a copy rotated learns what happened and what to do.
+    @Test func aSealTheVaultShareDoesNotOpenNamesACopyAndTheRevocation() {
+        let text = UnlockSealError.wrongVaultShare.description
+        #expect(text.contains("a copy of this disk unlocked lnd elsewhere") && text.contains("casa-recover revoke-device"))
+    }
+
     @Test func vectorsArePresent() {
         #expect(Self.files.count >= 9)
     }

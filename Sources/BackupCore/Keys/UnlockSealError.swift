@@ -21,7 +21,9 @@ public enum UnlockSealError: Error, Equatable, Sendable, CustomStringConvertible
         case .badHeader:
             return "the unlock file header is damaged; run `casa-backupd unlock setup` again"
         case .wrongVaultShare:
-            return "the vault's unlock share does not open this seal (set up again elsewhere, the file was modified, or this disk is a copy taken before the last unlock: every unlock renews the shares); unlock lnd by hand and run `casa-backupd unlock setup`"
+            return "the vault's unlock share does not open this seal: every unlock renews the shares, so either a copy of this disk unlocked lnd elsewhere since this box last did "
+                + "(if that was not you, revoke this device with `casa-recover revoke-device` and enroll this box again), or this disk is a copy taken before the last unlock, "
+                + "or setup ran elsewhere, or the file was modified; unlock lnd by hand and run `casa-backupd unlock setup`"
         case .badRecord:
             return "the sealed password record is malformed; run `casa-backupd unlock setup` again"
         case .invalidPasswordLength(let n):
