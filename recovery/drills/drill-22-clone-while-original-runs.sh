@@ -34,4 +34,6 @@ node_is SERVER_ACTIVE || fail "the original's lnd is $(node_state)"
 say "   original: $(agent_status warnings | grep -o "someone asked the vault[^:]*" | head -n 1)"
 NODE_DIR="$WORK/clone"
 node_is LOCKED || fail "the copy unlocked its lnd meanwhile: $(node_state)"
+grep -q "unlock share held back: the account's node is alive" "$WORK/vault.log" \
+  || fail "the vault's log does not record the held-back request for its operator"
 pass "the copy booted beside the running original got no unlock share (its lnd stayed LOCKED), and the original's status reported the attempt"

@@ -1,5 +1,6 @@
 import BlobStorage
 import Hummingbird
+import Logging
 import VaultAPI
 
 /// Device registration, revocation, and the per-device sealed-secret slot.
@@ -93,7 +94,10 @@ struct DeviceController: Sendable {
         guard case .challenge = authorized.opened.freshness else {
             throw VaultError(.unauthorized, .challengeRequired, "the sealed-secret release needs a server challenge: POST /v1/challenges, then sign with Casa-Freshness: c=<challenge>")
         }
+        // Every release decision is logged for the operator (SECURITY.md, "What the owner sees").
+        let who = "account \(authorized.account.id.hex.prefix(16))… device \(HexCoding.encode(key).prefix(16))…"
         guard authorized.account.releaseArmed(now: authorized.now) else {
+            context.logger.notice("unlock share refused: release locked (no liveness heartbeat within the window), \(who)")
             throw VaultError(.vaultLocked, .releaseLocked, "release is locked: no liveness heartbeat within the owner's window; unlock the node by hand so its heartbeat re-arms the release")
         }
         guard let secret = try await gate.repository.sealedSecret(authorized.account.id, deviceKey: key) else {
@@ -101,10 +105,12 @@ struct DeviceController: Sendable {
         }
         if let wait = authorized.account.nodeAliveFor(now: authorized.now, quietMilliseconds: releaseQuietMilliseconds) {
             heldBack.record(authorized.account.id, HeldBackRelease(deviceKey: HexCoding.encode(key), at: authorized.now))
+            context.logger.notice("unlock share held back: the account's node is alive, \(who)")
             throw VaultError(.vaultLocked, .nodeAlive,
                              "this account's node sent a liveness heartbeat moments ago: it is running and needs no unlock, so the share is not released (a copy of its disk must not get it); a node that rebooted gets it once it has been quiet for \(releaseQuietMilliseconds / 1000) s, or at once after a clean shutdown",
                              retryAfter: Int(wait))
         }
+        context.logger.notice("unlock share released, \(who)")
         return Response(
             status: .ok, headers: [.contentType: VaultLimits.blobContentType],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: secret)))
