@@ -132,7 +132,8 @@ import VaultServer
             _ = try await repository.putBlob(identity.account, name, version: v, data: data, contentHash: try BlobStoreConformance.hash(data), limits: .default, now: clock.now)
         }
         try await repository.setPolicy(identity.account, AccountPolicy(retention: RetentionPolicy(keepAllDays: 3, keepDailyDays: 7)))
-        let pruned = try await RetentionPass(repository: repository, clock: clock.vaultClock).run()
+        // This account only: PostgreSQL is shared by the tests running at the same time.
+        let pruned = try await RetentionPass(repository: repository, clock: clock.vaultClock).run(try #require(try await repository.account(identity.account)))
         let kept = try await repository.versions(identity.account, name, after: nil, limit: 1000).map(\.version)
         // Days 1-3 (versions 1-3) are older than 7 days; days 4-7 keep their daily (the only version);
         // the last 3 days keep everything, including the junk flood, which pushed nothing out.

@@ -43,21 +43,30 @@ public struct RetentionPass: Sendable {
     /// Returns how many versions were deleted.
     public func run() async throws -> Int {
         var pruned = 0
+        for account in try await repository.listAccounts() {
+            pruned += try await run(account)
+        }
+        return pruned
+    }
+
+    /// One account only (tests sharing a database must not prune each other's accounts with
+    /// their own clocks). Returns how many versions were deleted.
+    public func run(_ account: AccountRecord) async throws -> Int {
+        guard account.policy.retention.keepAllDays != nil else { return 0 }
+        var pruned = 0
         let now = clock.now()
-        for account in try await repository.listAccounts() where account.policy.retention.keepAllDays != nil {
-            for summary in try await repository.listBlobs(account.id) {
-                var all: [BlobInfo] = []
-                var after: UInt64? = nil
-                while true {
-                    let page = try await repository.versions(account.id, summary.name, after: after, limit: 1000)
-                    all += page
-                    guard page.count == 1000, let last = page.last else { break }
-                    after = last.version
-                }
-                let writers = try await repository.writers(account.id, summary.name)
-                for info in account.policy.retention.prunable(all, now: now, writer: { writers[$0.version] }) {
-                    pruned += try await repository.deleteBlob(account.id, info.name, version: info.version)
-                }
+        for summary in try await repository.listBlobs(account.id) {
+            var all: [BlobInfo] = []
+            var after: UInt64? = nil
+            while true {
+                let page = try await repository.versions(account.id, summary.name, after: after, limit: 1000)
+                all += page
+                guard page.count == 1000, let last = page.last else { break }
+                after = last.version
+            }
+            let writers = try await repository.writers(account.id, summary.name)
+            for info in account.policy.retention.prunable(all, now: now, writer: { writers[$0.version] }) {
+                pruned += try await repository.deleteBlob(account.id, info.name, version: info.version)
             }
         }
         return pruned
