@@ -16,10 +16,14 @@ extension CasaVault {
         @Option(name: .long, help: "Port to listen on (default 8420; 0 picks a free port).")
         var port: Int?
 
+        @Option(name: .long, help: "The response key's seed file, 0600 (default with --data: response-key in it; required with --database, the same file for every process).")
+        var responseKeyFile: String?
+
         func run() async throws {
             var configuration = try storage.configuration()
             if let host { configuration.host = host }
             if let port { configuration.port = port }
+            if let responseKeyFile { configuration.responseKeyFile = responseKeyFile }
             let where_: String = switch configuration.storage {
             case .sqlite(let directory): "SQLite in \(directory)"
             case .postgres: "PostgreSQL"
