@@ -18,7 +18,7 @@ public struct RetentionPolicy: Codable, Sendable, Hashable {
         self.keepDailyDays = keepDailyDays
     }
 
-    /// Everything for 30 days, then one a day for a year.
+    /// Everything for 30 days, then one a day per writer for a year.
     public static let `default` = RetentionPolicy(keepAllDays: 30, keepDailyDays: 365)
     public static let keepForever = RetentionPolicy(keepAllDays: nil, keepDailyDays: 0)
 
