@@ -45,11 +45,18 @@ public actor MemoryVaultRepository: VaultRepository {
     }
 
     public func setSealedSecret(_ id: AccountID, deviceKey: [UInt8], _ secret: [UInt8]) {
+        guard isActive(id, deviceKey) else { return }
         secrets[id, default: [:]][deviceKey] = secret
         updateDevice(id, deviceKey) { $0.hasSealedSecret = true }
     }
 
-    public func sealedSecret(_ id: AccountID, deviceKey: [UInt8]) -> [UInt8]? { secrets[id]?[deviceKey] }
+    public func sealedSecret(_ id: AccountID, deviceKey: [UInt8]) -> [UInt8]? {
+        isActive(id, deviceKey) ? secrets[id]?[deviceKey] : nil
+    }
+
+    private func isActive(_ id: AccountID, _ key: [UInt8]) -> Bool {
+        accounts[id]?.devices.contains { $0.key == key && $0.revokedAt == nil } == true
+    }
 
     public func clearSealedSecret(_ id: AccountID, deviceKey: [UInt8]) {
         secrets[id]?[deviceKey] = nil

@@ -152,7 +152,7 @@ public final class PostgresVaultRepository: VaultRepository {
 
     public func setSealedSecret(_ id: AccountID, deviceKey: [UInt8], _ secret: [UInt8]) async throws {
         try await client.query(
-            "UPDATE device SET sealed_secret = \(Data(secret)) WHERE account_id = \(id.hex) AND key = \(Data(deviceKey))", logger: logger)
+            "UPDATE device SET sealed_secret = \(Data(secret)) WHERE account_id = \(id.hex) AND key = \(Data(deviceKey)) AND revoked_at IS NULL", logger: logger)
     }
 
     public func clearSealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws {
@@ -162,7 +162,7 @@ public final class PostgresVaultRepository: VaultRepository {
 
     public func sealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws -> [UInt8]? {
         let rows = try await client.query(
-            "SELECT sealed_secret FROM device WHERE account_id = \(id.hex) AND key = \(Data(deviceKey))", logger: logger)
+            "SELECT sealed_secret FROM device WHERE account_id = \(id.hex) AND key = \(Data(deviceKey)) AND revoked_at IS NULL", logger: logger)
         var secret: [UInt8]?
         for try await data in rows.decode(Data?.self) { secret = data.map { [UInt8]($0) } }
         return secret

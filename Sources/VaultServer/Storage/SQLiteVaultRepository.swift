@@ -110,7 +110,7 @@ public final class SQLiteVaultRepository: VaultRepository {
     }
 
     public func setSealedSecret(_ id: AccountID, deviceKey: [UInt8], _ secret: [UInt8]) async throws {
-        try await record("UPDATE device SET sealed_secret = ? WHERE account_id = ? AND key = ?", [Data(secret), id.hex, Data(deviceKey)])
+        try await record("UPDATE device SET sealed_secret = ? WHERE account_id = ? AND key = ? AND revoked_at IS NULL", [Data(secret), id.hex, Data(deviceKey)])
     }
 
     public func clearSealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws {
@@ -119,7 +119,7 @@ public final class SQLiteVaultRepository: VaultRepository {
 
     public func sealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws -> [UInt8]? {
         try await pool.read { db in
-            try Data.fetchOne(db, sql: "SELECT sealed_secret FROM device WHERE account_id = ? AND key = ?", arguments: [id.hex, Data(deviceKey)])
+            try Data.fetchOne(db, sql: "SELECT sealed_secret FROM device WHERE account_id = ? AND key = ? AND revoked_at IS NULL", arguments: [id.hex, Data(deviceKey)])
                 .map { [UInt8]($0) }
         }
     }

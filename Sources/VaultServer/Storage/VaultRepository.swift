@@ -20,6 +20,9 @@ public protocol VaultRepository: Sendable {
     /// Inserts a device; returns false (and changes nothing) if the key is already registered.
     func addDevice(_ id: AccountID, _ device: DeviceRecord) async throws -> Bool
     func revokeDevice(_ id: AccountID, key: [UInt8], at: Int64) async throws
+    /// Stores and reads the device's slot only while the device is not revoked, in the same
+    /// statement: a revocation that lands between the request's check and the slot access
+    /// still wins (review L12).
     func setSealedSecret(_ id: AccountID, deviceKey: [UInt8], _ secret: [UInt8]) async throws
     func sealedSecret(_ id: AccountID, deviceKey: [UInt8]) async throws -> [UInt8]?
     /// Empties the device's slot (sealed auto-unlock disabled); a no-op when it is empty.
