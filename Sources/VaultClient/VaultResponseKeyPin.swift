@@ -22,13 +22,12 @@ public final class VaultResponseKeyPin: Sendable {
     func key(learningWith fetch: () async throws -> [UInt8]) async throws -> [UInt8] {
         if let known = trustedKey { return known }
         let learned = try await fetch()
-        // Two calls learning at once: the first recorded key wins, the other is compared to it.
-        let (winner, isNew) = key.withLock { current -> ([UInt8], Bool) in
-            if let current { return (current, false) }
-            current = learned
-            return (learned, true)
+        if let known = trustedKey { return known }  // Another call learned it meanwhile.
+        // Recorded before it is trusted: a key that could not be kept is asked for again next time.
+        try record(learned)
+        return key.withLock { current in
+            if current == nil { current = learned }
+            return current ?? learned
         }
-        if isNew { try record(winner) }
-        return winner
     }
 }
