@@ -6,7 +6,7 @@ import Sodium
 import TestSupport
 
 let benchmarks: @Sendable () -> Void = {
-    // Vector B (lnd-facts.md §6.2): one real encrypted Single of 702 bytes, and its key.
+    // Vector B (docs/lnd.md §6.2): one real encrypted Single of 702 bytes, and its key.
     guard let vector = try? VectorFile.load("scb", "custom-channel-single.vector"),
           let keyBytes = try? vector.hexField("key"),
           let key = try? SecureBytes(copying: keyBytes) else {

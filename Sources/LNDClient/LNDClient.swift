@@ -3,7 +3,7 @@ import Foundation
 public import SeedKit
 public import Sodium
 
-/// lnd's REST API over libcurl (lnd-facts.md §3): the calls casa needs, with lnd's JSON rules,
+/// lnd's REST API over libcurl (docs/lnd.md §3): the calls casa needs, with lnd's JSON rules,
 /// typed errors and NDJSON streams.
 public final class LNDClient: Sendable {
     public let connection: LNDConnection
@@ -149,7 +149,7 @@ public final class LNDClient: Sendable {
 
     // MARK: - Signer
 
-    /// DeriveSharedKey: SHA256(compressed(k·P)) for the key k at `keyLocator` (lnd-facts.md §3.4).
+    /// DeriveSharedKey: SHA256(compressed(k·P)) for the key k at `keyLocator` (docs/lnd.md §3.4).
     public func deriveSharedKey(ephemeralPublicKey: [UInt8], keyLocator: KeyLocator) async throws -> SecureBytes {
         guard ephemeralPublicKey.count == 33 else {
             throw LNDError.invalidArgument("the ephemeral public key must be 33 bytes (compressed), got \(ephemeralPublicKey.count)")

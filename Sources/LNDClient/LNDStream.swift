@@ -2,7 +2,7 @@ import CurlHTTP
 import Foundation
 
 /// A server stream from lnd's REST gateway: one `{"result": <message>}` per line, or a final
-/// `{"error": <status>}` line, then EOF (lnd-facts.md §3.1). Iterating decodes messages as
+/// `{"error": <status>}` line, then EOF (docs/lnd.md §3.1). Iterating decodes messages as
 /// they arrive; an error line throws the mapped `LNDError` and ends the stream; a malformed
 /// line throws `malformedStream` and ends it. Ending the iteration closes the connection.
 public struct LNDStream<Message: Sendable>: AsyncSequence, Sendable {

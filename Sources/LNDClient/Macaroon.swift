@@ -48,7 +48,7 @@ public struct MacaroonPermission: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(entity):\(action)" }
 
-    /// The gRPC methods the backup agent calls that need a macaroon (lnd-facts.md §3.2, §3.4).
+    /// The gRPC methods the backup agent calls that need a macaroon (docs/lnd.md §3.2, §3.4).
     public static let agentURIs: [String] = [
         "/lnrpc.Lightning/GetInfo",
         "/lnrpc.Lightning/ListChannels",

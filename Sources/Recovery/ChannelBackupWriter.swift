@@ -4,7 +4,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes a `channel.backup` the way lnd does (lnd-facts.md §1.4), plus a directory fsync:
+/// Writes a `channel.backup` the way lnd does (docs/lnd.md §1.4), plus a directory fsync:
 /// a temporary file in the same folder, fsync, then a link (no overwrite) or a rename
 /// (`force`). The result is either the old file or the complete new one, never a mix.
 public enum ChannelBackupWriter {

@@ -3,7 +3,7 @@ import Foundation
 import SeedKit
 
 /// `casa-recover restore`: brings a snapshot's channels into a new lnd and follows through until
-/// every peer is asked to close (lnd-facts.md §3.3, §5). Every step is saved in the state file,
+/// every peer is asked to close (docs/lnd.md §3.3, §5). Every step is saved in the state file,
 /// so a re-run resumes; every wait is bounded.
 public struct ChannelRestorer: Sendable {
     public let lnd: any RecoveryLND

@@ -1,4 +1,4 @@
-/// lnd's wallet state (`GetState`, lnd-facts.md §3.3), with what lnd is doing meanwhile.
+/// lnd's wallet state (`GetState`, docs/lnd.md §3.3), with what lnd is doing meanwhile.
 public enum LNDWalletState: String, Sendable, Codable, CaseIterable {
     case nonExisting = "NON_EXISTING"
     case locked = "LOCKED"

@@ -1,6 +1,6 @@
 import Sodium
 
-/// The few lnd calls the disaster flows make (REST, lnd-facts.md §3.2). `LNDClient` implements
+/// The few lnd calls the disaster flows make (REST, docs/lnd.md §3.2). `LNDClient` implements
 /// it; tests use an in-memory double. Failures throw `RecoveryError.lndUnavailable` (cannot reach
 /// lnd) or `.lndFailed` (lnd answered with an error, its message included).
 public protocol RecoveryLND: Sendable {

@@ -1,6 +1,6 @@
 import Sodium
 
-/// What InitWallet needs to recreate the wallet from the words (lnd-facts.md §3.3).
+/// What InitWallet needs to recreate the wallet from the words (docs/lnd.md §3.3).
 public struct WalletCreation: Sendable {
     /// The new wallet password (at least 8 characters, lnd's rule).
     public var password: SecureBytes

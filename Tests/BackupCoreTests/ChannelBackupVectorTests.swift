@@ -3,7 +3,7 @@ import SeedKit
 import Sodium
 import Testing
 
-/// Real lnd backups (lnd-facts.md §6), decoded field by field and re-encoded byte for byte.
+/// Real lnd backups (docs/lnd.md §6), decoded field by field and re-encoded byte for byte.
 @Suite struct ChannelBackupVectorTests {
     // MARK: Vector A: "anchors", a Multi with one v3 Single and CloseTxInputs
 

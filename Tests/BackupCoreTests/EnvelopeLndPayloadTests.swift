@@ -3,7 +3,7 @@ import Sodium
 import Testing
 
 /// The two layers together (docs/design.md §3): our envelope carries lnd's still-encrypted Multi,
-/// and what comes out opens with lnd's own SCB key (vector A, lnd-facts.md §6.1).
+/// and what comes out opens with lnd's own SCB key (vector A, docs/lnd.md §6.1).
 @Suite struct EnvelopeLndPayloadTests {
     @Test func envelopeVectorCarriesVectorAMulti() throws {
         let vector = try KeyValueVector.load("envelope", "success-lnd-multi.txt")

@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func sizesDoNotRevealSmallChannelCounts() throws {
-        // An lnd Multi grows by roughly 700 bytes per channel (lnd-facts.md §6): 1 to 5 channels look alike.
+        // An lnd Multi grows by roughly 700 bytes per channel (docs/lnd.md §6): 1 to 5 channels look alike.
         let sizes = try (1...5).map { channels in
             try Envelope.seal(EnvelopePayload(kind: .lndMultiChannelBackup, createdAt: 0, bytes: Random.bytes(48 + 5 + 700 * channels)),
                               counter: 1, account: account, blob: blob, key: key).count

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct KeysBackupRootTests {
     /// The recovery path: node identity private key (vector A, m/1017'/1'/6'/0/0) → root.
-    /// Expected value from lnd-facts.md §3.4 (an independent Python/coincurve computation).
+    /// Expected value from docs/lnd.md §3.4 (an independent Python/coincurve computation).
     @Test func recoveryPathMatchesLndFactsWorkedExample() throws {
         let vector = try KeyValueVector.load("keys", "backup-root-vector-a.txt")
         let nodeKey = try PrivateKey(secret: vector.secret("node private key"))

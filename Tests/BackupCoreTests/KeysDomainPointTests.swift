@@ -4,7 +4,7 @@ import Sodium
 import Testing
 
 @Suite struct KeysDomainPointTests {
-    /// docs/design.md §4.1; the value is the worked example of lnd-facts.md §3.4.
+    /// docs/design.md §4.1; the value is the worked example of docs/lnd.md §3.4.
     @Test func rootPointIsNUMSOfItsLabel() throws {
         let vector = try KeyValueVector.load("keys", "domain-point-root.txt")
         let point = try DomainPoint.nums(label: vector.string("label"))

@@ -4,7 +4,7 @@ import Sodium
 import Testing
 
 /// From the 24 words alone (docs/design.md §3.2): vector A's mnemonic and aezeed passphrase
-/// (lnd-facts.md §6.1) give the backup root of lnd-facts.md §3.4 and the owner's account.
+/// (docs/lnd.md §6.1) give the backup root of docs/lnd.md §3.4 and the owner's account.
 @Suite struct KeysFromWordsTests {
     static func decipherVectorA() throws -> (CipherSeed, KeyValueVector) {
         let vector = try KeyValueVector.load("keys", "backup-root-vector-a.txt")

@@ -3,7 +3,7 @@ import Sodium
 import Testing
 
 @Suite struct KeysOwnerAndDeviceTests {
-    /// docs/design.md §4.6: vector A's aezeed entropy (lnd-facts.md §6.1) → owner key → account.
+    /// docs/design.md §4.6: vector A's aezeed entropy (docs/lnd.md §6.1) → owner key → account.
     @Test func ownerKeyAndAccountFromVectorAEntropy() throws {
         let vector = try KeyValueVector.load("keys", "owner-vector-a.txt")
         #expect(try vector.string("entropy") == "95258d560769b4d595767b86cf466531")

@@ -6,7 +6,7 @@ import Sodium
 
 @Suite("Real keys and real SCBs: vector A seed, DeriveSharedKey, channel.backup, export and verify")
 struct KeysAndBackupsTests {
-    @Test("vector A seed gives lnd's node key, SCB key and domain-point secret (lnd-facts.md §3.4, §6.1)")
+    @Test("vector A seed gives lnd's node key, SCB key and domain-point secret (docs/lnd.md §3.4, §6.1)")
     func vectorAKeys() async throws {
         try await SimulatorHarness.with { harness in
             try await harness.initWallet()

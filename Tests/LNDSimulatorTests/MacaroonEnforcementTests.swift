@@ -17,7 +17,7 @@ struct MacaroonEnforcementTests {
             let invoice = harness.readFile(harness.directory.invoiceMacaroon)
             #expect(try await harness.failure("GET", "/v1/channels/backup", macaroon: invoice) == "permission denied")
 
-            // The least-privilege macaroon the agent bakes (lnd-facts.md §3.4).
+            // The least-privilege macaroon the agent bakes (docs/lnd.md §3.4).
             let bake = """
                 {"permissions":[{"entity":"uri","action":"/lnrpc.Lightning/ExportAllChannelBackups"},\
                 {"entity":"uri","action":"/lnrpc.Lightning/SubscribeChannelBackups"},\

@@ -5,7 +5,7 @@ import Testing
 import SeedKit
 import Sodium
 
-@Suite("RestoreChannelBackups follows lnd's semantics (lnd-facts.md §3.3)")
+@Suite("RestoreChannelBackups follows lnd's semantics (docs/lnd.md §3.3)")
 struct RestoreTests {
     /// Opens channels with three peers, keeps channel.backup, then wipes the lnd directory and
     /// recreates the wallet from the same seed: the situation of a real recovery.

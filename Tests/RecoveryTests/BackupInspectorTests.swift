@@ -79,7 +79,7 @@ import TestSupport
     }
 
     @Test func backupOfAnotherSeedIsRejected() throws {
-        // chantools' seed (lnd-facts.md §2.5): valid words, but not the node that made vector A.
+        // chantools' seed (docs/lnd.md §2.5): valid words, but not the node that made vector A.
         let other = try fixtures.words("abandon kangaroo tribe spell brass entry argue buzz muffin total rug title autumn wish use bubble alarm rent machine hockey fork slam gaze tobacco\n")
         let seed = try SeedLoader(wordsFile: other).load()
         let blob = try BackupFile.read(path: fixtures.backupA)

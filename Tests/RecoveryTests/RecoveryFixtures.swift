@@ -3,7 +3,7 @@ import Foundation
 import Recovery
 import TestSupport
 
-/// Vectors A and B (lnd-facts.md §6) written out as the files a user would have.
+/// Vectors A and B (docs/lnd.md §6) written out as the files a user would have.
 struct RecoveryFixtures {
     let dir: TemporaryDirectory
     let vectorA: VectorFile

@@ -3,7 +3,7 @@ import Sodium
 import Testing
 @testable import SeedKit
 
-/// lnd key derivation against real lnd data (lnd-facts.md §2.5, §3.4, §6).
+/// lnd key derivation against real lnd data (docs/lnd.md §2.5, §3.4, §6).
 @Suite struct LNDKeyRingTests {
     @Test func chantoolsSeedGivesItsRegtestAndMainnetKeys() throws {
         let v = try SeedVector("aezeed/chantools-no-passphrase.txt")

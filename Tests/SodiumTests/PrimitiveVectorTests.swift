@@ -16,7 +16,7 @@ import Testing
             == "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737")
     }
 
-    /// lnd-facts.md §2.5: scrypt("aezeed", "salt1", N, 8, 1, 32) for N=16 and the production N=32768.
+    /// docs/lnd.md §2.5: scrypt("aezeed", "salt1", N, 8, 1, 32) for N=16 and the production N=32768.
     @Test func scryptAezeedVectors() throws {
         let pw = try SecureBytes(copying: Array("aezeed".utf8))
         let salt = Array("salt1".utf8)

@@ -20,7 +20,7 @@ drill_init() { # number, title
   chmod 700 "$WORK"
   trap drill_cleanup EXIT
   trap "exit 143" TERM INT
-  # Vector A (lnd-facts.md §6.1): a real lnd seed, regtest. Secrets live in 0600 files, never in argv.
+  # Vector A (docs/lnd.md §6.1): a real lnd seed, regtest. Secrets live in 0600 files, never in argv.
   local vector="$DRILL_ROOT/Tests/Vectors/scb/anchors-multi.vector"
   sed -n 's/^mnemonic: //p' "$vector" > "$WORK/words.txt"
   sed -n 's/^aezeed passphrase: //p' "$vector" > "$WORK/passphrase.txt"

@@ -1,4 +1,4 @@
-/// lnd's `WalletState` (lnd-facts.md §3: `NON_EXISTING=0, LOCKED=1, UNLOCKED=2, RPC_ACTIVE=3,
+/// lnd's `WalletState` (docs/lnd.md §3.3: `NON_EXISTING=0, LOCKED=1, UNLOCKED=2, RPC_ACTIVE=3,
 /// SERVER_ACTIVE=4, WAITING_TO_START=255`), as SubscribeState reports it.
 public enum LNDWalletState: Hashable, Sendable, CustomStringConvertible {
     case nonExisting

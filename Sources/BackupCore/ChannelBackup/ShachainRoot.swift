@@ -2,7 +2,7 @@ import SeedKit
 
 /// How to re-derive the channel's revocation (shachain) root: a legacy public key to search
 /// for in family 5, or (all-zero key, the modern scheme) the key at `locator` used in an ECDH
-/// with our multisig key (lnd-facts.md §1.3, chanrestore.go).
+/// with our multisig key (docs/lnd.md §1.3, chanrestore.go).
 public struct ShachainRoot: Hashable, Sendable {
     /// The legacy root pubkey; nil when lnd wrote 33 zero bytes.
     public var legacyPublicKey: CompressedPublicKey?

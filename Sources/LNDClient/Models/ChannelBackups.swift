@@ -1,7 +1,7 @@
 /// One channel's encrypted Single backup (lnrpc.ChannelBackup).
 public struct ChannelBackup: Codable, Hashable, Sendable {
     public let channelPoint: ChannelPoint
-    /// lnd's encrypted Single (lnd-facts.md §1.1, §1.3).
+    /// lnd's encrypted Single (docs/lnd.md §1.1, §1.3).
     public let backup: [UInt8]
 
     public init(channelPoint: ChannelPoint, backup: [UInt8]) {

@@ -1,5 +1,5 @@
 /// GetNodeInfo (`GET /v1/graph/node/{pub_key}`): a node's announced addresses, used to reach a
-/// peer whose address changed since the backup was made (lnd-facts.md §3.3, restore step 2).
+/// peer whose address changed since the backup was made (docs/lnd.md §3.3, restore step 2).
 public struct GraphNode: Decodable, Sendable {
     public struct Address: Decodable, Sendable, Equatable {
         public let network: String

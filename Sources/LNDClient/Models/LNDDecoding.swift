@@ -1,6 +1,6 @@
 import Sodium
 
-/// lnd's REST JSON rules (protojson, lnd-facts.md §3.1) for decoding: every field may be absent
+/// lnd's REST JSON rules (protojson, docs/lnd.md §3.1) for decoding: every field may be absent
 /// (zero value), 64-bit integers arrive as strings, 32-bit ones as numbers (both accepted either way),
 /// `bytes` are base64 (standard or URL-safe, padded or not), unknown fields are ignored.
 extension KeyedDecodingContainer {

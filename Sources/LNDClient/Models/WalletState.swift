@@ -1,4 +1,4 @@
-/// lnd's wallet/server state (lnrpc.WalletState, lnd-facts.md §3.3).
+/// lnd's wallet/server state (lnrpc.WalletState, docs/lnd.md §3.3).
 public enum WalletState: Equatable, Sendable, CustomStringConvertible {
     case nonExisting, locked, unlocked, rpcActive, serverActive, waitingToStart
     /// A state this client does not know (a newer lnd).

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes `channel.backup` the way lnd's `chanbackup.MultiFile.UpdateAndSwap` does
-/// (lnd-facts.md §1.4): remove a stale `temp-dont-use.backup`, write the packed Multi to it and
+/// (docs/lnd.md §1.4): remove a stale `temp-dont-use.backup`, write the packed Multi to it and
 /// fsync, copy the previous file to `chan-backup-archives/channel.backup-YYYY-MM-DD-HH-MM-SS`
 /// (directory 0700) and fsync the copy, then rename the temp file over `channel.backup`.
 /// Like lnd, it does not fsync the directory. Files are created like Go's `os.Create`: mode

@@ -1,7 +1,7 @@
 import Foundation
 import SeedKit
 
-/// The directory layout lnd uses (lnd-facts.md §1.4, §3.1), which the agent discovers by itself:
+/// The directory layout lnd uses (docs/lnd.md §1.4, §3.1), which the agent discovers by itself:
 /// `tls.cert`/`tls.key` and `lnd.conf` at the top, wallet, macaroons and `channel.backup` under
 /// `data/chain/bitcoin/<net>/`, the channel database under `data/graph/<net>/`.
 public struct LNDDirectory: Sendable {

@@ -1,6 +1,6 @@
 import BackupCore
 
-/// The channel types a simulated channel can have: one per SCB Single version (lnd-facts.md §1.3),
+/// The channel types a simulated channel can have: one per SCB Single version (docs/lnd.md §1.3),
 /// with the `CommitmentType` name lnd's RPCs print for it.
 public enum SimulatedCommitmentType: String, Sendable, Codable, CaseIterable {
     case legacy

@@ -163,7 +163,7 @@ extension SimulatedNode {
         return .object([("chan_points", .array(points.map { .string($0) }))])
     }
 
-    /// RestoreChannelBackups (lnd-facts.md §3.3).
+    /// RestoreChannelBackups (docs/lnd.md §3.3).
     func restoreChannelBackups(_ request: JSONInput) throws(RPCError) -> JSONValue {
         let multi = try request.bytes("multi_chan_backup")
         var singles: [[UInt8]] = []

@@ -1,5 +1,5 @@
 /// One REST rule of lnd's gateway (lnd-api/*.yaml): method, path pattern, the gRPC method it
-/// maps to, the macaroon permissions lnd requires for it (lnd-facts.md §3.2) and how the
+/// maps to, the macaroon permissions lnd requires for it (docs/lnd.md §3.2) and how the
 /// wallet state gates it.
 public struct RESTRoute: Sendable {
     public enum Service: Sendable {

@@ -1,4 +1,4 @@
-/// The lnd REST endpoints the simulator serves, with lnd's permissions (lnd-facts.md §3.2).
+/// The lnd REST endpoints the simulator serves, with lnd's permissions (docs/lnd.md §3.2).
 enum RESTRoutes {
     static let offchainRead = [MacaroonPermission("offchain", "read")]
     static let offchainWrite = [MacaroonPermission("offchain", "write")]

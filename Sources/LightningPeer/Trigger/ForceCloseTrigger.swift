@@ -3,7 +3,7 @@ public import LightningWire
 public import Secp256k1
 
 /// Asks a channel's peer to force-close it, the way chantools' `triggerforceclose` does
-/// (bolt-facts.md §4.1, docs/force-close.md):
+/// (docs/force-close.md, "chantools triggerforceclose"):
 ///
 /// 1. connect, exchange init, send `channel_reestablish` with both numbers zero, listen, hang up;
 /// 2. reconnect, exchange init, send `error` for the channel, listen, hang up;

@@ -42,7 +42,7 @@ public struct ChannelReestablish: Equatable, Sendable {
 
     /// The message a node that lost its state sends to make the peer force-close:
     /// both numbers zero. `withDataLossFields` adds a zero secret and the point G (113 bytes);
-    /// without it this is exactly chantools' 48-byte form (bolt-facts.md §3.2, §4.1).
+    /// without it this is exactly chantools' 48-byte form (docs/force-close.md).
     public static func dataLossTrigger(channelID: ChannelID, withDataLossFields: Bool = false) -> ChannelReestablish {
         let dlp = withDataLossFields
             ? try? DataLossProtect(yourLastPerCommitmentSecret: [UInt8](repeating: 0, count: 32), myCurrentPerCommitmentPoint: .generator)

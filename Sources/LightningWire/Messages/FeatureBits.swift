@@ -56,6 +56,6 @@ public struct FeatureBits: Equatable, Hashable, Sendable, ExpressibleByArrayLite
 
     /// What we announce: only optional bits {1, 9, 13, 15, 17, 45} (`0x20000002a202`).
     /// It satisfies lnd (needs bit 0/1), CLN and eclair, and odd bits never make a peer
-    /// disconnect (bolt-facts.md §2.4).
+    /// disconnect (docs/lightning-wire.md, "Feature bits").
     public static let minimalPeer: FeatureBits = [1, 9, 13, 15, 17, 45]
 }

@@ -1,5 +1,5 @@
 /// The bitcoin networks lnd runs on, with what each one changes for backups:
-/// the BIP32 coin type (lnd-facts.md §2.6) and the genesis hash stored in every SCB (§1.3).
+/// the BIP32 coin type (docs/lnd.md §2.6) and the genesis hash stored in every SCB (§1.3).
 public enum BitcoinNetwork: String, Sendable, CaseIterable, Codable {
     case mainnet, testnet, testnet4, signet, regtest, simnet
 

@@ -1,5 +1,5 @@
 /// lnd's key locator: a key family and an index under `m/1017'/coin'/family'/0/index`
-/// (lnd-facts.md §2.6). Parsers must accept any family number (leased channels use 9999).
+/// (docs/lnd.md §2.6). Parsers must accept any family number (leased channels use 9999).
 public struct KeyLocator: Hashable, Sendable, CustomStringConvertible {
     public var family: UInt32
     public var index: UInt32

@@ -38,7 +38,7 @@ public struct LNDKeyRing: Sendable {
     }
 
     /// lnd's static-channel-backup encryption key: SHA256 of the compressed public key at
-    /// family 7 (BaseEncryption), index 0 (lnd-facts.md §1.1, §3.4).
+    /// family 7 (BaseEncryption), index 0 (docs/lnd.md §1.1, §3.4).
     public func staticChannelBackupKey() throws -> SecureBytes {
         try SecureBytes(copying: SHA256.hash(publicKey(for: .backupEncryption).compressed))
     }

@@ -3,7 +3,7 @@
 backups, anchors-multi.vector and custom-channel-single.vector).
 
 This is an encoder written independently of the Swift code, straight from the byte layout in
-docs/scb-format.md / lnd-facts.md section 1. Encryption is XChaCha20-Poly1305 built from
+docs/scb-format.md / docs/lnd.md section 1. Encryption is XChaCha20-Poly1305 built from
 HChaCha20 + the `cryptography` package's ChaCha20-Poly1305, with lnd's key for vector A (so
 the 24 words of vector A open every generated vector) and fixed nonces (so output is stable).
 

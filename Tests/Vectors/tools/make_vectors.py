@@ -214,7 +214,7 @@ def main():
         if old.endswith(".txt"):
             os.remove(os.path.join(ENV, old))
 
-    # Vector A (lnd-facts.md §6.1, regtest; its aezeed decodes to the entropy below).
+    # Vector A (docs/lnd.md §6.1, regtest; its aezeed decodes to the entropy below).
     tprv = "tprv8ZgxMBicQKsPfQdATbJ64t5dVoMdKvtgm8PXdpqMk4b4bEWTvBiZqnnBMrodAVb8QnNhen1uPpRYQRRqdf26nigo32PWs54MTobsTHcRkBF"
     H = 2**31
     node_priv = derive(tprv, [1017 + H, 1 + H, 6 + H, 0, 0])
@@ -226,12 +226,12 @@ def main():
     o_seed, o_pub, account = owner_from_entropy(entropy)
 
     write_kv(os.path.join(KEYS, "domain-point-root.txt"), [
-        ("comment", "NUMS point of docs/design.md §4.1; lnd-facts.md §3.4 gives the same value"),
+        ("comment", "NUMS point of docs/design.md §4.1; docs/lnd.md §3.4 gives the same value"),
         ("label", "casa-backup/root/v1"),
         ("point", point.hex()),
     ])
     write_kv(os.path.join(KEYS, "backup-root-vector-a.txt"), [
-        ("comment", "vector A (lnd-facts.md §6.1, regtest): node key m/1017'/1'/6'/0/0 from the tprv, root = SHA256(compressed(k6*P)); root matches lnd-facts.md §3.4"),
+        ("comment", "vector A (docs/lnd.md §6.1, regtest): node key m/1017'/1'/6'/0/0 from the tprv, root = SHA256(compressed(k6*P)); root matches docs/lnd.md §3.4"),
         ("mnemonic", MNEMONIC_A),
         ("aezeed passphrase", "El Psy Kongroo"),
         ("tprv", tprv),
@@ -256,7 +256,7 @@ def main():
             ("local tag of digest 00..1f", local_tag(k["tag"], bytes(range(32))).hex()),
         ])
     write_kv(os.path.join(KEYS, "owner-vector-a.txt"), [
-        ("comment", "docs/design.md §4.6: owner key from vector A's aezeed entropy (lnd-facts.md §6.1), account id"),
+        ("comment", "docs/design.md §4.6: owner key from vector A's aezeed entropy (docs/lnd.md §6.1), account id"),
         ("mnemonic", MNEMONIC_A),
         ("aezeed passphrase", "El Psy Kongroo"),
         ("entropy", entropy.hex()),

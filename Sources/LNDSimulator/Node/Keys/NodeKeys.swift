@@ -3,7 +3,7 @@ import SeedKit
 import Sodium
 
 /// The node's keys, derived from the 16-byte aezeed entropy exactly as lnd does
-/// (lnd-facts.md §2.6) with SeedKit: BIP32 master from the entropy, keys at
+/// (docs/lnd.md §2.6) with SeedKit: BIP32 master from the entropy, keys at
 /// m/1017'/coin'/family'/0/index.
 struct NodeKeys: Sendable {
     let network: BitcoinNetwork
@@ -22,7 +22,7 @@ struct NodeKeys: Sendable {
         get throws { try ring.publicKey(for: .nodeIdentity) }
     }
 
-    /// lnd's SCB key: SHA256 of the compressed family-7 public key (lnd-facts.md §1.1).
+    /// lnd's SCB key: SHA256 of the compressed family-7 public key (docs/lnd.md §1.1).
     func backupEncryptionKey() throws -> SecureBytes {
         try ring.staticChannelBackupKey()
     }
