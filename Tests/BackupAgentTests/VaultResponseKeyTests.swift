@@ -74,6 +74,41 @@ struct VaultResponseKeyTests {
         await vault.stop()
     }
 
+    @Test("A device enrolled before the vault signed its answers records the key at its first request, and logs it")
+    func olderEnrollmentRecordsAtFirstUse() async throws {
+        let data = try TestSupport.TemporaryDirectory()
+        var configuration = VaultConfiguration()
+        configuration.port = 0
+        configuration.logLevel = "error"
+        configuration.retentionIntervalSeconds = 0
+        let vault = try await RunningVault.start(configuration: configuration, repository: try SQLiteVaultRepository(directory: data.path + "/vault"))
+        do {
+            let vaultURL = "http://127.0.0.1:\(vault.port)"
+            let owner = try OwnerKey(entropy: .random(count: 16))
+            let device = try DeviceKey.generate()
+            // Enrolled by an agent that recorded nothing.
+            let legacy = try VaultConnection(baseURL: vaultURL, account: owner.accountID, deviceKey: device)
+            try await legacy.createAccount(owner: owner, livenessPublicKey: try Ed25519.KeyPair.generate().publicKey)
+            try await legacy.registerDevice(owner: owner, devicePublicKey: device.publicKey)
+
+            let keyPath = data.path + "/state/vault-response-key"
+            let log = CapturedLog()
+            let upgraded = try VaultConnection(
+                baseURL: vaultURL, account: owner.accountID, deviceKey: device, responseKey: RecordedVaultKey.pin(path: keyPath, logger: log.logger))
+            let sealed = Random.bytes(100)
+            _ = try await upgraded.put(try BlobName("scb"), version: 1, data: sealed, contentHash: try ContentHash(SHA256.hash(sealed)))
+            let recorded = try #require(try RecordedVaultKey.load(keyPath))
+            #expect(log.messages.contains { $0.contains("recorded the vault's response key \(Hex.encode(recorded))") && $0.contains("trusted on first use") })
+            // From then on it is checked, not learned again.
+            _ = try await upgraded.list()
+            #expect(log.messages.count == 1)
+        } catch {
+            await vault.stop()
+            throw error
+        }
+        await vault.stop()
+    }
+
     @Test("A recorded key file that is not a key is a clear error")
     func badRecordedKey() throws {
         let data = try TestSupport.TemporaryDirectory()
