@@ -40,6 +40,11 @@ private final class BodyCollector: ResponseBodyWriter {
     var buffer = ByteBuffer()
 
     func write(_ part: ByteBuffer) async throws {
+        // Vault bodies come as one buffer: keep it as is rather than copy it.
+        guard buffer.readableBytes > 0 else {
+            buffer = part
+            return
+        }
         var part = part
         buffer.writeBuffer(&part)
     }
