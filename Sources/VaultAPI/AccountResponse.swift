@@ -16,12 +16,18 @@ public struct AccountResponse: Codable, Sendable, Hashable {
     public var devices: [DeviceInfo]?
     /// Things the owner should act on, e.g. "quota 92% full".
     public var warnings: [String]
+    /// The quota of each device key (bytes of the kept versions it uploaded).
+    public var deviceQuotaBytes: Int64?
+    /// For the owner: the bytes of kept versions each device key uploaded, by hex key (junk
+    /// uploaded with a stolen key shows here).
+    public var deviceUsedBytes: [String: Int64]?
 
     public init(
         account: String, ownerKey: String, livenessKey: String, createdAt: Int64, disabled: Bool,
         usedBytes: Int64, quotaBytes: Int64, maxBlobSize: Int, policy: AccountPolicy,
-        lastHeartbeatAt: Int64?, releaseArmed: Bool, devices: [DeviceInfo]?, warnings: [String]
+        lastHeartbeatAt: Int64?, releaseArmed: Bool, devices: [DeviceInfo]?, warnings: [String], deviceQuotaBytes: Int64? = nil
     ) {
+        self.deviceQuotaBytes = deviceQuotaBytes
         self.account = account
         self.ownerKey = ownerKey
         self.livenessKey = livenessKey

@@ -42,6 +42,11 @@ extension CasaVault.Account {
             let repository = try await open(storage)
             guard let record = try await repository.account(id) else { throw ValidationError("no account \(account)") }
             print("account \(id.hex): \(record.usedBytes) bytes, \(record.devices.count) device(s), disabled: \(record.disabled)")
+            let usage = try await repository.deviceUsage(id)
+            for device in record.devices {
+                let state = device.isRevoked ? "revoked" : "active"
+                print("  device \(HexCoding.encode(device.key).prefix(16))… \(device.label) (\(state)): uploaded \(usage[device.key] ?? 0) bytes kept")
+            }
             for summary in try await repository.listBlobs(id) {
                 print("  \(summary.name): latest version \(summary.latest.version), \(summary.versionCount) kept, latest \(summary.latest.size) bytes")
             }

@@ -72,9 +72,22 @@ import VaultAPI
         // The account has room: the node's device and the owner still write.
         _ = try await Self.put(repository, identity, as: identity.device.publicKey, 4, seed: 5, size: 100, limits: limits, at: now)
         _ = try await Self.put(repository, identity, as: identity.owner.publicKey, 5, seed: 6, size: 100, limits: limits, at: now)
+        #expect(try await repository.deviceUsage(identity.account) == [thief: 300, identity.device.publicKey: 100])
         // Usage follows deletions: once the owner deletes a junk version, the thief's device has room again.
         #expect(try await repository.deleteBlob(identity.account, try BlobName("scb"), version: 1) == 1)
+        #expect(try await repository.deviceUsage(identity.account)[thief] == 200)
         _ = try await Self.put(repository, identity, as: thief, 6, seed: 7, size: 100, limits: limits, at: now)
         try await repository.close()
+    }
+
+    @Test func theOwnerSeesWhatEachDeviceUploaded() async throws {
+        try await AttackTests.withAccount(configure: { $0.limits.deviceQuotaBytes = 8 << 20 }) { vault, identity in
+            let account = try await vault.client(identity.owner).send("GET", VaultPath.account(identity.account)).json(AccountResponse.self)
+            #expect(account.deviceQuotaBytes == 8 << 20)
+            #expect(account.deviceUsedBytes == [HexCoding.encode(identity.device.publicKey): 100], "the setup put of 100 bytes")
+            let seenByDevice = try await vault.client(identity.device).send("GET", VaultPath.account(identity.account)).json(AccountResponse.self)
+            #expect(seenByDevice.deviceUsedBytes == nil, "for the owner only")
+            #expect(try await vault.repository.deviceUsage(identity.account) == [identity.device.publicKey: 100])
+        }
     }
 }

@@ -71,7 +71,14 @@ struct AccountController: Sendable {
 
     @Sendable func show(_ request: Request, context: VaultRequestContext) async throws -> Response {
         let authorized = try await gate.authorize(request, context: context, roles: Role.readers)
-        return try Response.json(response(authorized.account, role: authorized.role, now: authorized.now))
+        var shown = response(authorized.account, role: authorized.role, now: authorized.now)
+        // The owner sees what each device uploaded: junk from a stolen key shows here.
+        if authorized.role == .owner {
+            var usedBytes: [String: Int64] = [:]
+            for (key, bytes) in try await gate.repository.deviceUsage(authorized.account.id) { usedBytes[HexCoding.encode(key)] = bytes }
+            shown.deviceUsedBytes = usedBytes
+        }
+        return try Response.json(shown)
     }
 
     @Sendable func setPolicy(_ request: Request, context: VaultRequestContext) async throws -> Response {
@@ -124,6 +131,7 @@ struct AccountController: Sendable {
             createdAt: account.createdAt, disabled: account.disabled, usedBytes: account.usedBytes, quotaBytes: limits.quotaBytes,
             maxBlobSize: limits.maxBlobSize, policy: account.policy, lastHeartbeatAt: account.lastHeartbeatAt,
             releaseArmed: account.releaseArmed(now: now),
-            devices: role == .owner ? account.devices.map(DeviceController.info) : nil, warnings: warnings)
+            devices: role == .owner ? account.devices.map(DeviceController.info) : nil, warnings: warnings,
+            deviceQuotaBytes: limits.deviceQuota)
     }
 }

@@ -122,6 +122,8 @@ public actor MemoryVaultRepository: VaultRepository {
 
     public func writers(_ id: AccountID, _ name: BlobName) -> [UInt64: [UInt8]] { writerOf[id]?[name] ?? [:] }
 
+    public func deviceUsage(_ id: AccountID) -> [[UInt8]: Int64] { deviceUsage[id] ?? [:] }
+
     public func deleteBlob(_ id: AccountID, _ name: BlobName, version: UInt64?) -> Int {
         let kept = blobs[id]?[name] ?? []
         let doomed = kept.filter { version == nil || $0.info.version == version }

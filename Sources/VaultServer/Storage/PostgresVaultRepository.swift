@@ -245,6 +245,16 @@ public final class PostgresVaultRepository: VaultRepository {
         return infos
     }
 
+    public func deviceUsage(_ id: AccountID) async throws -> [[UInt8]: Int64] {
+        var usage: [[UInt8]: Int64] = [:]
+        for try await (key, used) in try await client.query(
+            "SELECT key, used_bytes FROM device WHERE account_id = \(id.hex)", logger: logger
+        ).decode((Data, Int64).self) {
+            usage[[UInt8](key)] = used
+        }
+        return usage
+    }
+
     public func writers(_ id: AccountID, _ name: BlobName) async throws -> [UInt64: [UInt8]] {
         var writers: [UInt64: [UInt8]] = [:]
         for try await (version, writer) in try await client.query(

@@ -221,6 +221,16 @@ public final class SQLiteVaultRepository: VaultRepository {
         return page
     }
 
+    public func deviceUsage(_ id: AccountID) async throws -> [[UInt8]: Int64] {
+        try await pool.read { db in
+            var usage: [[UInt8]: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, used_bytes FROM device WHERE account_id = ?", arguments: [id.hex]) {
+                usage[[UInt8](row["key"] as Data)] = row["used_bytes"]
+            }
+            return usage
+        }
+    }
+
     public func writers(_ id: AccountID, _ name: BlobName) async throws -> [UInt64: [UInt8]] {
         try await pool.read { db in
             var writers: [UInt64: [UInt8]] = [:]

@@ -44,6 +44,8 @@ public protocol VaultRepository: Sendable {
     /// The key that uploaded each kept version of `name`, by version (versions with an unknown
     /// writer are absent): the retention pass keeps a daily survivor per writer.
     func writers(_ id: AccountID, _ name: BlobName) async throws -> [UInt64: [UInt8]]
+    /// Bytes of the kept versions each device key of the account uploaded (its quota use).
+    func deviceUsage(_ id: AccountID) async throws -> [[UInt8]: Int64]
     /// Deletes one version, or every version when `version` is nil (owner and retention only).
     /// Returns how many versions were deleted. Version numbers are never reused afterwards.
     func deleteBlob(_ id: AccountID, _ name: BlobName, version: UInt64?) async throws -> Int
