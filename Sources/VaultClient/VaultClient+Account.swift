@@ -12,11 +12,20 @@ extension VaultClient {
     }
 
     /// Creates the account (owner key matching the account id), optionally with its first device.
-    public func createAccount(_ request: CreateAccountRequest) async throws -> AccountResponse {
-        try decodeJSON(AccountResponse.self, await perform(
-            .put, path: VaultPath.account(configuration.account), body: Array(JSONEncoder().encode(request)),
-            headers: ["Content-Type": "application/json"]
-        ))
+    /// Passes the vault's gate (docs/vault-api.md "Opening an account"): `invite` is sent as
+    /// `Casa-Invite`; a vault that asks a proof of work gets one, solved over a fresh challenge.
+    public func createAccount(_ request: CreateAccountRequest, invite: String? = nil) async throws -> AccountResponse {
+        var headers: HTTPHeaders = ["Content-Type": "application/json"]
+        if let invite { headers.replaceOrAdd(name: VaultHeader.invite, value: invite) }
+        let body = Array(try JSONEncoder().encode(request))
+        do {
+            return try decodeJSON(AccountResponse.self, await perform(.put, path: VaultPath.account(configuration.account), body: body, headers: headers))
+        } catch let error as BlobStoreError where error.detailCode == VaultErrorCode.workRequired.rawValue {
+            let challenge = try await challengeResponse()
+            headers.replaceOrAdd(name: VaultHeader.work, value: try AccountCreationWorkSolver.solve(
+                challenge: challenge.challenge, account: configuration.account, bits: challenge.workBits ?? 0))
+            return try decodeJSON(AccountResponse.self, await perform(.put, path: VaultPath.account(configuration.account), body: body, headers: headers))
+        }
     }
 
     /// Registers (or relabels) a device key.

@@ -198,6 +198,11 @@ public final class VaultClient: BlobStore {
 
     /// A fresh single-use challenge (`POST /v1/challenges`, unauthenticated).
     public func challenge() async throws -> String {
+        try await challengeResponse().challenge
+    }
+
+    /// The whole challenge answer (with the proof-of-work bits a `pow` vault asks to open accounts).
+    public func challengeResponse() async throws -> ChallengeResponse {
         let response: HTTPResponse
         do {
             response = try await http.send(HTTPRequest(method: .post, url: configuration.baseURL + VaultPath.challenges))
@@ -206,7 +211,7 @@ public final class VaultClient: BlobStore {
         }
         guard response.head.isSuccess else { throw Self.error(from: response) }
         noteServerTime(response.headers)
-        return try decodeJSON(ChallengeResponse.self, response).challenge
+        return try decodeJSON(ChallengeResponse.self, response)
     }
 
     private func noteServerTime(_ headers: HTTPHeaders) {

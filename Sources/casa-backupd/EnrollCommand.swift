@@ -16,6 +16,8 @@ struct EnrollCommand: AsyncParsableCommand {
     var wordsFile: String?
     @Option(name: .customLong("passphrase-file"), help: "The aezeed passphrase, if one was set, from this file.")
     var passphraseFile: String?
+    @Option(name: .customLong("invite-file"), help: "The vault operator's invite token, from this file (for a vault that opens accounts by invitation).")
+    var inviteFile: String?
 
     func run() async throws {
         do {
@@ -23,12 +25,13 @@ struct EnrollCommand: AsyncParsableCommand {
             guard let network = BitcoinNetwork(rawValue: configuration.network) else {
                 throw AgentError.configuration("unknown network \(configuration.network)")
             }
+            let invite = try inviteFile.map(Self.readInvite)
             let words = try SecretInput.read(file: wordsFile, prompt: "Your 24 seed words (typing is hidden), then Enter: ")
             _ = try Mnemonic.enciphered(fromText: words)  // a typo is named before the passphrase is asked
             let passphrase = try passphraseFile.map { try SecretInput.read(file: $0, prompt: "") }
                 ?? (wordsFile == nil ? SecretInput.read(file: nil, prompt: "Aezeed passphrase (Enter if none): ") : nil)
             let enrollment = Enrollment(
-                lnd: try LiveWiring.lnd(configuration), vault: { try LiveWiring.enrollmentVault(configuration, account: $0) }, network: network,
+                lnd: try LiveWiring.lnd(configuration), vault: { try LiveWiring.enrollmentVault(configuration, account: $0, invite: invite) }, network: network,
                 deviceKeyPath: configuration.deviceKeyPath)
             let result = try await enrollment.enroll(words: words, passphrase: (passphrase?.count ?? 0) == 0 ? nil : passphrase)
             try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
@@ -38,5 +41,18 @@ struct EnrollCommand: AsyncParsableCommand {
         } catch {
             throw fail(error)
         }
+    }
+
+    /// The token's first line, without surrounding white space (never taken from argv).
+    static func readInvite(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AgentError.configuration("cannot read the invite file \(path)")
+        }
+        let token = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)?
+            .trimmingCharacters(in: .whitespaces) ?? ""
+        guard !token.isEmpty, token.utf8.allSatisfy({ (0x21...0x7e).contains($0) }) else {
+            throw AgentError.configuration("\(path) holds no invite token (one line of printable characters, as the vault's operator gave it)")
+        }
+        return token
     }
 }

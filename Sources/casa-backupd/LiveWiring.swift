@@ -34,13 +34,13 @@ enum LiveWiring {
     }
 
     /// For `enroll`: the account is not known yet, the owner key decides it.
-    static func enrollmentVault(_ configuration: AgentConfiguration, account: AccountID) throws -> any BlobStore & VaultControl {
+    static func enrollmentVault(_ configuration: AgentConfiguration, account: AccountID, invite: String? = nil) throws -> any BlobStore & VaultControl {
         guard let url = configuration.vaultURL else {
             throw AgentError.configuration("set vault_url (or --vault-url) to enroll")
         }
         // The vault's response key is recorded here, at the first answer (trust on first use).
         return try VaultConnection(
             baseURL: url, transport: configuration.vaultTransport, account: account, deviceKey: DeviceKey.generate(),
-            responseKey: RecordedVaultKey.pin(path: configuration.vaultResponseKeyPath))
+            responseKey: RecordedVaultKey.pin(path: configuration.vaultResponseKeyPath), invite: invite)
     }
 }

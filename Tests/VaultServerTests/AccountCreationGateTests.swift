@@ -4,6 +4,7 @@ import Sodium
 import Testing
 import TestSupport
 import VaultAPI
+import VaultClient
 @testable import VaultServer
 
 /// Review M6: the operator chooses who may open accounts: anyone, invite holders, or whoever
@@ -18,13 +19,9 @@ import VaultAPI
             "PUT", VaultPath.account(identity.account), body: try body ?? createBody(identity), contentType: "application/json", headers: headers)
     }
 
-    /// The smallest counter whose work hash has `bits` leading zero bits (what a client computes).
-    static func solve(challenge: String, account: AccountID, bits: Int) -> String {
-        var counter = 0
-        while AccountCreationGate.leadingZeroBits(SHA256.hash(AccountCreationGate.workMessage(challenge: challenge, account: account, counter: String(counter)))) < bits {
-            counter += 1
-        }
-        return "\(challenge):\(counter)"
+    /// What casa's client sends (`AccountCreationWorkSolver`, the smallest counter that has the bits).
+    static func solve(challenge: String, account: AccountID, bits: Int) throws -> String {
+        try AccountCreationWorkSolver.solve(challenge: challenge, account: account, bits: bits)
     }
 
     @Test func inviteTokensGateNewAccountsOnly() async throws {
@@ -49,7 +46,7 @@ import VaultAPI
             AttackTests.expect(try await Self.create(vault, identity), 403, .workRequired)
             let challenge = try await vault.client(nil).raw("POST", VaultPath.challenges).json(ChallengeResponse.self)
             #expect(challenge.workBits == 10)
-            let work = Self.solve(challenge: challenge.challenge, account: identity.account, bits: 10)
+            let work = try Self.solve(challenge: challenge.challenge, account: identity.account, bits: 10)
             AttackTests.expect(try await Self.create(vault, identity, headers: [VaultHeader.work: challenge.challenge + ":x"]), 403, .workRequired)
             // Spent by a signed request even when its body is then refused; never twice.
             let garbage = try await Self.create(vault, identity, headers: [VaultHeader.work: work], body: Array("{".utf8))
@@ -57,7 +54,7 @@ import VaultAPI
             AttackTests.expect(try await Self.create(vault, identity, headers: [VaultHeader.work: work]), 403, .workRequired)
 
             let fresh = try await vault.client(nil).raw("POST", VaultPath.challenges).json(ChallengeResponse.self)
-            let proof = Self.solve(challenge: fresh.challenge, account: identity.account, bits: 10)
+            let proof = try Self.solve(challenge: fresh.challenge, account: identity.account, bits: 10)
             #expect(try await Self.create(vault, identity, headers: [VaultHeader.work: proof]).status == 201)
         }
     }

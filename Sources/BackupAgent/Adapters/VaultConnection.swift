@@ -21,8 +21,12 @@ public final class VaultConnection: BlobStore, VaultControl, UnlockShareVault {
     /// `transport` is `vault_pin`, `vault_ca_file` and `socks_proxy`; without them https is
     /// checked against the system roots and plain http is for loopback only. `responseKey`: the
     /// vault's response key (`RecordedVaultKey`); nil accepts unsigned answers (tests only).
+    /// The operator's invite token, for a vault that opens accounts by invitation (enroll only).
+    let invite: String?
+
     public init(baseURL: String, transport: VaultTransportSettings = VaultTransportSettings(), account: BackupCore.AccountID,
-                deviceKey: DeviceKey, responseKey: VaultResponseKeyPin? = nil) throws {
+                deviceKey: DeviceKey, responseKey: VaultResponseKeyPin? = nil, invite: String? = nil) throws {
+        self.invite = invite
         guard let vaultAccount = VaultAPI.AccountID(hex: account.hex) else {
             throw AgentError.configuration("account \(account.hex) is not a vault account ID")
         }
@@ -64,7 +68,8 @@ public final class VaultConnection: BlobStore, VaultControl, UnlockShareVault {
             _ = try await client.account()
             return  // The account exists already (enrolling a second device).
         } catch let error as BlobStoreError where error.code == .notFound {
-            _ = try await client.createAccount(CreateAccountRequest(livenessKey: Hex.encode(livenessPublicKey)))
+            // A vault that asks a proof of work gets one (VaultClient solves it).
+            _ = try await client.createAccount(CreateAccountRequest(livenessKey: Hex.encode(livenessPublicKey)), invite: invite)
         }
     }
 

@@ -58,13 +58,14 @@ struct AccountCreationGate: Sendable {
         }
         let challenge = String(header[..<colon]).lowercased()
         let counter = String(header[header.index(after: colon)...])
-        guard (1...20).contains(counter.utf8.count), counter.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+        guard (1...AccountCreationWork.maximumCounterDigits).contains(counter.utf8.count), counter.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
             throw workRequired("the counter in \(VaultHeader.work) must be 1 to 20 decimal digits")
         }
         guard let issuedAt = challenges.verify(challenge, now: now) else {
             throw workRequired("the challenge in \(VaultHeader.work) is unknown or expired: get a new one from POST /v1/challenges")
         }
-        guard Self.leadingZeroBits(SHA256.hash(Self.workMessage(challenge: challenge, account: account, counter: counter))) >= workBits else {
+        let digest = SHA256.hash(AccountCreationWork.message(challenge: challenge, account: account, counter: counter))
+        guard AccountCreationWork.leadingZeroBits(digest) >= workBits else {
             throw workRequired("the proof of work is too weak")
         }
         return Work(token: "w:" + challenge, expiresAt: issuedAt + challenges.ttlMilliseconds)
@@ -75,17 +76,4 @@ struct AccountCreationGate: Sendable {
                    "opening an account needs a proof of work of \(workBits) bits: \(detail) (docs/vault-api.md \"Opening an account\")")
     }
 
-    /// What the proof of work hashes: bound to the challenge (fresh, single use) and the account.
-    static func workMessage(challenge: String, account: AccountID, counter: String) -> [UInt8] {
-        Array("casa-vault-work/v1\n\(challenge.lowercased())\n\(account.hex)\n\(counter)".utf8)
-    }
-
-    static func leadingZeroBits(_ digest: [UInt8]) -> Int {
-        var bits = 0
-        for byte in digest {
-            guard byte == 0 else { return bits + byte.leadingZeroBitCount }
-            bits += 8
-        }
-        return bits
-    }
 }
