@@ -94,6 +94,8 @@ stop_node() { kill "$NODE_PID" 2>/dev/null || true; wait "$NODE_PID" 2>/dev/null
 start_seeded_node() {
   start_node "$1" --seed-words-file "$WORK/words.txt" --aezeed-passphrase-file "$WORK/passphrase.txt" \
     --wallet-password-file "$WORK/wallet-password.txt"
+  # Opening channels needs SERVER_ACTIVE (lnd's ConnectPeer); on a loaded machine the unlock takes a moment.
+  wait_for 30 "lnd to be active" 'node_is SERVER_ACTIVE'
 }
 
 sim() { "$CASA_BIN/lnd-sim" "$@" --lnddir "$NODE_DIR"; }
