@@ -7,8 +7,8 @@ import Synchronization
 
 /// A listening TCP socket bound to an IPv4 address (loopback by default; port 0 picks a free port).
 public final class TCPListener: Sendable {
-    private let fd: Int32
-    private let closed = Atomic<Bool>(false)
+    let lifetime: DescriptorLifetime
+    private var fd: Int32 { lifetime.fd }
     public let port: UInt16
     public let host: String
 
@@ -37,23 +37,23 @@ public final class TCPListener: Sendable {
         _ = withUnsafeMutablePointer(to: &actual) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
         }
-        self.fd = fd
+        lifetime = DescriptorLifetime(fd) { _ = systemClose($0) }
         self.host = host
         self.port = UInt16(bigEndian: actual.sin_port)
     }
 
-    /// The descriptor is freed only here, when no accept can be running on it (see TCPSocket).
     deinit {
         close()
-        _ = systemClose(fd)
     }
 
     /// Waits for one connection until the deadline.
     public func accept(deadline: ContinuousClock.Instant) throws -> TCPSocket {
+        // The descriptor stays ours until this call returns, even if another thread closes it.
+        guard lifetime.enter() else { throw PeerError.socket("listener closed") }
+        defer { lifetime.leave() }
         while true {
-            guard !closed.load(ordering: .acquiring) else { throw PeerError.socket("listener closed") }
             try TCPSocket.wait(fd: fd, events: Int16(POLLIN), deadline: deadline, what: "waiting for a connection on port \(port)")
-            guard !closed.load(ordering: .acquiring) else { throw PeerError.socket("listener closed") }
+            guard !lifetime.isClosed else { throw PeerError.socket("listener closed") }
             var addr = sockaddr_storage()
             var len = socklen_t(MemoryLayout<sockaddr_storage>.size)
             let client = withUnsafeMutablePointer(to: &addr) {
@@ -65,10 +65,10 @@ public final class TCPListener: Sendable {
         }
     }
 
+    /// Closes once, from any thread: a blocked accept wakes (on Linux a shut-down listener also
+    /// refuses new connections); the descriptor goes when no accept runs on it.
     public func close() {
-        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        // On Linux a shut-down listener refuses new connections and wakes a blocked poll.
-        _ = shutdown(fd, Int32(SHUT_RDWR))
+        lifetime.close { _ = shutdown($0, Int32(SHUT_RDWR)) }
     }
 }
 

@@ -8,13 +8,13 @@ import Synchronization
 /// A blocking TCP socket with per-call deadlines (poll(2) before every read and write).
 /// Reads and writes may come from two different threads; `close()` from any thread.
 public final class TCPSocket: Sendable {
-    private let fd: Int32
-    private let closed = Atomic<Bool>(false)
+    let lifetime: DescriptorLifetime
+    private var fd: Int32 { lifetime.fd }
     /// "host:port" of the other end, for messages.
     public let remoteDescription: String
 
     init(fd: Int32, remoteDescription: String) {
-        self.fd = fd
+        lifetime = DescriptorLifetime(fd) { _ = systemClose($0) }
         self.remoteDescription = remoteDescription
         var one: Int32 = 1
         _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -23,12 +23,8 @@ public final class TCPSocket: Sendable {
         #endif
     }
 
-    /// The descriptor is released only here, when no thread can be inside a call on it: closing
-    /// it earlier lets the kernel hand its number to a new socket that a reader still blocked
-    /// here would then read from (another connection's bytes).
     deinit {
         close()
-        _ = systemClose(fd)
     }
 
     /// Resolves `host` and connects to the first address that answers before `deadline`.
@@ -77,10 +73,13 @@ public final class TCPSocket: Sendable {
 
     /// Reads exactly `count` bytes. Throws `closedByPeer` on EOF, `timedOut` at the deadline.
     public func read(exactly count: Int, deadline: ContinuousClock.Instant, what: String) throws -> [UInt8] {
+        // The descriptor stays ours until this call returns, even if another thread closes it.
+        guard lifetime.enter() else { throw PeerError.closedByPeer(during: what) }
+        defer { lifetime.leave() }
         var out = [UInt8](repeating: 0, count: count)
         var got = 0
         while got < count {
-            if closed.load(ordering: .acquiring) { throw PeerError.closedByPeer(during: what) }
+            if lifetime.isClosed { throw PeerError.closedByPeer(during: what) }
             do {
                 try Self.wait(fd: fd, events: Int16(POLLIN), deadline: deadline, what: "reading \(what) from \(remoteDescription)")
             } catch PeerError.timedOut(let text) where got > 0 {
@@ -91,7 +90,7 @@ public final class TCPSocket: Sendable {
             if n == 0 { throw PeerError.closedByPeer(during: what) }
             if n < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                if closed.load(ordering: .acquiring) || errno == ECONNRESET { throw PeerError.closedByPeer(during: what) }
+                if lifetime.isClosed || errno == ECONNRESET { throw PeerError.closedByPeer(during: what) }
                 throw PeerError.socket("recv: \(Self.errnoText())")
             }
             got += n
@@ -101,9 +100,11 @@ public final class TCPSocket: Sendable {
 
     /// Writes all bytes.
     public func write(_ bytes: [UInt8], deadline: ContinuousClock.Instant) throws {
+        guard lifetime.enter() else { throw PeerError.closedByPeer(during: "sending") }
+        defer { lifetime.leave() }
         var sent = 0
         while sent < bytes.count {
-            if closed.load(ordering: .acquiring) { throw PeerError.closedByPeer(during: "sending") }
+            if lifetime.isClosed { throw PeerError.closedByPeer(during: "sending") }
             try Self.wait(fd: fd, events: Int16(POLLOUT), deadline: deadline, what: "writing to \(remoteDescription)")
             let n = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + sent, bytes.count - sent, Self.sendFlags) }
             if n < 0 {
@@ -116,13 +117,13 @@ public final class TCPSocket: Sendable {
     }
 
     /// Ends the connection once, from any thread: wakes a reader blocked in poll (it sees the
-    /// end of the stream) and makes later calls fail. The descriptor itself is freed in deinit.
+    /// end of the stream) and makes later calls fail. The descriptor is released at once, or by
+    /// the last call still running (`DescriptorLifetime`).
     public func close() {
-        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        _ = shutdown(fd, Int32(SHUT_RDWR))
+        lifetime.close { _ = shutdown($0, Int32(SHUT_RDWR)) }
     }
 
-    public var isClosed: Bool { closed.load(ordering: .acquiring) }
+    public var isClosed: Bool { lifetime.isClosed }
 
     /// Polls until `events` are ready or the deadline passes.
     static func wait(fd: Int32, events: Int16, deadline: ContinuousClock.Instant, what: String) throws {
