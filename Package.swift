@@ -52,17 +52,22 @@ let clientTargets: [Target] = [
     .target(name: "LightningPeer", dependencies: ["LightningWire", "Secp256k1"], swiftSettings: swiftSettings),
     .target(
         name: "Recovery",
-        dependencies: ["BackupCore", "SeedKit", "BlobStorage", "VaultClient", "LNDClient", "LightningPeer"],
+        dependencies: [
+            "BackupCore", "SeedKit", "BlobStorage", "VaultAPI", "VaultClient", "LNDClient", "LightningWire", "LightningPeer", "Sodium", "Secp256k1",
+        ],
         swiftSettings: swiftSettings
     ),
     .executableTarget(
         name: "casa-recover",
-        dependencies: ["Recovery", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: [
+            "Recovery", "BackupCore", "BlobStorage", "LightningPeer", "Secp256k1", "SeedKit", "Sodium", "VaultClient",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
         swiftSettings: swiftSettings
     ),
     .target(
         name: "TestSupport",
-        dependencies: ["BlobStorage", "BackupCore", "SeedKit", "Sodium"],
+        dependencies: ["BlobStorage", "Sodium"],
         swiftSettings: swiftSettings
     ),
 ]
@@ -75,7 +80,13 @@ let serverTargets: [Target] = [
         dependencies: [
             "VaultAPI", "BlobStorage", "Sodium",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Prometheus", package: "swift-prometheus"),
@@ -88,13 +99,19 @@ let serverTargets: [Target] = [
     // Benchmark only (benchmarks/vault-upload.sh): the contract's per-upload work on Hummingbird, no storage.
     .executableTarget(
         name: "vault-floor",
-        dependencies: ["VaultAPI", "BlobStorage", "Sodium", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOPosix", package: "swift-nio")],
+        dependencies: [
+            "VaultAPI", "BlobStorage", "Sodium", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        ],
         path: "Benchmarks/VaultFloor",
         swiftSettings: swiftSettings
     ),
     .executableTarget(
         name: "casa-vault",
-        dependencies: ["VaultServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: [
+            "VaultServer", "VaultAPI", "BlobStorage", .product(name: "Logging", package: "swift-log"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
         swiftSettings: swiftSettings
     ),
     // Configuration files: TOMLKit behind checks for input its C++ parser aborts on.
@@ -105,32 +122,40 @@ let serverTargets: [Target] = [
     ),
     .target(
         name: "LocalStore",
-        dependencies: ["BackupCore", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
+        dependencies: ["Sodium", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: swiftSettings
     ),
     .target(
         name: "BackupAgent",
         dependencies: [
-            "BackupCore", "SeedKit", "BlobStorage", "LocalStore", "LNDClient", "VaultClient",
+            "BackupCore", "SeedKit", "BlobStorage", "LocalStore", "LNDClient", "VaultAPI", "VaultClient", "Sodium", "Secp256k1",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
-            .product(name: "Prometheus", package: "swift-prometheus"),
             "TOMLConfig",
         ],
         swiftSettings: swiftSettings
     ),
     .executableTarget(
         name: "casa-backupd",
-        dependencies: ["BackupAgent", "Recovery", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: [
+            "BackupAgent", "Recovery", "BackupCore", "BlobStorage", "SeedKit", "Sodium",
+            .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
         swiftSettings: swiftSettings
     ),
     // Test and demo tool only: a simulated lnd. Never linked into the agent.
     .target(
         name: "LNDSimulator",
         dependencies: [
-            "BackupCore", "SeedKit", "LightningWire", "LightningPeer",
+            "BackupCore", "SeedKit", "LightningWire", "LightningPeer", "Sodium", "Secp256k1",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ],
@@ -138,7 +163,7 @@ let serverTargets: [Target] = [
     ),
     .executableTarget(
         name: "lnd-sim",
-        dependencies: ["LNDSimulator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: ["LNDSimulator", "SeedKit", "Sodium", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         swiftSettings: swiftSettings
     ),
     // Measurement tool, not shipped: issue 5's event → durable benchmark, built in release by
@@ -156,12 +181,12 @@ let serverTargets: [Target] = [
 let coreTests: [Target] = [
     .testTarget(name: "SodiumTests", dependencies: ["Sodium"], swiftSettings: swiftSettings),
     .testTarget(name: "Secp256k1Tests", dependencies: ["Secp256k1", "Sodium"], swiftSettings: swiftSettings),
-    .testTarget(name: "SeedKitTests", dependencies: ["SeedKit", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
-    .testTarget(name: "BackupCoreTests", dependencies: ["BackupCore", "SeedKit", "Sodium", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "SeedKitTests", dependencies: ["SeedKit", "Sodium", "Secp256k1"], swiftSettings: swiftSettings),
+    .testTarget(name: "BackupCoreTests", dependencies: ["BackupCore", "SeedKit", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "BlobStorageTests", dependencies: ["BlobStorage", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "LightningWireTests",
-        dependencies: ["LightningWire", "LightningPeer", "Sodium", "Secp256k1", "TestSupport"],
+        dependencies: ["LightningWire", "LightningPeer", "Sodium", "Secp256k1"],
         exclude: ["Peers"],  // pyln_peer.py, run as a subprocess
         swiftSettings: swiftSettings
     ),
@@ -174,7 +199,10 @@ let coreTests: [Target] = [
     ),
     .testTarget(
         name: "RecoveryTests",
-        dependencies: ["Recovery", "casa-recover", "TestSupport", "BackupCore", "SeedKit"],
+        dependencies: [
+            "Recovery", "casa-recover", "TestSupport", "BackupCore", "SeedKit", "BlobStorage", "CurlHTTP", "LightningPeer", "LightningWire",
+            "Secp256k1", "Sodium", "VaultAPI", "VaultClient", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
         swiftSettings: swiftSettings
     ),
 ]
@@ -183,21 +211,36 @@ let serverTests: [Target] = [
     .testTarget(
         name: "VaultServerTests",
         dependencies: [
-            "VaultServer", "VaultAPI", "VaultClient", "BlobStorage", "Sodium", "TestSupport",
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "VaultServer", "VaultAPI", "VaultClient", "BlobStorage", "CurlHTTP", "Sodium", "TestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ],
         swiftSettings: swiftSettings
     ),
-    .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "BackupCore", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "Sodium"], swiftSettings: swiftSettings),
     .testTarget(
         name: "BackupAgentTests",
         dependencies: [
-            "BackupAgent", "LNDSimulator", "LNDClient", "VaultServer", "TestSupport",
-            .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            "BackupAgent", "VaultServer", "TestSupport", "BackupCore", "BlobStorage", "CurlHTTP", "LocalStore", "Secp256k1", "SeedKit",
+            "Sodium", "VaultAPI", "VaultClient",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ],
         swiftSettings: swiftSettings
     ),
-    .testTarget(name: "LNDSimulatorTests", dependencies: ["LNDSimulator", "LNDClient", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(
+        name: "LNDSimulatorTests",
+        dependencies: ["LNDSimulator", "LNDClient", "TestSupport", "BackupCore", "LightningPeer", "LightningWire", "Secp256k1", "SeedKit", "Sodium"],
+        swiftSettings: swiftSettings
+    ),
     // Runs recovery/drills/drill-*.sh against the built executables (listed so they are built first).
     .testTarget(
         name: "DrillTests",
@@ -218,6 +261,9 @@ if !coreOnly {
     dependencies += [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
