@@ -63,6 +63,9 @@ enum ProcessMemory {
             let bounds = fields[0].split(separator: "-").compactMap { UInt($0, radix: 16) }
             guard bounds.count == 2 else { continue }
             let size = Int(bounds[1] - bounds[0])
+            // Anonymous reservations of a gigabyte or more (never-touched address space) hold no
+            // words, and reading them costs seconds on a loaded machine; the heap is always read.
+            guard size < 1 << 30 || name.hasPrefix("[heap") else { continue }
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
             defer { buffer.deallocate() }
             let got = pread(fd, buffer, size, off_t(Int64(bitPattern: UInt64(bounds[0]))))
