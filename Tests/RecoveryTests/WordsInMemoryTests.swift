@@ -45,14 +45,24 @@ import Glibc
 }
 
 /// Scans this process's private writable mappings (heap, anonymous memory, stacks) through
-/// /proc/self/mem, which fails cleanly on pages that cannot be read.
+/// /proc/self/mem, which fails cleanly on pages that cannot be read. The scan reads into one
+/// mapping of its own, unmapped afterwards: a heap buffer would keep copies of what it read
+/// (the needles themselves among them) for the next region to find.
 enum ProcessMemory {
+    static let chunk = 8 << 20
+
     /// Addresses where any needle occurs, outside the needles' own buffers.
     static func find(_ needles: [[UInt8]]) throws -> [String] {
         let maps = try String(contentsOfFile: "/proc/self/maps", encoding: .utf8)
         let fd = open("/proc/self/mem", O_RDONLY)
         guard fd >= 0 else { throw POSIXError(.EACCES) }
         defer { close(fd) }
+        let longest = needles.map(\.count).max() ?? 0
+        guard let buffer = mmap(nil, chunk + longest, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), buffer != MAP_FAILED else {
+            throw POSIXError(.ENOMEM)
+        }
+        defer { munmap(buffer, chunk + longest) }
+        let ownBuffer = UInt(bitPattern: buffer)..<(UInt(bitPattern: buffer) + UInt(chunk + longest))
         let own: [ClosedRange<UInt>] = needles.map { n in n.withUnsafeBytes { UInt(bitPattern: $0.baseAddress!)...(UInt(bitPattern: $0.baseAddress!) + UInt($0.count)) } }
         var hits: [String] = []
         for line in maps.split(separator: "\n") {
@@ -61,24 +71,28 @@ enum ProcessMemory {
             let name = fields.count >= 6 ? String(fields[5]) : ""
             guard name.isEmpty || name.hasPrefix("[heap") || name.hasPrefix("[stack") else { continue }
             let bounds = fields[0].split(separator: "-").compactMap { UInt($0, radix: 16) }
-            guard bounds.count == 2 else { continue }
+            guard bounds.count == 2, !ownBuffer.contains(bounds[0]) else { continue }
             let size = Int(bounds[1] - bounds[0])
             // Anonymous reservations of a gigabyte or more (never-touched address space) hold no
             // words, and reading them costs seconds on a loaded machine; the heap is always read.
             guard size < 1 << 30 || name.hasPrefix("[heap") else { continue }
-            let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-            defer { buffer.deallocate() }
-            let got = pread(fd, buffer, size, off_t(Int64(bitPattern: UInt64(bounds[0]))))
-            guard got > 0 else { continue }
-            let bytes = UnsafeRawBufferPointer(start: buffer, count: got)
-            for needle in needles {
-                for offset in occurrences(of: needle, in: bytes) {
-                    let address = bounds[0] + UInt(offset)
-                    if !own.contains(where: { $0.contains(address) }) { hits.append(String(address, radix: 16)) }
+            // Chunks overlap by the longest needle, so a run across a chunk border is found.
+            var start = 0
+            while start < size {
+                let length = min(chunk + longest, size - start)
+                let got = pread(fd, buffer, length, off_t(Int64(bitPattern: UInt64(bounds[0]) + UInt64(start))))
+                guard got > 0 else { break }
+                let bytes = UnsafeRawBufferPointer(start: buffer, count: got)
+                for needle in needles {
+                    for offset in occurrences(of: needle, in: bytes) {
+                        let address = bounds[0] + UInt(start + offset)
+                        if !own.contains(where: { $0.contains(address) }) { hits.append(String(address, radix: 16)) }
+                    }
                 }
+                start += chunk
             }
         }
-        return hits
+        return Array(Set(hits)).sorted()
     }
 
     /// Offsets of `needle` in `haystack` (memchr for the first byte, then a compare).
