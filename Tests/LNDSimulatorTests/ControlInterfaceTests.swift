@@ -12,6 +12,20 @@ struct ControlInterfaceTests {
         return (reply.status, try JSONParser.parse(reply.body.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
+    /// UnlockWallet, tried again while the restarted REST server does not accept connections yet
+    /// (bounded: 10 s).
+    static func unlockWhenListening(_ harness: SimulatorHarness) async throws {
+        let body = "{\"wallet_password\":\"\(SimulatorHarness.base64(SimulatorHarness.password))\"}"
+        for attempt in 0..<50 {
+            do {
+                _ = try await harness.ok("POST", "/v1/unlockwallet", body: body, macaroon: [])
+                return
+            } catch where attempt < 49 && "\(error)".contains("Failed to connect") {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
+    }
+
     @Test("open, close, mine, peers, corrupt and delete through the control port")
     func drills() async throws {
         try await SimulatorHarness.with(configuration: { SimulatorConfiguration(lndDirectory: $0, adminPort: 0, startupStepDelay: .milliseconds(10)) }) { harness in
@@ -43,7 +57,9 @@ struct ControlInterfaceTests {
             let certificate = harness.readFile(harness.directory.tlsCertificate)
             #expect(try await control(harness, "POST", "/data/delete", #"{"target":"tls"}"#).0 == 200)
             #expect(harness.readFile(harness.directory.tlsCertificate) != certificate, "a new certificate after rotation")
-            _ = try await harness.ok("POST", "/v1/unlockwallet", body: "{\"wallet_password\":\"\(SimulatorHarness.base64(SimulatorHarness.password))\"}", macaroon: [])
+            // The rotation restarts lnd's REST server; on a loaded machine its port may take a
+            // moment to answer again.
+            try await Self.unlockWhenListening(harness)
             var failure: JSONValue?
             for _ in 0..<200 where failure == nil || failure == .null {
                 try await Task.sleep(for: .milliseconds(20))
@@ -55,7 +71,8 @@ struct ControlInterfaceTests {
             // The runbook's fix (recovery/corrupt-channel-backup.md): move the file aside, start lnd.
             #expect(try await control(harness, "POST", "/data/delete", #"{"target":"channel.backup"}"#).0 == 200)
             #expect(try await control(harness, "POST", "/start").0 == 200)
-            try await harness.unlock()
+            try await Self.unlockWhenListening(harness)
+            try await harness.waitFor(.serverActive)
             #expect(try LNDBackupCrypto.openMulti(blob: harness.readFile(harness.directory.channelBackup), key: key).singles.count == 1)
             #expect(try await control(harness, "POST", "/lock").1["state"] == .string("LOCKED"))
             #expect(try await control(harness, "POST", "/nope").0 == 400)
