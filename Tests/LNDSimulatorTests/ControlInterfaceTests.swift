@@ -1,5 +1,6 @@
 import BackupCore
 import Foundation
+import LightningPeer
 import Testing
 @testable import LNDSimulator
 
@@ -10,6 +11,18 @@ struct ControlInterfaceTests {
         let curl = Curl(certificate: harness.directory.tlsCertificate, scratch: harness.root)
         let reply = try await curl.requestOffPool(method, "http://127.0.0.1:\(port)\(path)", body: method == "POST" ? body : nil)
         return (reply.status, try JSONParser.parse(reply.body.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    /// A free loopback port in 20000–32767 (Linux hands out ephemeral ports from 32768 up).
+    static func freePortBelowEphemeralRange() throws -> Int {
+        for _ in 0..<200 {
+            let port = UInt16.random(in: 20000...32767)
+            if let probe = try? TCPListener(host: "127.0.0.1", port: port) {
+                probe.close()
+                return Int(port)
+            }
+        }
+        throw CancellationError()
     }
 
     /// UnlockWallet, tried again while the restarted REST server does not accept connections yet
@@ -28,7 +41,11 @@ struct ControlInterfaceTests {
 
     @Test("open, close, mine, peers, corrupt and delete through the control port")
     func drills() async throws {
-        try await SimulatorHarness.with(configuration: { SimulatorConfiguration(lndDirectory: $0, adminPort: 0, startupStepDelay: .milliseconds(10)) }) { harness in
+        // This test restarts lnd's REST server, which binds its port again: a port from the
+        // kernel's ephemeral range can meanwhile be handed to another test's outgoing connection
+        // (the rebind then fails on a busy machine), so it takes one below that range.
+        let restPort = try Self.freePortBelowEphemeralRange()
+        try await SimulatorHarness.with(configuration: { SimulatorConfiguration(lndDirectory: $0, restPort: restPort, adminPort: 0, startupStepDelay: .milliseconds(10)) }) { harness in
             let portFile = harness.directory.root.appendingPathComponent("lnd-sim-admin-port")
             #expect(FileManager.default.fileExists(atPath: portFile.path))
             #expect(try await control(harness, "POST", "/channels/open").0 == 400, "no wallet yet")
