@@ -3,7 +3,7 @@ import Sodium
 public import VaultAPI
 
 /// Finds the counter for a vault's proof of work (`AccountCreationWork`). Each bit doubles the
-/// cost: 20 bits is about a million SHA-256 hashes, a second or so on a Raspberry Pi 4.
+/// cost: 20 bits is 2^20, about a million SHA-256 hashes on average (not timed on a Pi).
 public enum AccountCreationWorkSolver {
     /// More than this is not a cost a small box should pay to open an account.
     public static let maximumBits = 28
