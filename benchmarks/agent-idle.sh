@@ -20,7 +20,7 @@
 # like the agent (--static-swift-stdlib) and a C program that makes one HTTPS request to lnd-sim
 # with the system's libcurl (the HTTP/TLS stack alone; the shipped agent links its own minimal
 # static libcurl instead, scripts/build-minimal-curl). Like deploy/agent's service unit, the
-# script sets GNUTLS_NO_IMPLICIT_INIT=1 (docs/agent.md, "Performance"), which matters only with
+# script sets GNUTLS_NO_IMPLICIT_INIT=1 (docs/agent.md, "Release build"), which matters only with
 # the system's libcurl: the C floor and an agent built with CASA_AGENT_CURL=system.
 #
 # The load: lnd-sim's `/backups/churn` sends SubscribeChannelBackups updates in batches of 100

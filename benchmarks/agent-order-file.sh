@@ -2,7 +2,7 @@
 # Regenerates deploy/agent/casa-backupd.order, the symbol ordering file scripts/build-agent-release
 # hands to lld: every function of the agent binary that runs at start-up, while snapshots are
 # stored and uploaded, and for control requests, so that the linker packs them together at the
-# start of .text (docs/agent.md, "Performance").
+# start of .text (docs/agent.md, "Release build"; figures in benchmarks/RESULTS.md).
 #
 #   scripts/build-agent-release -j 2
 #   AGENT_BIN=.build/release/casa-backupd CASA_BIN=.build/debug benchmarks/agent-order-file.sh

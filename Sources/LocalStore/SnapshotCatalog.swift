@@ -15,7 +15,7 @@ public final class SnapshotCatalog: Sendable {
     /// SQLite's page cache for the catalog, in KiB. An idle agent's catalog is small and read
     /// rarely (point lookups by key or index, a scan at start-up and retention), so SQLite's
     /// default of 2 MB per connection buys nothing; filled as the catalog grows, it was most of
-    /// the agent's memory growth after a long run (docs/agent.md, "Performance").
+    /// the agent's memory growth after a long run (benchmarks/RESULTS.md, "Idle memory and wake-ups").
     static let pageCacheKiB = 256
 
     /// Opens (creating it 0600 if needed) and migrates the catalog.

@@ -1,4 +1,4 @@
-/// The phase names `casa-recover restore --timings` reports (docs/recover-cli.md, "Performance").
+/// The phase names `casa-recover restore --timings` reports (docs/recover-cli.md, "Timings and reading depth").
 public enum PhaseName {
     public static let keyDerivation = "key derivation"
     public static let vaultFetch = "vault fetch"

@@ -4,7 +4,7 @@ import Sodium
 import Testing
 import TestSupport
 
-/// The CPU phases of the agent's event → durable path (docs/local-store.md "Performance"), on
+/// The CPU phases of the agent's event → durable path (benchmarks/RESULTS.md "Event to durable and snapshot cost"), on
 /// the pure core so that a release build is cheap (`CASA_CORE_ONLY=1 swift test -c release`):
 /// open lnd's Multi, parse it, hash it, seal it in our envelope, hash the sealed bytes. lnd's
 /// real anchors Multi (vector A), its Single repeated to 1, 100 and 1,000 channels. A

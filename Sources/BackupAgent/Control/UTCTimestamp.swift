@@ -9,7 +9,7 @@ public import Foundation
 ///
 /// Why not Foundation's formatters: with FoundationInternationalization linked (GRDB and TOMLKit
 /// import Foundation), their UTC time zone is ICU's, and the first `status` request mapped 1.5 MB
-/// of ICU data plus ICU's code into the daemon for good (docs/agent.md, "Performance").
+/// of ICU data plus ICU's code into the daemon for good (benchmarks/RESULTS.md, "Idle memory and wake-ups").
 public enum UTCTimestamp {
     public static func string(_ date: Date) -> String {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))

@@ -15,7 +15,7 @@ import Synchronization
 ///
 /// A blocking committer (SQLite: GRDB's synchronous write) drains on its own dispatch queue, off
 /// Swift's executor: the batch neither waits behind request tasks for a thread nor hops into the
-/// database's queue and back (docs/vault-api.md "Performance").
+/// database's queue and back (benchmarks/RESULTS.md "Vault upload").
 ///
 /// In either mode, a batch's waiters are resumed with one hop per event loop they waited on,
 /// not one cross-thread wake-up each.

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// What the SQLite put batches read about accounts and devices, kept from one group commit to the
-/// next so a put reads neither row again (docs/vault-api.md "Performance").
+/// next so a put reads neither row again (docs/vault-api.md "Group commit").
 ///
 /// Only committed state goes in: a batch merges what it learned after its COMMIT, on the writer
 /// connection. Any other write of this process to what it holds (keys, the disabled switch,
