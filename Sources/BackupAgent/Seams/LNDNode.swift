@@ -12,7 +12,7 @@ public protocol LNDNode: Sendable {
     /// ExportAllChannelBackups: the lnd-encrypted Multi (`multi_chan_backup.multi_chan_backup`).
     func exportMultiBackup() async throws -> [UInt8]
     /// SubscribeChannelBackups: the lnd-encrypted Multi of every update. lnd sends nothing at
-    /// subscribe time (export first).
+    /// subscribe time (the follower subscribes, then exports).
     func multiBackupUpdates() -> AsyncThrowingStream<[UInt8], any Error>
     /// GetInfo's `identity_pubkey` (33 bytes).
     func identityPublicKey() async throws -> [UInt8]
