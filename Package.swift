@@ -37,29 +37,34 @@ let cTargets: [Target] = [
 // MARK: - Pure core (no I/O)
 
 let coreTargets: [Target] = [
-    .target(name: "SeedKit", dependencies: ["Sodium", "Secp256k1"], swiftSettings: swiftSettings),
-    .target(name: "BackupCore", dependencies: ["Sodium", "Secp256k1", "SeedKit"], swiftSettings: swiftSettings),
-    .target(name: "BlobStorage", swiftSettings: swiftSettings),
-    .target(name: "LightningWire", dependencies: ["Sodium", "Secp256k1"], swiftSettings: swiftSettings),
+    // Byte codecs every layer shares: hex, and the bounds-checked big-endian reader and writer.
+    .target(name: "Codecs", swiftSettings: swiftSettings),
+    // The Lightning vocabulary every layer shares: networks, key locators, channel points and ids,
+    // lnd's wallet states.
+    .target(name: "LightningTypes", dependencies: ["Codecs"], swiftSettings: swiftSettings),
+    .target(name: "SeedKit", dependencies: ["LightningTypes", "Sodium", "Secp256k1"], swiftSettings: swiftSettings),
+    .target(name: "BackupCore", dependencies: ["LightningTypes", "Codecs", "Sodium", "Secp256k1", "SeedKit"], swiftSettings: swiftSettings),
+    .target(name: "BlobStorage", dependencies: ["Codecs"], swiftSettings: swiftSettings),
+    .target(name: "LightningWire", dependencies: ["LightningTypes", "Codecs", "Sodium", "Secp256k1"], swiftSettings: swiftSettings),
 ]
 
 // MARK: - Clients and flows that need only light dependencies
 
 let clientTargets: [Target] = [
-    .target(name: "VaultAPI", dependencies: ["BlobStorage"], swiftSettings: swiftSettings),
-    .target(name: "VaultClient", dependencies: ["VaultAPI", "BlobStorage", "CurlHTTP", "Sodium"], swiftSettings: swiftSettings),
-    .target(name: "LNDClient", dependencies: ["CurlHTTP", "Sodium", "SeedKit"], swiftSettings: swiftSettings),
-    .target(name: "LightningPeer", dependencies: ["LightningWire", "Secp256k1"], swiftSettings: swiftSettings),
+    .target(name: "VaultAPI", dependencies: ["Codecs", "BlobStorage"], swiftSettings: swiftSettings),
+    .target(name: "VaultClient", dependencies: ["Codecs", "VaultAPI", "BlobStorage", "CurlHTTP", "Sodium"], swiftSettings: swiftSettings),
+    .target(name: "LNDClient", dependencies: ["LightningTypes", "Codecs", "CurlHTTP", "Sodium"], swiftSettings: swiftSettings),
+    .target(name: "LightningPeer", dependencies: ["LightningTypes", "LightningWire", "Secp256k1"], swiftSettings: swiftSettings),
     .target(
         name: "Recovery",
-        dependencies: [
+        dependencies: ["LightningTypes", "Codecs",
             "BackupCore", "SeedKit", "BlobStorage", "VaultAPI", "VaultClient", "LNDClient", "LightningWire", "LightningPeer", "Sodium", "Secp256k1",
         ],
         swiftSettings: swiftSettings
     ),
     .executableTarget(
         name: "casa-recover",
-        dependencies: [
+        dependencies: ["LightningTypes", "Codecs",
             "Recovery", "BackupCore", "BlobStorage", "LightningPeer", "Secp256k1", "SeedKit", "Sodium", "VaultClient",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
@@ -67,7 +72,7 @@ let clientTargets: [Target] = [
     ),
     .target(
         name: "TestSupport",
-        dependencies: ["BlobStorage", "Sodium"],
+        dependencies: ["Codecs", "BlobStorage", "Sodium"],
         swiftSettings: swiftSettings
     ),
 ]
@@ -77,7 +82,7 @@ let clientTargets: [Target] = [
 let serverTargets: [Target] = [
     .target(
         name: "VaultServer",
-        dependencies: [
+        dependencies: ["Codecs",
             "VaultAPI", "BlobStorage", "Sodium",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -99,7 +104,7 @@ let serverTargets: [Target] = [
     // Benchmark only (benchmarks/vault-upload.sh): the contract's per-upload work on Hummingbird, no storage.
     .executableTarget(
         name: "vault-floor",
-        dependencies: [
+        dependencies: ["Codecs",
             "VaultAPI", "BlobStorage", "Sodium", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ],
@@ -108,7 +113,7 @@ let serverTargets: [Target] = [
     ),
     .executableTarget(
         name: "casa-vault",
-        dependencies: [
+        dependencies: ["Codecs",
             "VaultServer", "VaultAPI", "BlobStorage", .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
@@ -122,12 +127,12 @@ let serverTargets: [Target] = [
     ),
     .target(
         name: "LocalStore",
-        dependencies: ["Sodium", .product(name: "GRDB", package: "GRDB.swift")],
+        dependencies: ["Codecs", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: swiftSettings
     ),
     .target(
         name: "BackupAgent",
-        dependencies: [
+        dependencies: ["LightningTypes", "Codecs",
             "BackupCore", "SeedKit", "BlobStorage", "LocalStore", "LNDClient", "VaultAPI", "VaultClient", "Sodium", "Secp256k1",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -138,7 +143,7 @@ let serverTargets: [Target] = [
     ),
     .executableTarget(
         name: "casa-backupd",
-        dependencies: [
+        dependencies: ["LightningTypes", "Codecs",
             "BackupAgent", "Recovery", "BackupCore", "BlobStorage", "SeedKit", "Sodium",
             .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -148,7 +153,7 @@ let serverTargets: [Target] = [
     // Test and demo tool only: a simulated lnd. Never linked into the agent.
     .target(
         name: "LNDSimulator",
-        dependencies: [
+        dependencies: ["LightningTypes", "Codecs",
             "BackupCore", "SeedKit", "LightningWire", "LightningPeer", "Sodium", "Secp256k1",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -163,7 +168,7 @@ let serverTargets: [Target] = [
     ),
     .executableTarget(
         name: "lnd-sim",
-        dependencies: ["LNDSimulator", "SeedKit", "Sodium", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: ["LightningTypes", "LNDSimulator", "SeedKit", "Sodium", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         swiftSettings: swiftSettings
     ),
     // Measurement tool, not shipped: issue 5's event → durable benchmark, built in release by
@@ -179,27 +184,29 @@ let serverTargets: [Target] = [
 // MARK: - Tests
 
 let coreTests: [Target] = [
-    .testTarget(name: "SodiumTests", dependencies: ["Sodium"], swiftSettings: swiftSettings),
+    .testTarget(name: "CodecsTests", dependencies: ["Codecs"], swiftSettings: swiftSettings),
+    .testTarget(name: "LightningTypesTests", dependencies: ["LightningTypes", "Codecs"], swiftSettings: swiftSettings),
+    .testTarget(name: "SodiumTests", dependencies: ["Codecs", "Sodium"], swiftSettings: swiftSettings),
     .testTarget(name: "Secp256k1Tests", dependencies: ["Secp256k1", "Sodium"], swiftSettings: swiftSettings),
-    .testTarget(name: "SeedKitTests", dependencies: ["SeedKit", "Sodium", "Secp256k1"], swiftSettings: swiftSettings),
-    .testTarget(name: "BackupCoreTests", dependencies: ["BackupCore", "SeedKit", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "SeedKitTests", dependencies: ["LightningTypes", "Codecs", "SeedKit", "Sodium", "Secp256k1"], swiftSettings: swiftSettings),
+    .testTarget(name: "BackupCoreTests", dependencies: ["LightningTypes", "Codecs", "BackupCore", "SeedKit", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "BlobStorageTests", dependencies: ["BlobStorage", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "LightningWireTests",
-        dependencies: ["LightningWire", "LightningPeer", "Sodium", "Secp256k1"],
+        dependencies: ["LightningTypes", "Codecs", "LightningWire", "LightningPeer", "Sodium", "Secp256k1"],
         exclude: ["Peers"],  // pyln_peer.py, run as a subprocess
         swiftSettings: swiftSettings
     ),
     .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "Sodium", "TestSupport"], swiftSettings: swiftSettings),
-    .testTarget(name: "LNDClientTests", dependencies: ["LNDClient", "CurlHTTP", "Sodium", "SeedKit", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "LNDClientTests", dependencies: ["LightningTypes", "Codecs", "LNDClient", "CurlHTTP", "Sodium", "SeedKit", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "VaultClientTests",
-        dependencies: ["VaultClient", "VaultAPI", "BlobStorage", "CurlHTTP", "Sodium", "TestSupport"],
+        dependencies: ["Codecs", "VaultClient", "VaultAPI", "BlobStorage", "CurlHTTP", "Sodium", "TestSupport"],
         swiftSettings: swiftSettings
     ),
     .testTarget(
         name: "RecoveryTests",
-        dependencies: [
+        dependencies: ["LightningTypes", "Codecs",
             "Recovery", "casa-recover", "TestSupport", "BackupCore", "SeedKit", "BlobStorage", "CurlHTTP", "LightningPeer", "LightningWire",
             "Secp256k1", "Sodium", "VaultAPI", "VaultClient", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
@@ -210,7 +217,7 @@ let coreTests: [Target] = [
 let serverTests: [Target] = [
     .testTarget(
         name: "VaultServerTests",
-        dependencies: [
+        dependencies: ["Codecs",
             "VaultServer", "VaultAPI", "VaultClient", "BlobStorage", "CurlHTTP", "Sodium", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -225,7 +232,7 @@ let serverTests: [Target] = [
     .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "Sodium"], swiftSettings: swiftSettings),
     .testTarget(
         name: "BackupAgentTests",
-        dependencies: [
+        dependencies: ["LightningTypes", "Codecs",
             "BackupAgent", "VaultServer", "TestSupport", "BackupCore", "BlobStorage", "CurlHTTP", "LocalStore", "Secp256k1", "SeedKit",
             "Sodium", "VaultAPI", "VaultClient",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -238,7 +245,7 @@ let serverTests: [Target] = [
     ),
     .testTarget(
         name: "LNDSimulatorTests",
-        dependencies: ["LNDSimulator", "LNDClient", "TestSupport", "BackupCore", "LightningPeer", "LightningWire", "Secp256k1", "SeedKit", "Sodium"],
+        dependencies: ["LightningTypes", "Codecs", "LNDSimulator", "LNDClient", "TestSupport", "BackupCore", "LightningPeer", "LightningWire", "Secp256k1", "SeedKit", "Sodium"],
         swiftSettings: swiftSettings
     ),
     // Runs recovery/drills/drill-*.sh against the built executables (listed so they are built first).

@@ -14,6 +14,7 @@ import NIOCore
 import NIOPosix
 import Sodium
 import VaultAPI
+import Codecs
 
 NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -32,10 +33,10 @@ router.put("/v1/accounts/:account/blobs/:name/versions/:version") { request, _ -
     let body = try await request.body.collect(upTo: 4 << 20)
     let bytes = body.getBytes(at: body.readerIndex, length: body.readableBytes) ?? []
     let fields = request.headers
-    guard let keyHex = fields[keyName], let key = HexCoding.decode(keyHex),
+    guard let keyHex = fields[keyName], let key = Hex.decode(keyHex),
           let freshnessText = fields[freshnessName], let freshness = Freshness(header: freshnessText),
           let nonce = fields[nonceName], let signatureHex = fields[signatureName],
-          let signature = HexCoding.decode(signatureHex) else {
+          let signature = Hex.decode(signatureHex) else {
         return Response(status: .unauthorized)
     }
     let (path, query) = SignedRequest.splitTarget(request.head.path ?? "/")

@@ -3,6 +3,8 @@ public import SeedKit
 public import Sodium
 import Foundation
 import Secp256k1
+import Codecs
+import LightningTypes
 
 /// `casa-backupd enroll` (docs/design.md §3.3): from the 24 words, once, creates the vault
 /// account and registers this device. The words are used in memory only; the owner key signs

@@ -1,3 +1,5 @@
+import Codecs
+
 /// The 32-byte hash of a snapshot that the client attaches to every put.
 ///
 /// The store treats it as opaque: it is the idempotency key of a put. A retried put with the same
@@ -17,13 +19,13 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses 64 hex digits (either case).
     public init(hex: String) throws {
-        guard let bytes = HexCoding.decode(hex), bytes.count == Self.byteCount else {
+        guard let bytes = Hex.decode(hex), bytes.count == Self.byteCount else {
             throw BlobStoreError(.invalidContentHash, "content hash must be \(Self.byteCount * 2) hex digits")
         }
         self.bytes = bytes
     }
 
-    public var hex: String { HexCoding.encode(bytes) }
+    public var hex: String { Hex.encode(bytes) }
 
     public var description: String { hex }
 }

@@ -1,7 +1,8 @@
 import CurlHTTP
 import Foundation
-public import SeedKit
 public import Sodium
+import Codecs
+import LightningTypes
 
 /// lnd's REST API over libcurl (docs/lnd.md §3): the calls casa needs, with lnd's JSON rules,
 /// typed errors and NDJSON streams.

@@ -1,5 +1,6 @@
 import Foundation
 import Sodium
+import Codecs
 
 /// An lnd macaroon (a bearer credential): kept in secure memory, sent as the hex header
 /// `Grpc-Metadata-macaroon`. Its permissions are read from lnd's macaroon identifier so that

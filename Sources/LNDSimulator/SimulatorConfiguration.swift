@@ -1,6 +1,7 @@
 import Foundation
 import SeedKit
 import Sodium
+import LightningTypes
 
 /// How to run the simulator. lnd-sim is a test and demo tool, never a real node.
 public struct SimulatorConfiguration: Sendable {

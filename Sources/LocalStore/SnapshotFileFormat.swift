@@ -1,5 +1,6 @@
 import Foundation
 import Sodium
+import Codecs
 
 /// The on-disk layout of one snapshot file (docs/local-store.md, "File format"). The file carries
 /// everything the catalog holds, so the catalog can always be rebuilt from the files.

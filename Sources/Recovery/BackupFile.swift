@@ -1,5 +1,6 @@
 import Foundation
 import Sodium
+import Codecs
 
 /// Reads a backup as the user has it: lnd's raw `channel.backup` bytes, or the same bytes as hex
 /// text (what `lncli exportchanbackup` prints). Hex is recognised when the whole file, apart from

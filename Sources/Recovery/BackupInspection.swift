@@ -1,5 +1,6 @@
 import BackupCore
 import SeedKit
+import LightningTypes
 
 /// What a decrypted backup holds: its kind, the network its keys belong to, and its channels.
 public struct BackupInspection: Sendable {

@@ -1,6 +1,7 @@
 import BackupCore
 import SeedKit
 import Sodium
+import LightningTypes
 
 /// Opens an lnd-encrypted backup with keys rebuilt from the seed, detects Multi or Single, and
 /// decodes every channel. No I/O: callers read the file and the secrets.

@@ -1,6 +1,7 @@
 import BackupCore
 import Secp256k1
 import SeedKit
+import LightningTypes
 
 /// D1: real lnd re-exports a restored channel's Single with a legacy-format shachain root (the
 /// public key of a hash, chanbackup/single.go:244-266) that it cannot derive again

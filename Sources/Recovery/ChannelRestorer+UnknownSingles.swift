@@ -1,5 +1,6 @@
 import BackupCore
 import Sodium
+import LightningTypes
 
 /// Channels whose Single version this casa does not know (a newer lnd wrote them, H2): they are
 /// handed to lnd exactly as lnd wrote them (only re-encrypted, as every Single sent to lnd is),

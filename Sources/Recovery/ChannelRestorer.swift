@@ -1,6 +1,7 @@
 import BackupCore
 import Foundation
 import SeedKit
+import LightningTypes
 
 /// `casa-recover restore`: brings a snapshot's channels into a new lnd and follows through until
 /// every peer is asked to close (docs/lnd.md §3.3, §5). Every step is saved in the state file,
@@ -82,7 +83,7 @@ public struct ChannelRestorer: Sendable {
         case .locked:
             progress("unlocking lnd's wallet (nothing is restored before its node identity is checked)")
             try await lnd.unlockWallet(password: try secrets.walletPassword(false))
-        case .unlocked, .rpcActive, .serverActive, .waitingToStart:
+        case .unlocked, .rpcActive, .serverActive, .waitingToStart, .unrecognized:
             break
         }
     }
@@ -110,7 +111,7 @@ public struct ChannelRestorer: Sendable {
                 sinceReport = .zero
             }
             if let limit = schedule.serverWaitLimit, waited >= limit {
-                throw RecoveryError.incomplete("lnd is still not ready after \(Self.minutes(waited)) (\(current.rawValue)); the progress is saved: run the same command again to keep waiting")
+                throw RecoveryError.incomplete("lnd is still not ready after \(Self.minutes(waited)) (\(current.name)); the progress is saved: run the same command again to keep waiting")
             }
             let pause = schedule.serverPollPause(after: poll)
             await sleep(pause)

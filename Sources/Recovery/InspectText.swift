@@ -1,5 +1,6 @@
 import BackupCore
 import SeedKit
+import LightningTypes
 
 /// `casa-recover inspect` human output: a summary line, then one channel a row.
 public enum InspectText {

@@ -2,6 +2,7 @@ import Foundation
 import LNDClient
 import SeedKit
 import Sodium
+import LightningTypes
 
 /// `RecoveryLND` over the real REST client, found from lnd's folder (`LNDDiscovery`). A fresh
 /// lnd has no macaroon yet: until InitWallet returns the admin macaroon (or lnd writes one), only
@@ -44,9 +45,8 @@ public final class LNDClientAdapter: RecoveryLND, @unchecked Sendable {
         }
     }
 
-    public func walletState() async throws -> LNDWalletState {
-        let state = try await call { try await $0.getState() }
-        return LNDWalletState(rawValue: state.rawValue) ?? .waitingToStart
+    public func walletState() async throws -> WalletState {
+        try await call { try await $0.getState() }
     }
 
     public func initWallet(_ creation: WalletCreation) async throws {

@@ -2,6 +2,7 @@ import BackupCore
 import Foundation
 import SeedKit
 import Sodium
+import LightningTypes
 
 /// lnd's own `channel.backup` (raw or hex, e.g. `fetch`'s output, a USB copy of lnd's file, or an
 /// archive from `chan-backup-archives/`) as a snapshot `restore` can use. It has no envelope, so

@@ -2,6 +2,8 @@ import BackupCore
 import Secp256k1
 import SeedKit
 import Sodium
+import Codecs
+import LightningTypes
 
 /// The keys one coin type's key ring gives (docs/design.md §3.2): the backup keys (envelope,
 /// blob ID of `scb/multi`) and the node identity that the backup belongs to.

@@ -1,11 +1,12 @@
 import Sodium
+import LightningTypes
 
 /// The few lnd calls the disaster flows make (REST, docs/lnd.md §3.2). `LNDClient` implements
 /// it; tests use an in-memory double. Failures throw `RecoveryError.lndUnavailable` (cannot reach
 /// lnd) or `.lndFailed` (lnd answered with an error, its message included).
 public protocol RecoveryLND: Sendable {
     /// GetState.
-    func walletState() async throws -> LNDWalletState
+    func walletState() async throws -> WalletState
     /// InitWallet with the words (no channel backups: restore passes them one by one afterwards).
     func initWallet(_ creation: WalletCreation) async throws
     /// UnlockWallet.

@@ -1,4 +1,5 @@
 import SeedKit
+import LightningTypes
 
 /// What the owner gave us to rebuild lnd's keys: the aezeed (24 words + passphrase), or a
 /// BIP32 root key (xprv/tprv, as `chantools showrootkey` prints it).

@@ -1,5 +1,6 @@
 import BackupCore
 import SeedKit
+import LightningTypes
 
 /// From the words to the list of opened snapshots: owner key → account → (vault blob and/or
 /// folders) → every snapshot opened, and the newest chosen across all of them (docs/design.md §3.2).

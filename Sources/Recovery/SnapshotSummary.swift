@@ -1,6 +1,7 @@
 import BackupCore
 import Foundation
 import SeedKit
+import LightningTypes
 
 /// One snapshot in `list --json` and `fetch`/`verify --json` (docs/recover-cli.md).
 public struct SnapshotSummary: Codable, Sendable, Equatable {

@@ -2,6 +2,7 @@ import LightningPeer
 import LightningWire
 import Secp256k1
 import SeedKit
+import LightningTypes
 
 /// What `trigger-force-close` would send to whom, without connecting to anyone (`--dry-run`,
 /// and the plan shown before the confirmation question).

@@ -1,6 +1,7 @@
 import LightningPeer
 import Secp256k1
 import Sodium
+import Codecs
 
 /// A `--peer <node id>@host:port`: where to reach one node, instead of its addresses in the backup.
 public struct TriggerPeerOverride: Sendable, Equatable {

@@ -2,6 +2,7 @@ import BackupCore
 import LightningPeer
 import LightningWire
 import Secp256k1
+import LightningTypes
 
 /// Which channels `trigger-force-close` asks to close, and where their peers are: every channel
 /// of a backup (or the one named by `--channel-point`), or one `--channel-point` with `--peer`.
@@ -34,7 +35,7 @@ public enum TriggerTargets {
         guard let peer = single.remoteNodePublicKey.publicKey else {
             throw RecoveryError.invalidBackup("channel \(single.fundingOutpoint): the peer's node id \(single.remoteNodePublicKey) is not a valid key")
         }
-        let point = try LightningWire.ChannelPoint(txidInternalOrder: single.fundingOutpoint.txidInternal,
+        let point = try ChannelPoint(txidInternal: single.fundingOutpoint.txidInternal,
                                                    outputIndex: single.fundingOutpoint.outputIndex)
         return try ForceCloseRequest(channelPoint: point, peer: peer, addresses: addresses)
     }
@@ -48,9 +49,9 @@ public enum TriggerTargets {
         return [try ForceCloseRequest(channelPoint: point, peer: first.node, addresses: overrides.map(\.address))]
     }
 
-    static func parse(_ text: String) throws(TriggerError) -> LightningWire.ChannelPoint {
+    static func parse(_ text: String) throws(TriggerError) -> ChannelPoint {
         do {
-            return try LightningWire.ChannelPoint(text.lowercased())
+            return try ChannelPoint(parsing: text.lowercased())
         } catch {
             throw .invalidChannelPoint(text, reason: "expected <64 hex digit txid>:<output index>, as lncli prints it")
         }

@@ -2,6 +2,7 @@ import BackupCore
 import BlobStorage
 import VaultAPI
 import VaultClient
+import Codecs
 
 /// The real vault as `OwnerVault`: a `VaultClient` signing with the owner key.
 extension VaultClient: OwnerVault {
@@ -12,7 +13,7 @@ extension VaultClient: OwnerVault {
     }
 
     public func revokeDevice(key: String) async throws -> VaultDevice {
-        guard let bytes = HexCoding.decode(key), bytes.count == 32 else {
+        guard let bytes = Hex.decode(key), bytes.count == 32 else {
             throw BlobStoreError(.badRequest, "a device key is 64 hex digits, got \(key)")
         }
         return VaultDevice(try await revokeDevice(key: bytes))

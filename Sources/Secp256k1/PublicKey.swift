@@ -19,7 +19,7 @@ public struct PublicKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The generator point G.
-    public static let generator: PublicKey = try! PublicKey(bytes: Hex.g)
+    public static let generator: PublicKey = try! PublicKey(bytes: GeneratorPoint.compressed)
 
     public var description: String { compressed.map { String(format: $0) }.joined() }
 
@@ -98,8 +98,8 @@ private extension String {
     }
 }
 
-private enum Hex {
-    static let g: [UInt8] = [
+private enum GeneratorPoint {
+    static let compressed: [UInt8] = [
         0x02, 0x79, 0xBE, 0x66, 0x7E, 0xF9, 0xDC, 0xBB, 0xAC, 0x55, 0xA0, 0x62, 0x95, 0xCE, 0x87, 0x0B, 0x07,
         0x02, 0x9B, 0xFC, 0xDB, 0x2D, 0xCE, 0x28, 0xD9, 0x59, 0xF2, 0x81, 0x5B, 0x16, 0xF8, 0x17, 0x98,
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import Sodium
+import Codecs
 
 /// One test vector file from Tests/Vectors/<directory>/: `key: value` header lines, a blank
 /// line, then an optional hex body (whitespace ignored). Header lines starting with `#` are comments. One case per file, as in age's CCTV.

@@ -1,4 +1,5 @@
 import BlobStorage
+import Codecs
 
 /// An account is named by a hash commitment to its owner's Ed25519 public key:
 ///
@@ -15,14 +16,14 @@ public struct AccountID: Hashable, Sendable, CustomStringConvertible, Comparable
 
     /// Validates 64 hex digits; lowercases.
     public init?(hex: String) {
-        guard hex.utf8.count == Self.hexLength, HexCoding.decode(hex) != nil else { return nil }
+        guard hex.utf8.count == Self.hexLength, Hex.decode(hex) != nil else { return nil }
         self.hex = hex.lowercased()
     }
 
     /// From the SHA-256 of `preimage(ownerKey:)`.
     public init?(hash: [UInt8]) {
         guard hash.count == 32 else { return nil }
-        self.hex = HexCoding.encode(hash)
+        self.hex = Hex.encode(hash)
     }
 
     public static func preimage(ownerKey: [UInt8]) -> [UInt8] {

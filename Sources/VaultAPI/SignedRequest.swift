@@ -1,4 +1,5 @@
 import BlobStorage
+import Codecs
 
 /// The canonical form of a vault request that the client signs and the server verifies
 /// (docs/vault-api.md, "Signed requests"). Pure: hashing and signing are done by the caller
@@ -63,9 +64,9 @@ public struct SignedRequest: Hashable, Sendable {
         message.append(0x0A)
         message.append(contentsOf: query.utf8)
         message.append(0x0A)
-        HexCoding.append(bodySHA256, to: &message)
+        Hex.append(bodySHA256, to: &message)
         message.append(0x0A)
-        HexCoding.append(key, to: &message)
+        Hex.append(key, to: &message)
         message.append(0x0A)
         message.append(contentsOf: freshness.header.utf8)
         message.append(0x0A)
@@ -75,16 +76,16 @@ public struct SignedRequest: Hashable, Sendable {
 
     /// A nonce header value is exactly 32 hex digits.
     public static func isValidNonce(_ nonce: String) -> Bool {
-        nonce.utf8.count == nonceHexLength && HexCoding.decode(nonce) != nil
+        nonce.utf8.count == nonceHexLength && Hex.decode(nonce) != nil
     }
 
     /// The four authentication headers for this request and its signature.
     public func headers(signature: [UInt8]) -> [(name: String, value: String)] {
         [
-            (VaultHeader.key, HexCoding.encode(key)),
+            (VaultHeader.key, Hex.encode(key)),
             (VaultHeader.freshness, freshness.header),
             (VaultHeader.nonce, nonce.lowercased()),
-            (VaultHeader.signature, HexCoding.encode(signature)),
+            (VaultHeader.signature, Hex.encode(signature)),
         ]
     }
 }

@@ -1,4 +1,5 @@
 import BlobStorage
+import Codecs
 
 /// Paths of the vault API (docs/vault-api.md, "Routes"). Builders for clients; the server
 /// registers the same shapes with `:parameters`.
@@ -14,7 +15,7 @@ public enum VaultPath {
     public static func heartbeats(_ id: AccountID) -> String { account(id) + "/heartbeats" }
     public static func devices(_ id: AccountID) -> String { account(id) + "/devices" }
     public static func device(_ account: AccountID, key: [UInt8]) -> String {
-        devices(account) + "/" + HexCoding.encode(key)
+        devices(account) + "/" + Hex.encode(key)
     }
     public static func sealedSecret(_ account: AccountID, deviceKey: [UInt8]) -> String {
         device(account, key: deviceKey) + "/sealed-secret"

@@ -4,6 +4,7 @@ import Foundation
 public import Sodium
 import Synchronization
 import VaultAPI
+import Codecs
 
 /// The vault's HTTP API as a `BlobStore`: every request signed with one Ed25519 key
 /// (docs/vault-api.md, "Signed requests"), retried with backoff and jitter on 5xx and network

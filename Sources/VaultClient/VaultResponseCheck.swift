@@ -1,6 +1,7 @@
 import CurlHTTP
 import Sodium
 import VaultAPI
+import Codecs
 
 /// Whether an answer was signed by the vault's response key for the request it answers
 /// (`SignedResponse`, docs/vault-api.md "Signed responses").

@@ -4,6 +4,7 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import VaultAPI
+import Codecs
 
 /// Builds the router with every controller: the production wiring, used as-is by tests.
 public func buildRouter(
@@ -34,7 +35,7 @@ public func buildRouter(
     ).addRoutes(to: router)
     let heldBack = HeldBackReleases()
     let creationGate = AccountCreationGate(
-        rule: configuration.accountCreation, inviteHashes: Set(configuration.inviteTokenHashes.compactMap(HexCoding.decode)),
+        rule: configuration.accountCreation, inviteHashes: Set(configuration.inviteTokenHashes.compactMap(Hex.decode)),
         workBits: configuration.powBits, maxAccounts: configuration.maxAccounts, challenges: challenges,
         replayGuard: repository.replayGuard)
     AccountController(gate: gate, creationGate: creationGate, limits: configuration.limits,

@@ -4,6 +4,8 @@ import BackupCore
 import Foundation
 import SeedKit
 import Sodium
+import Codecs
+import LightningTypes
 
 struct EnrollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Recovery
 import SeedKit
+import LightningTypes
 
 extension CasaRecover {
     /// `casa-recover force-close`: close the live channels of a node that is dying (failing disk).

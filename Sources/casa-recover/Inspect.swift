@@ -1,6 +1,7 @@
 import ArgumentParser
 import Recovery
 import SeedKit
+import LightningTypes
 
 extension CasaRecover {
     /// `casa-recover inspect`: what is in this backup file?

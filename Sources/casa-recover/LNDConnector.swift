@@ -1,5 +1,6 @@
 import Recovery
 import SeedKit
+import LightningTypes
 
 /// Connects to lnd's REST API from its folder (tls.cert, lnd.conf, macaroons) or `--rest`.
 enum LNDConnector {

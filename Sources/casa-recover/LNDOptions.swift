@@ -1,6 +1,7 @@
 import ArgumentParser
 import Recovery
 import SeedKit
+import LightningTypes
 
 /// How to reach lnd: its folder (tls.cert, macaroons, lnd.conf) and network.
 struct LNDOptions: ParsableArguments {

@@ -1,4 +1,5 @@
 import ArgumentParser
 import SeedKit
+import LightningTypes
 
 extension BitcoinNetwork: ExpressibleByArgument {}

@@ -3,6 +3,7 @@ import Foundation
 import Recovery
 import SeedKit
 import Sodium
+import LightningTypes
 
 extension CasaRecover {
     /// `casa-recover restore`: bring the channels back into a new lnd and see them through.

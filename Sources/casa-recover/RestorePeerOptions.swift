@@ -3,6 +3,7 @@ import LightningPeer
 import Recovery
 import Secp256k1
 import Sodium
+import Codecs
 
 /// restore's `--peer PUBKEY@HOST:PORT`: where a peer is now, when neither the backup nor a fresh
 /// lnd's graph knows (D4, D5).

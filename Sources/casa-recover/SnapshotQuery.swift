@@ -1,6 +1,7 @@
 import ArgumentParser
 import Recovery
 import SeedKit
+import LightningTypes
 
 /// What list, fetch and verify share: where the snapshots are, the network, and the seed.
 struct SnapshotQuery: ParsableArguments {

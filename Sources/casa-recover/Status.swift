@@ -1,6 +1,7 @@
 import ArgumentParser
 import Recovery
 import SeedKit
+import LightningTypes
 
 extension CasaRecover {
     /// `casa-recover status`: where the restored (or force-closed) channels stand in lnd.

@@ -4,6 +4,7 @@ import LightningPeer
 import Recovery
 import Secp256k1
 import SeedKit
+import LightningTypes
 
 extension CasaRecover {
     /// `casa-recover trigger-force-close`: ask the peers of a node that lost its state to

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import VaultAPI
 import VaultServer
+import Codecs
 
 extension CasaVault {
     /// Operator commands. They show keys, sizes and dates, never blob contents.
@@ -45,7 +46,7 @@ extension CasaVault.Account {
             let usage = try await repository.deviceUsage(id)
             for device in record.devices {
                 let state = device.isRevoked ? "revoked" : "active"
-                print("  device \(HexCoding.encode(device.key).prefix(16))… \(device.label) (\(state)): uploaded \(usage[device.key] ?? 0) bytes kept")
+                print("  device \(Hex.encode(device.key).prefix(16))… \(device.label) (\(state)): uploaded \(usage[device.key] ?? 0) bytes kept")
             }
             for summary in try await repository.listBlobs(id) {
                 print("  \(summary.name): latest version \(summary.latest.version), \(summary.versionCount) kept, latest \(summary.latest.size) bytes")

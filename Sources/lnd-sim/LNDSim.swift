@@ -3,6 +3,7 @@ import Foundation
 import LNDSimulator
 import SeedKit
 import Sodium
+import LightningTypes
 
 /// lnd-sim: a SIMULATED lnd for casa's tests and demos. It is not lnd and moves no money.
 @main

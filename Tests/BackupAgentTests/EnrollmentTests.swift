@@ -7,6 +7,8 @@ import Sodium
 import TestSupport
 import Synchronization
 import Testing
+import Codecs
+import LightningTypes
 
 @Suite("Enrollment")
 struct EnrollmentTests {

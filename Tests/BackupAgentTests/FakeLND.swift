@@ -5,16 +5,17 @@ import Secp256k1
 import SeedKit
 import Sodium
 import Synchronization
+import LightningTypes
 
 /// An in-memory lnd with real keys: DeriveSharedKey is real ECDH with a node key (family 6)
 /// and a family-7 key, and its Multis are real lnd-encrypted SCBs of generated channels.
 final class FakeLND: LNDNode, Sendable {
     struct State {
-        var walletState: LNDWalletState = .serverActive
+        var walletState: WalletState = .serverActive
         var channels: Int = 1
         /// Singles of a version casa does not know, added to every Multi (a newer lnd).
         var unknownSingles: [UnknownSingle] = []
-        var stateContinuations: [AsyncThrowingStream<LNDWalletState, any Error>.Continuation] = []
+        var stateContinuations: [AsyncThrowingStream<WalletState, any Error>.Continuation] = []
         var backupContinuations: [AsyncThrowingStream<[UInt8], any Error>.Continuation] = []
         var exports = 0
         var subscriptions = 0
@@ -53,8 +54,8 @@ final class FakeLND: LNDNode, Sendable {
 
     // MARK: LNDNode
 
-    func walletStates() -> AsyncThrowingStream<LNDWalletState, any Error> {
-        let (stream, continuation) = AsyncThrowingStream<LNDWalletState, any Error>.makeStream()
+    func walletStates() -> AsyncThrowingStream<WalletState, any Error> {
+        let (stream, continuation) = AsyncThrowingStream<WalletState, any Error>.makeStream()
         let current = state.withLock {
             $0.stateContinuations.append(continuation)
             return $0.walletState
@@ -64,7 +65,7 @@ final class FakeLND: LNDNode, Sendable {
     }
 
     func deriveSharedKey(ephemeralPublicKey: [UInt8], keyFamily: Int?) async throws -> SecureBytes {
-        guard state.withLock({ $0.walletState.acceptsBackupCalls }) else { throw AgentError.lndUnavailable("wallet locked") }
+        guard state.withLock({ $0.walletState.acceptsRPCs }) else { throw AgentError.lndUnavailable("wallet locked") }
         let point = try PublicKey(bytes: ephemeralPublicKey)
         switch keyFamily {
         case nil, 6: return try nodeKey.sharedSecret(with: point)
@@ -76,7 +77,7 @@ final class FakeLND: LNDNode, Sendable {
     func exportMultiBackup() async throws -> [UInt8] {
         let fail = state.withLock {
             $0.exports += 1
-            return $0.failExport || !$0.walletState.acceptsBackupCalls
+            return $0.failExport || !$0.walletState.acceptsRPCs
         }
         if fail { throw AgentError.lndUnavailable("export failed") }
         return try encryptedMulti()
@@ -137,7 +138,7 @@ final class FakeLND: LNDNode, Sendable {
     }
 
     /// lnd restarts: every stream is cut; it comes back in `state`.
-    func restart(into walletState: LNDWalletState) {
+    func restart(into walletState: WalletState) {
         let (states, backups) = state.withLock { s in
             s.walletState = walletState
             defer {
@@ -151,7 +152,7 @@ final class FakeLND: LNDNode, Sendable {
     }
 
     /// The wallet changes state without a restart (e.g. unlocked).
-    func transition(to walletState: LNDWalletState) {
+    func transition(to walletState: WalletState) {
         let states = state.withLock { s in
             s.walletState = walletState
             return s.stateContinuations
@@ -159,7 +160,7 @@ final class FakeLND: LNDNode, Sendable {
         for c in states { c.yield(walletState) }
     }
 
-    var walletState: LNDWalletState { state.withLock { $0.walletState } }
+    var walletState: WalletState { state.withLock { $0.walletState } }
     var unlockCount: Int { state.withLock { $0.unlocks } }
     var subscriptionCount: Int { state.withLock { $0.subscriptions } }
     var exportCount: Int { state.withLock { $0.exports } }

@@ -3,6 +3,8 @@ import Foundation
 import Secp256k1
 import SeedKit
 import Sodium
+import Codecs
+import LightningTypes
 
 /// Generated channels for the tests: real SCB Singles that encode and decode.
 enum Fixtures {

@@ -5,6 +5,7 @@ import Logging
 import BlobStorage
 import Secp256k1
 import Testing
+import LightningTypes
 
 @Suite("Following lnd")
 struct FollowerTests {

@@ -12,6 +12,7 @@ import TestSupport
 import VaultAPI
 import VaultClient
 import VaultServer
+import LightningTypes
 
 /// The vault's clock: real time plus an offset the tests move (release windows) instead of waiting.
 final class MovableClock: Sendable {

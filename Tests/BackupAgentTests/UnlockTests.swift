@@ -3,6 +3,7 @@ import BackupCore
 import Foundation
 import Sodium
 import Testing
+import LightningTypes
 
 /// Sealed auto-unlock end to end: a real vault (production router, SQLite) on loopback, a fake
 /// lnd with a wallet password, the agent's services (docs/design.md §6).
@@ -15,7 +16,7 @@ struct UnlockTests {
         try await UnlockHarness.with { (h: UnlockHarness) async throws in
             let result = try await h.setup()
             #expect(h.lnd.unlockCount == 1)
-            #expect(h.lnd.walletState.acceptsBackupCalls)
+            #expect(h.lnd.walletState.acceptsRPCs)
             #expect(result.releaseArmed, "setup's own liveness heartbeat arms the release: \(result.heartbeatProblem ?? "")")
 
             let file = try #require(try h.sealFile.read()).unsafeCopy()
@@ -72,7 +73,7 @@ struct UnlockTests {
             h.lnd.restart(into: .locked)  // the reboot
             let runtime = try h.agent()
             try await h.withAgent(runtime) { () async throws in
-                #expect(await eventually { h.lnd.walletState.acceptsBackupCalls })
+                #expect(await eventually { h.lnd.walletState.acceptsRPCs })
                 #expect(h.lnd.unlockCount == 2)
                 #expect(await eventually { runtime.status.current.autoUnlock?.outcome == "unlocked" })
                 // The follower goes on as after a manual unlock: keys, a snapshot.
@@ -124,7 +125,7 @@ struct UnlockTests {
 
                 // Next reboot: unlocked without anyone.
                 h.lnd.restart(into: .locked)
-                #expect(await eventually { h.lnd.walletState.acceptsBackupCalls })
+                #expect(await eventually { h.lnd.walletState.acceptsRPCs })
                 #expect(h.lnd.unlockCount == 3)
             }
         }

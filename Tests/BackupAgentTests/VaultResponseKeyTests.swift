@@ -10,6 +10,7 @@ import TestSupport
 import VaultAPI
 import VaultClient
 import VaultServer
+import Codecs
 
 /// Review M3: the agent records the vault's response key when it enrolls, and an upload counts
 /// only with a receipt signed by it, so a man in the middle cannot make `checkpoint --wait`

@@ -2,6 +2,7 @@ import BackupCore
 import Secp256k1
 import Sodium
 import Testing
+import Codecs
 
 @Suite struct ChannelBackupCryptoTests {
     @Test func payloadShorterThanNonceIsTooSmall() throws {

@@ -2,6 +2,7 @@ import BackupCore
 import SeedKit
 import Sodium
 import Testing
+import LightningTypes
 
 /// Every way bytes or values can be wrong gives a clear `ChannelBackupError`, never a crash.
 @Suite struct ChannelBackupErrorTests {

@@ -2,6 +2,8 @@ import BackupCore
 import Secp256k1
 import SeedKit
 import Sodium
+import Codecs
+import LightningTypes
 
 /// Generated Singles covering every field, for round-trip and error tests.
 enum ChannelBackupFixtures {

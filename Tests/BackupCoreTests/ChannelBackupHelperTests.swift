@@ -3,41 +3,10 @@ import Foundation
 import SeedKit
 import Sodium
 import Testing
+import Codecs
+import LightningTypes
 
 @Suite struct ChannelBackupHelperTests {
-    @Test func channelPointDisplayAndInternalOrder() throws {
-        let text = "b693017b60d52190b40eaedca9570fc04ee217f66dbbfd4311af799c5774d681:0"
-        let point = try ChannelPoint(parsing: text)
-        #expect(point.description == text)
-        #expect(Hex.encode(point.txidInternal) == "81d674579c79af1143fdbb6df617e24ec00f57a9dcae0eb49021d5607b0193b6")
-        #expect(try ChannelPoint(parsing: text.uppercased()).description == text)
-        #expect(point.channelID == point.txidInternal)
-    }
-
-    @Test func channelIDXorsTheIndexIntoTheLastTwoBytes() throws {
-        let txid = [UInt8](repeating: 0xf0, count: 32)
-        let id = try ChannelPoint(txidInternal: txid, outputIndex: 0x0102).channelID
-        #expect(id.prefix(30) == txid.prefix(30))
-        #expect(id[30] == 0xf1 && id[31] == 0xf2)
-    }
-
-    @Test(arguments: ["", "abc:0", "b693017b60d52190b40eaedca9570fc04ee217f66dbbfd4311af799c5774d681", "b693017b60d52190b40eaedca9570fc04ee217f66dbbfd4311af799c5774d681:x",
-                      "b693017b60d52190b40eaedca9570fc04ee217f66dbbfd4311af799c5774d681:-1", "zz93017b60d52190b40eaedca9570fc04ee217f66dbbfd4311af799c5774d681:0",
-                      "b693017b60d52190b40eaedca9570fc04ee217f66dbbfd4311af799c5774d681:0:1"])
-    func badChannelPointsAreRejected(_ text: String) {
-        #expect(throws: ChannelBackupError.self) { try ChannelPoint(parsing: text) }
-    }
-
-    @Test func shortChannelID() throws {
-        let scid = try ShortChannelID(parsing: "443x1x0")
-        #expect(scid.uint64 == 443 << 40 | 1 << 16)
-        #expect(ShortChannelID(uint64: scid.uint64) == scid)
-        #expect(try ShortChannelID(parsing: "16777215x16777215x65535").description == "16777215x16777215x65535")
-        for bad in ["443x1", "16777216x0x0", "1x16777216x0", "1x1x65536", "axbxc", "1x1x1x1"] {
-            #expect(throws: ChannelBackupError.self) { try ShortChannelID(parsing: bad) }
-        }
-    }
-
     @Test func addressRendering() {
         let addresses = ChannelBackupFixtures.allAddresses
         #expect(addresses.map(\.hostPort) == [
@@ -128,9 +97,6 @@ import Testing
 @Suite struct ChannelBackupValueTests {
     @Test func fixedLengthValuesAreChecked() throws {
         #expect(throws: ChannelBackupError.self) { try CompressedPublicKey(bytes: [0x02]) }
-        #expect(throws: ChannelBackupError.self) { try ChannelPoint(txidInternal: [1, 2], outputIndex: 0) }
-        #expect(throws: ChannelBackupError.self) { try ChannelPoint(displayTxid: String(repeating: "a", count: 62), outputIndex: 0) }
-        #expect(throws: ChannelBackupError.self) { try ShortChannelID(blockHeight: 1 << 24, txIndex: 0, outputIndex: 0) }
         let zero = try CompressedPublicKey(bytes: [UInt8](repeating: 0, count: 33))
         #expect(zero.isZero && !zero.isValidPoint)
     }

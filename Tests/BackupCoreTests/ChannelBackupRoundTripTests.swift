@@ -2,6 +2,8 @@ import BackupCore
 import SeedKit
 import Sodium
 import Testing
+import Codecs
+import LightningTypes
 
 @Suite struct ChannelBackupRoundTripTests {
     static let cases: [(SingleBackupVersion, Bool)] = SingleBackupVersion.allCases.flatMap { [($0, false), ($0, true)] }

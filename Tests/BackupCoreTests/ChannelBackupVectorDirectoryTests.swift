@@ -3,6 +3,8 @@ import Foundation
 import SeedKit
 import Sodium
 import Testing
+import Codecs
+import LightningTypes
 
 /// Runs every file in Tests/Vectors/scb by its `expect:` header. The generated vectors come
 /// from an independent Python encoder (generate_vectors.py) and cover what the two real

@@ -2,6 +2,8 @@ import BackupCore
 import SeedKit
 import Sodium
 import Testing
+import Codecs
+import LightningTypes
 
 /// Real lnd backups (docs/lnd.md §6), decoded field by field and re-encoded byte for byte.
 @Suite struct ChannelBackupVectorTests {

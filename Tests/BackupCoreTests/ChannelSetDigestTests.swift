@@ -1,5 +1,6 @@
 import BackupCore
 import Testing
+import LightningTypes
 
 /// D2: the digest the agent compares depends on the set of channels and on what a restore uses,
 /// not on how lnd wrote them: Single order, address order and CloseTxInputs.

@@ -1,6 +1,8 @@
 @testable import BackupCore
 import Sodium
 import Testing
+import Codecs
+import LightningTypes
 
 /// The two layers together (docs/design.md §3): our envelope carries lnd's still-encrypted Multi,
 /// and what comes out opens with lnd's own SCB key (vector A, docs/lnd.md §6.1).

@@ -2,6 +2,7 @@
 import Secp256k1
 import Sodium
 import Testing
+import Codecs
 
 @Suite struct KeysBackupRootTests {
     /// The recovery path: node identity private key (vector A, m/1017'/1'/6'/0/0) → root.

@@ -2,6 +2,7 @@
 import Secp256k1
 import Sodium
 import Testing
+import Codecs
 
 @Suite struct KeysDomainPointTests {
     /// docs/design.md §4.1; the value is the worked example of docs/lnd.md §3.4.

@@ -5,6 +5,7 @@ import SeedKit
 import Sodium
 import Testing
 import TestSupport
+import LightningTypes
 
 @Suite("Finding lnd on disk")
 struct DiscoveryTests {

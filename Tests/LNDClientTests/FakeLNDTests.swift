@@ -5,6 +5,8 @@ import SeedKit
 import Sodium
 import Testing
 import TestSupport
+import Codecs
+import LightningTypes
 
 /// The client end to end over loopback TLS against Tests/Servers/fake_lnd.py.
 @Suite("LNDClient against a fake lnd over TLS")

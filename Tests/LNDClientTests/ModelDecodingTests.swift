@@ -2,6 +2,7 @@ import Foundation
 @testable import LNDClient
 import Sodium
 import Testing
+import LightningTypes
 
 @Suite("lnd JSON models")
 struct ModelDecodingTests {
@@ -54,7 +55,7 @@ struct ModelDecodingTests {
             "a3c2f0e6b1d4c5a6978877665544332211ffeeddccbbaa998877665544332211:0",
             "0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0:1",
         ])
-        #expect(snapshot.singles[0].channelPoint.txidInternalOrder.first == 0x11)
+        #expect(snapshot.singles[0].channelPoint.txidInternal.first == 0x11)
         #expect(snapshot.singles[1].backup == [UInt8](repeating: 0xa5, count: 133))
         // Round trip: what we send back (verify, restore) is what lnd sent.
         let again = try JSONDecoder().decode(ChannelBackupSnapshot.self, from: JSONEncoder().encode(snapshot))
@@ -67,7 +68,7 @@ struct ModelDecodingTests {
             #"{"funding_txid_str":"a3c2f0e6b1d4c5a6978877665544332211ffeeddccbbaa998877665544332211","output_index":0}"#.utf8))
         let snapshot = try decode(ChannelBackupSnapshot.self, "chanbackupsnapshot")
         #expect(fromString == snapshot.singles[0].channelPoint)
-        #expect(throws: LNDError.self) { try ChannelPoint(parsing: "nothex:1") }
+        #expect(throws: LightningValueError.self) { try ChannelPoint(parsing: "nothex:1") }
         #expect(throws: (any Error).self) { try JSONDecoder().decode(ChannelPoint.self, from: Data(#"{"funding_txid_bytes":"AAAA"}"#.utf8)) }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LNDSimulator
+import LightningTypes
 
 @Suite("D8: lnd waits in RPC_ACTIVE until its wallet synced with the chain (lnd.go:764-812)")
 struct ChainSyncTests {

@@ -3,6 +3,7 @@ import Foundation
 import LightningPeer
 import Testing
 @testable import LNDSimulator
+import LightningTypes
 
 @Suite("The drill control API (plain HTTP on loopback)")
 struct ControlInterfaceTests {

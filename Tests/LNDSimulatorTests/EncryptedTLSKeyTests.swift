@@ -4,6 +4,7 @@ import LNDSimulator
 import Sodium
 import Testing
 import TestSupport
+import LightningTypes
 
 /// D6: with `tlsencryptkey=1`, lnd serves a temporary certificate (tls.cert.tmp, its key only in
 /// memory) while locked and switches to tls.cert after unlock. casa's discovery accepts both keys,

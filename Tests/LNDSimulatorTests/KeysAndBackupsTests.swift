@@ -3,6 +3,8 @@ import Foundation
 import Testing
 @testable import LNDSimulator
 import Sodium
+import Codecs
+import LightningTypes
 
 @Suite("Real keys and real SCBs: vector A seed, DeriveSharedKey, channel.backup, export and verify")
 struct KeysAndBackupsTests {

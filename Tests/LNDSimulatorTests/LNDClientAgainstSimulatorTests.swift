@@ -5,6 +5,8 @@ import LNDSimulator
 import SeedKit
 import Sodium
 import Testing
+import Codecs
+import LightningTypes
 
 @Suite("casa's LNDClient (libcurl) finds and talks to the simulator like to lnd")
 struct LNDClientAgainstSimulatorTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LNDSimulator
 import Sodium
+import Codecs
 
 @Suite("Macaroons are checked on every request, with lnd's errors")
 struct MacaroonEnforcementTests {

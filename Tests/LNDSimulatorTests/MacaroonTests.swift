@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LNDSimulator
 import Sodium
+import Codecs
 
 @Suite("Macaroons: v2 binary format, signature chain, bakery v3 identifier, lnd's checks")
 struct MacaroonTests {

@@ -6,6 +6,8 @@ import SeedKit
 import Sodium
 import Testing
 @testable import LNDSimulator
+import Codecs
+import LightningTypes
 
 /// The world's peers are real BOLT 8 listeners: `ForceCloseTrigger` (what `casa-recover
 /// trigger-force-close` runs) talks to them over loopback, and the force closes they decide
@@ -17,7 +19,7 @@ struct PeerListenerTests {
         let key = try #require(await harness.node.keys).privateKey(.nodeIdentity)
         let peer = try #require(await harness.node.peers().first { $0.pubkey == channel.remotePubkey })
         let request = try ForceCloseRequest(
-            channelPoint: ChannelPoint(channel.channelPoint), peer: PublicKey(bytes: try #require(Hex.decode(peer.pubkey))),
+            channelPoint: ChannelPoint(parsing: channel.channelPoint), peer: PublicKey(bytes: try #require(Hex.decode(peer.pubkey))),
             addresses: [PeerAddress(parsing: peer.host)])
         return (ForceCloseTrigger(nodeKey: key, options: .init(listen: .milliseconds(700))), request)
     }

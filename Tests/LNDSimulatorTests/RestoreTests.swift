@@ -4,6 +4,7 @@ import Testing
 @testable import LNDSimulator
 import SeedKit
 import Sodium
+import LightningTypes
 
 @Suite("RestoreChannelBackups follows lnd's semantics (docs/lnd.md §3.3)")
 struct RestoreTests {

@@ -2,6 +2,7 @@ import BackupCore
 import Foundation
 import Testing
 @testable import LNDSimulator
+import LightningTypes
 
 @Suite("lnd's start-up gating and unlock-time restores (D10, D14, D16, D17)")
 struct StartupGatingTests {

@@ -2,6 +2,7 @@ import BackupCore
 import Foundation
 import Testing
 @testable import LNDSimulator
+import LightningTypes
 
 @Suite("Server streams: NDJSON {\"result\":…} lines over chunked HTTPS")
 struct StreamingTests {

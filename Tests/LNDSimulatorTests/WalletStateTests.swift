@@ -2,6 +2,7 @@ import Foundation
 import Sodium
 import Testing
 @testable import LNDSimulator
+import LightningTypes
 
 @Suite("Wallet states and lnd's gating errors, over HTTPS")
 struct WalletStateTests {

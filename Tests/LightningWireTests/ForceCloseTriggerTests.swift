@@ -5,6 +5,8 @@ import Secp256k1
 import Sodium
 import Synchronization
 import Testing
+import Codecs
+import LightningTypes
 
 /// The trigger against in-process simulated peers that react like lnd, CLN, a peer ignoring
 /// data-loss protection, and a silent one; plus unreachable peers and wrong node ids.
@@ -21,7 +23,7 @@ import Testing
         let node = try SimulatedPeer(nodeKey: peerKey ?? PrivateKey.generate(), behaviour: behaviour, channels: [channel], onEvent: events.append)
         node.start()
         defer { node.stop() }
-        let request = try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: node.nodeID, addresses: [node.address])
+        let request = try ForceCloseRequest(channelPoint: ChannelPoint(parsing: TestKeys.channelPoint), peer: node.nodeID, addresses: [node.address])
         let report = try ForceCloseTrigger(nodeKey: TestKeys.ourNode(), options: options).run(request)
         // The trigger hung up after its last message; let the peer read up to that end before it
         // stops (on a loaded machine it could still be behind, and lose what tests look for).
@@ -107,7 +109,7 @@ import Testing
         let node = try SimulatedPeer(nodeKey: PrivateKey.generate(), behaviour: .cln, channels: [])
         node.start()
         defer { node.stop() }
-        let request = try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: node.nodeID, addresses: [node.address])
+        let request = try ForceCloseRequest(channelPoint: ChannelPoint(parsing: TestKeys.channelPoint), peer: node.nodeID, addresses: [node.address])
         let report = try ForceCloseTrigger(nodeKey: TestKeys.ourNode(), options: .init(listen: Self.answerWindow)).run(request)
         #expect(report.outcome == .errorReceived)
         #expect(report.advice.contains("does not know this channel"))
@@ -117,7 +119,7 @@ import Testing
         let probe = try TCPListener()
         let port = probe.port
         probe.close()
-        let request = try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: PrivateKey.generate().publicKey,
+        let request = try ForceCloseRequest(channelPoint: ChannelPoint(parsing: TestKeys.channelPoint), peer: PrivateKey.generate().publicKey,
                                             addresses: [PeerAddress(host: "127.0.0.1", port: port)])
         let report = try ForceCloseTrigger(nodeKey: TestKeys.ourNode()).run(request)
         #expect(report.outcome == .unreachable)
@@ -125,7 +127,7 @@ import Testing
     }
 
     @Test func noAddressIsUnreachableWithAdvice() throws {
-        let request = try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: PrivateKey.generate().publicKey, addresses: [])
+        let request = try ForceCloseRequest(channelPoint: ChannelPoint(parsing: TestKeys.channelPoint), peer: PrivateKey.generate().publicKey, addresses: [])
         let report = try ForceCloseTrigger(nodeKey: TestKeys.ourNode()).run(request)
         #expect(report.outcome == .unreachable)
         #expect(report.steps[0].problem?.contains("--peer") == true)
@@ -136,7 +138,7 @@ import Testing
         let node = try SimulatedPeer(nodeKey: PrivateKey.generate(), behaviour: .lnd, channels: [Self.channel])
         node.start()
         defer { node.stop() }
-        let request = try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: PrivateKey.generate().publicKey,
+        let request = try ForceCloseRequest(channelPoint: ChannelPoint(parsing: TestKeys.channelPoint), peer: PrivateKey.generate().publicKey,
                                             addresses: [node.address])
         let report = try ForceCloseTrigger(nodeKey: TestKeys.ourNode(), options: .init(timeouts: PeerTimeouts(handshake: .seconds(10)))).run(request)
         #expect(report.outcome == .failed)
@@ -151,7 +153,7 @@ import Testing
         let node = try SimulatedPeer(nodeKey: PrivateKey.generate(), behaviour: .silent, channels: [Self.channel])
         node.start()
         defer { node.stop() }
-        let request = try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: node.nodeID,
+        let request = try ForceCloseRequest(channelPoint: ChannelPoint(parsing: TestKeys.channelPoint), peer: node.nodeID,
                                             addresses: [dead, PeerAddress(host: "abc.onion"), node.address])
         let report = try ForceCloseTrigger(nodeKey: TestKeys.ourNode(), options: .init(listen: .milliseconds(100))).run(request)
         #expect(report.steps[0].failedAttempts.count == 1)
@@ -171,7 +173,7 @@ import Testing
         let node = try SimulatedPeer(nodeKey: PrivateKey.generate(), behaviour: .lnd, channels: [Self.channel])
         node.start()
         defer { node.stop() }
-        let request = try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: node.nodeID, addresses: [node.address])
+        let request = try ForceCloseRequest(channelPoint: ChannelPoint(parsing: TestKeys.channelPoint), peer: node.nodeID, addresses: [node.address])
         let reports = await ForceCloseTrigger(nodeKey: try TestKeys.ourNode(), options: .init(listen: Self.answerWindow)).run([request])
         #expect(reports.map(\.outcome) == [.errorReceived])
     }

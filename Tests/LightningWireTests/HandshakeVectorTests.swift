@@ -2,6 +2,7 @@ import LightningWire
 import Secp256k1
 import Sodium
 import Testing
+import Codecs
 
 /// Every BOLT 8 handshake vector (Appendix A): both successful handshakes and all failures.
 @Suite struct HandshakeVectorTests {

@@ -4,6 +4,8 @@ import LightningWire
 import Secp256k1
 import Sodium
 import Testing
+import Codecs
+import LightningTypes
 
 /// Interop against pyln-proto (Core Lightning's Python implementation) as a real subprocess.
 @Suite(.serialized) struct PylnInteropTests {
@@ -12,7 +14,7 @@ import Testing
     }
 
     static func request(port: UInt16, nodeID: String, host: String = "127.0.0.1") throws -> ForceCloseRequest {
-        try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: PublicKey(bytes: Hex.decode(nodeID)!),
+        try ForceCloseRequest(channelPoint: ChannelPoint(parsing: TestKeys.channelPoint), peer: PublicKey(bytes: Hex.decode(nodeID)!),
                               addresses: [PeerAddress(host: host, port: port)])
     }
 

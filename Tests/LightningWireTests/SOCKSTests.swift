@@ -5,6 +5,8 @@ import Secp256k1
 import Sodium
 import Synchronization
 import Testing
+import Codecs
+import LightningTypes
 
 @Suite(.serialized) struct SOCKSTests {
     /// The whole trigger through a real SOCKS5 server (microsocks) to the pyln peer, with the
@@ -17,7 +19,7 @@ import Testing
         ])
         let trigger = try ForceCloseTrigger(nodeKey: TestKeys.ourNode(), options: .init(
             route: .socks5(proxy: proxyAddress), timeouts: PeerTimeouts(connect: .seconds(10)), listen: .seconds(20)))
-        let request = try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: PublicKey(bytes: Hex.decode(nodeID)!),
+        let request = try ForceCloseRequest(channelPoint: ChannelPoint(parsing: TestKeys.channelPoint), peer: PublicKey(bytes: Hex.decode(nodeID)!),
                                             addresses: [PeerAddress(host: "localhost", port: port)])
         let report = trigger.run(request)
         let done = try peer.waitForEvent("done")
@@ -91,7 +93,7 @@ import Testing
 
     @Test func onionWithoutProxyIsUnreachableWithAdvice() throws {
         let trigger = try ForceCloseTrigger(nodeKey: TestKeys.ourNode())
-        let request = try ForceCloseRequest(channelPoint: ChannelPoint(TestKeys.channelPoint), peer: TestKeys.peerNode().publicKey,
+        let request = try ForceCloseRequest(channelPoint: ChannelPoint(parsing: TestKeys.channelPoint), peer: TestKeys.peerNode().publicKey,
                                             addresses: [PeerAddress(host: "abc.onion", port: 9735)])
         let report = trigger.run(request)
         #expect(report.outcome == .unreachable)

@@ -1,6 +1,7 @@
 import LightningWire
 import Sodium
 import Testing
+import Codecs
 
 /// BOLT 8's message vectors: "hello" sent 1001 times, checking outputs 0, 1, 500, 501,
 /// 1000 and 1001 (two key rotations), and the receiving side decrypting all of them.

@@ -4,6 +4,7 @@ import SeedKit
 import Sodium
 import Testing
 import TestSupport
+import LightningTypes
 
 @Suite struct BackupInspectorTests {
     let fixtures: RecoveryFixtures

@@ -6,6 +6,7 @@ import SeedKit
 import Sodium
 import Testing
 import TestSupport
+import LightningTypes
 
 /// Restore against an in-memory lnd: wallet creation, identity checks, skipping, follow-through,
 /// escalation and resuming from the state file.

@@ -2,6 +2,7 @@ import BackupCore
 import Foundation
 import Recovery
 import Sodium
+import LightningTypes
 
 /// An in-memory lnd for the restore flows: wallet states, channels, peers, the graph. Peers
 /// connect only at the addresses listed in `reachable`; a connected peer of a restored channel
@@ -10,9 +11,9 @@ import Sodium
 /// 3 blocks deep: then pending force close with the txid, and closed a block later.
 final class FakeLND: RecoveryLND, @unchecked Sendable {
     private let lock = NSLock()
-    private var state: LNDWalletState
+    private var state: WalletState
     /// States GetState walks through after InitWallet/UnlockWallet.
-    private var startup: [LNDWalletState] = []
+    private var startup: [WalletState] = []
     var identity: String
     var channelList: [LNDChannel] = []
     var peers: Set<String> = []
@@ -32,7 +33,7 @@ final class FakeLND: RecoveryLND, @unchecked Sendable {
     private(set) var connectCalls: [(String, String)] = []
     private(set) var forceCloseCalls: [String] = []
 
-    init(state: LNDWalletState, identity: String) {
+    init(state: WalletState, identity: String) {
         self.state = state
         self.identity = identity
     }
@@ -42,7 +43,7 @@ final class FakeLND: RecoveryLND, @unchecked Sendable {
     var syncPolls = 0
     private(set) var statePolls = 0
 
-    func walletState() async throws -> LNDWalletState {
+    func walletState() async throws -> WalletState {
         lock.withLock {
             statePolls += 1
             if state == .rpcActive, syncPolls > 0 {

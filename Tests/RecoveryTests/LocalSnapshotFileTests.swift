@@ -3,6 +3,7 @@ import Recovery
 import Sodium
 import Testing
 import TestSupport
+import Codecs
 
 /// The agent's snapshot file format, read from its spec's independent vector (docs/local-store.md).
 @Suite struct LocalSnapshotFileTests {

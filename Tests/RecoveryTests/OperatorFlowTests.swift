@@ -3,6 +3,7 @@ import Recovery
 import Sodium
 import Testing
 import TestSupport
+import LightningTypes
 
 /// status, force-close and revoke-device logic against the in-memory lnd and vault.
 @Suite struct OperatorFlowTests {

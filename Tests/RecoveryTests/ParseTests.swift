@@ -3,6 +3,7 @@ import ArgumentParser
 import Recovery
 import SeedKit
 import Testing
+import LightningTypes
 
 /// Argument parsing only (parseAsRoot): no secrets read, nothing run.
 @Suite struct ParseTests {

@@ -5,6 +5,7 @@ import Recovery
 import SeedKit
 import Sodium
 import TestSupport
+import LightningTypes
 
 /// Vector A's real lnd Multi sealed in our envelope under the keys of vector A's words, as the
 /// agent would have stored it: in a vault (in memory) and in a snapshot folder.

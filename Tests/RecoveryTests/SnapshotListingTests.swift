@@ -6,6 +6,7 @@ import SeedKit
 import Sodium
 import Testing
 import TestSupport
+import LightningTypes
 
 /// From the words to the snapshots: the vault (in memory) and a local folder.
 @Suite struct SnapshotListingTests {

@@ -5,6 +5,7 @@ import Recovery
 import Secp256k1
 import Testing
 import TestSupport
+import LightningTypes
 
 /// `casa-recover trigger-force-close` as a real subprocess against simulated peers on loopback.
 @Suite struct TriggerCommandTests {

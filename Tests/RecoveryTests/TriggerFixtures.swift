@@ -9,6 +9,8 @@ import Sodium
 import Synchronization
 import Testing
 import TestSupport
+import Codecs
+import LightningTypes
 
 /// Simulated peers on loopback and a channel.backup (vector A's seed) whose channels point at them.
 final class TriggerFixtures: Sendable {
@@ -17,7 +19,7 @@ final class TriggerFixtures: Sendable {
         let node: SimulatedPeer?
         let nodeID: PublicKey
         let address: PeerAddress
-        let channelPoint: LightningWire.ChannelPoint
+        let channelPoint: ChannelPoint
         let channelID: ChannelID
     }
 
@@ -36,7 +38,7 @@ final class TriggerFixtures: Sendable {
         let template = try #require(try LNDBackupCrypto.openMulti(blob: files.vectorA.body, key: key).singles.first)
         for (index, (name, behaviour)) in behaviours.enumerated() {
             let txid = [UInt8](repeating: UInt8(index + 1), count: 31) + [0x42]
-            let point = try LightningWire.ChannelPoint(txidInternalOrder: txid, outputIndex: UInt32(index))
+            let point = try ChannelPoint(txidInternal: txid, outputIndex: UInt32(index))
             let id = try ChannelID(channelPoint: point)
             let peer: Peer
             if let behaviour {
@@ -51,7 +53,7 @@ final class TriggerFixtures: Sendable {
             }
             peers[name] = peer
             var single = template
-            single.fundingOutpoint = try BackupCore.ChannelPoint(txidInternal: txid, outputIndex: UInt32(index))
+            single.fundingOutpoint = try ChannelPoint(txidInternal: txid, outputIndex: UInt32(index))
             single.remoteNodePublicKey = CompressedPublicKey(peer.nodeID)
             single.addresses = [NodeAddress.ipv4(address: [127, 0, 0, 1], port: peer.address.port)]
             singles.append(single)

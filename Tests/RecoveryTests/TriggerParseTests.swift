@@ -5,6 +5,7 @@ import Recovery
 import Secp256k1
 import SeedKit
 import Testing
+import LightningTypes
 
 /// `trigger-force-close` argument parsing and the Recovery types behind it; nothing connects.
 @Suite struct TriggerParseTests {

@@ -5,6 +5,7 @@ import SeedKit
 import Sodium
 import Testing
 import TestSupport
+import LightningTypes
 
 /// H2: a channel whose Single version casa does not know is handed to lnd byte for byte (only
 /// sealed with lnd's key, as every Single sent to lnd is) and shows up in restore's summary.

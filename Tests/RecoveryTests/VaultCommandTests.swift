@@ -7,6 +7,7 @@ import Sodium
 import Testing
 import TestSupport
 import VaultAPI
+import Codecs
 
 /// `list`, `fetch` and `revoke-device` as real subprocesses against Tests/Servers/fake_vault.py
 /// (an independent Python implementation of the vault's signed routes) on loopback.

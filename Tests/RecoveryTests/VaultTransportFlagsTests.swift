@@ -7,6 +7,7 @@ import Sodium
 import Testing
 import TestSupport
 import VaultAPI
+import Codecs
 
 /// M3: casa-recover reaches a TLS vault with a self-signed certificate (--vault-pin,
 /// --vault-ca-file) and goes through a SOCKS5h proxy (--vault-socks), as real subprocesses.

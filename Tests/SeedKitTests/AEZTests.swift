@@ -2,6 +2,7 @@ import Foundation
 import Sodium
 import Testing
 @testable import SeedKit
+import Codecs
 
 /// AEZ v5 known answers from the reference implementation's vectors (Tests/Vectors/seedkit/aez).
 @Suite struct AEZTests {

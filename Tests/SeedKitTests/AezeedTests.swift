@@ -2,6 +2,7 @@ import Foundation
 import Sodium
 import Testing
 @testable import SeedKit
+import Codecs
 
 @Suite struct AezeedTests {
     @Test func wordlistIsBIP39English() {

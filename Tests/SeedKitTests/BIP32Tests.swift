@@ -2,6 +2,8 @@ import Secp256k1
 import Sodium
 import Testing
 @testable import SeedKit
+import Codecs
+import LightningTypes
 
 @Suite struct BIP32Tests {
     @Test func bip32TestVector1() throws {

@@ -2,6 +2,8 @@ import Secp256k1
 import Sodium
 import Testing
 @testable import SeedKit
+import Codecs
+import LightningTypes
 
 /// lnd key derivation against real lnd data (docs/lnd.md §2.5, §3.4, §6).
 @Suite struct LNDKeyRingTests {

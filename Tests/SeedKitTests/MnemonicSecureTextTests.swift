@@ -1,6 +1,7 @@
 import Sodium
 import Testing
 @testable import SeedKit
+import Codecs
 
 /// M8: the words go from secret text to the enciphered bytes (and back) in secure memory, with
 /// the same rules and errors as `Mnemonic.parse(text:)`.

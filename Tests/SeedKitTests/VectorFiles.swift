@@ -1,5 +1,6 @@
 import Foundation
 import Sodium
+import Codecs
 
 /// Reads the files under Tests/Vectors/seedkit/, located relative to this source file.
 enum VectorFiles {

@@ -1,5 +1,6 @@
 import Sodium
 import Testing
+import Codecs
 
 @Suite struct BLAKE2bKeyedSecretTests {
     /// BLAKE2 reference KAT (blake2b-kat.txt, first entry): key 00..3f, empty input, 64-byte output.

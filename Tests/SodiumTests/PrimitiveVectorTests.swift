@@ -1,5 +1,6 @@
 import Sodium
 import Testing
+import Codecs
 
 @Suite struct PrimitiveVectorTests {
     @Test func sha256OfABC() {

@@ -1,5 +1,6 @@
 @testable import Sodium
 import Testing
+import Codecs
 
 /// SHA-256 of public data runs on OpenSSL's accelerated code; libsodium's is the reference.
 @Suite struct SHA256Tests {

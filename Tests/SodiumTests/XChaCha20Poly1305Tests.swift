@@ -1,5 +1,6 @@
 import Sodium
 import Testing
+import Codecs
 
 /// draft-irtf-cfrg-xchacha-03, appendix A.3.1 (the AEAD test vector).
 @Suite struct XChaCha20Poly1305Tests {

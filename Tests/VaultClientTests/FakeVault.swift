@@ -5,6 +5,7 @@ import Sodium
 import TestSupport
 import VaultAPI
 import VaultClient
+import Codecs
 
 /// Tests/Servers/fake_vault.py: an independent (Python) implementation of the vault's signed
 /// blob routes, with control routes for accounts, faults and clock skew.

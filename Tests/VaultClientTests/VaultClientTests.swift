@@ -7,6 +7,7 @@ import Testing
 import TestSupport
 import VaultAPI
 import VaultClient
+import Codecs
 
 @Suite("VaultClient against an independent fake vault")
 struct VaultClientTests {

@@ -6,12 +6,13 @@ import TestSupport
 import VaultAPI
 import VaultClient
 @testable import VaultServer
+import Codecs
 
 /// Review M6: the operator chooses who may open accounts: anyone, invite holders, or whoever
 /// pays a proof of work. The default stays open (no client change).
 @Suite struct AccountCreationGateTests {
     static func createBody(_ identity: Identity) throws -> [UInt8] {
-        [UInt8](try JSONEncoder().encode(CreateAccountRequest(livenessKey: HexCoding.encode(identity.liveness.publicKey))))
+        [UInt8](try JSONEncoder().encode(CreateAccountRequest(livenessKey: Hex.encode(identity.liveness.publicKey))))
     }
 
     static func create(_ vault: LiveVault, _ identity: Identity, headers: [String: String] = [:], body: [UInt8]? = nil) async throws -> SignedHTTPClient.Response {
@@ -28,7 +29,7 @@ import VaultClient
         let token = "family-invite-0123456789"
         try await LiveVault.withServer(configure: {
             $0.accountCreation = .invite
-            $0.inviteTokenHashes = [HexCoding.encode(SHA256.hash(Array(token.utf8)))]
+            $0.inviteTokenHashes = [Hex.encode(SHA256.hash(Array(token.utf8)))]
         }) { vault in
             let identity = try Identity()
             AttackTests.expect(try await Self.create(vault, identity), 403, .inviteRequired)

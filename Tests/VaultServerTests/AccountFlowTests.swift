@@ -5,6 +5,7 @@ import Testing
 import TestSupport
 import VaultAPI
 import VaultServer
+import Codecs
 
 /// Enrollment, devices, heartbeats, the sealed-secret release policy, retention and hostile input.
 @Suite struct AccountFlowTests {
@@ -15,13 +16,13 @@ import VaultServer
             let identity = try await vault.enroll(Identity())
             let again = try await vault.client(identity.owner).send(
                 "PUT", VaultPath.account(identity.account),
-                body: [UInt8](try JSONEncoder().encode(CreateAccountRequest(livenessKey: HexCoding.encode(identity.liveness.publicKey)))),
+                body: [UInt8](try JSONEncoder().encode(CreateAccountRequest(livenessKey: Hex.encode(identity.liveness.publicKey)))),
                 contentType: Self.json)
             #expect(again.status == 200, "\(again)")
             let owner = try await vault.client(identity.owner).send("GET", VaultPath.account(identity.account))
             let account = try owner.json(AccountResponse.self)
-            #expect(account.devices?.map(\.key) == [HexCoding.encode(identity.device.publicKey)])
-            #expect(account.ownerKey == HexCoding.encode(identity.owner.publicKey))
+            #expect(account.devices?.map(\.key) == [Hex.encode(identity.device.publicKey)])
+            #expect(account.ownerKey == Hex.encode(identity.owner.publicKey))
             let device = try await vault.client(identity.device).send("GET", VaultPath.account(identity.account))
             #expect(try device.json(AccountResponse.self).devices == nil, "devices are listed for the owner only")
         }
@@ -54,7 +55,7 @@ import VaultServer
             let stopping = try await vault.client(identity.liveness).send("POST", VaultPath.heartbeats(identity.account) + "?state=stopping")
             #expect(try stopping.json(HeartbeatResponse.self).releaseArmed)
             // The running node hears of the held-back request in that heartbeat's answer, once.
-            #expect(try stopping.json(HeartbeatResponse.self).heldBackReleases.map(\.deviceKey) == [HexCoding.encode(identity.device.publicKey)])
+            #expect(try stopping.json(HeartbeatResponse.self).heldBackReleases.map(\.deviceKey) == [Hex.encode(identity.device.publicKey)])
             #expect(try await vault.client(identity.liveness).send("POST", VaultPath.heartbeats(identity.account) + "?state=up").status == 400)
             let released = try await device.send("GET", path, freshness: .challenge)
             #expect(released.status == 200 && released.body == secret, "\(released)")
@@ -112,7 +113,7 @@ import VaultServer
             #expect(try await device.send("PUT", path, body: Random.bytes(32), contentType: "application/octet-stream").status == 204)
             #expect(try await vault.client(identity.owner).send("DELETE", path).status == 204)
             let account = try await vault.client(identity.owner).send("GET", VaultPath.account(identity.account)).json(AccountResponse.self)
-            #expect(account.devices?.first { $0.key == HexCoding.encode(identity.device.publicKey) }?.hasSealedSecret == false)
+            #expect(account.devices?.first { $0.key == Hex.encode(identity.device.publicKey) }?.hasSealedSecret == false)
             let unknown = VaultPath.sealedSecret(identity.account, deviceKey: try Ed25519.KeyPair.generate().publicKey)
             #expect(try await vault.client(identity.owner).send("DELETE", unknown).status == 404)
         }

@@ -5,6 +5,7 @@ import Testing
 import TestSupport
 import VaultAPI
 import VaultServer
+import Codecs
 
 /// The attack list of issue 4, each over real HTTP on loopback, with its status and error code.
 @Suite struct AttackTests {
@@ -50,7 +51,7 @@ import VaultServer
             // A valid signature by another key, presented under the device's key, is also bad.
             let impostor = try Ed25519.KeyPair.generate()
             let swapped = try await vault.client(impostor).send("GET", VaultPath.blobs(identity.account)) { headers in
-                headers[VaultHeader.key] = HexCoding.encode(identity.device.publicKey)
+                headers[VaultHeader.key] = Hex.encode(identity.device.publicKey)
             }
             Self.expect(swapped, 401, .badSignature)
         }
@@ -65,7 +66,7 @@ import VaultServer
             let (path, query) = SignedRequest.splitTarget(VaultPath.version(identity.account, name, 2))
             let request = SignedRequest(method: "PUT", path: path, query: query, bodySHA256: SHA256.hash(signed),
                                         key: identity.device.publicKey, freshness: .timestamp(Int64(Date().timeIntervalSince1970)),
-                                        nonce: HexCoding.encode(Random.bytes(16)))
+                                        nonce: Hex.encode(Random.bytes(16)))
             var headers = Dictionary(uniqueKeysWithValues: request.headers(signature: identity.device.sign(request.canonicalMessage)).map { ($0.name, $0.value) })
             headers[VaultHeader.contentHash] = try BlobStoreConformance.hash(signed).hex
             headers["Content-Type"] = Self.octets
@@ -80,7 +81,7 @@ import VaultServer
     @Test func replayIs401() async throws {
         try await Self.withAccount { vault, identity in
             let client = vault.client(identity.device)
-            let nonce = HexCoding.encode(Random.bytes(16))
+            let nonce = Hex.encode(Random.bytes(16))
             let stamp = Int64(Date().timeIntervalSince1970)
             let first = try await client.send("GET", VaultPath.blobs(identity.account), freshness: .timestamp(stamp), nonce: nonce)
             #expect(first.status == 200)

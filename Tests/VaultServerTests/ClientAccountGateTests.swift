@@ -7,6 +7,7 @@ import TestSupport
 import VaultAPI
 import VaultClient
 @testable import VaultServer
+import Codecs
 
 /// casa's own client opens accounts on gated vaults (review M6): it sends the invite token it
 /// was given, and pays a vault's proof of work by itself.
@@ -17,7 +18,7 @@ import VaultClient
     }
 
     static func request(_ identity: Identity) -> CreateAccountRequest {
-        CreateAccountRequest(livenessKey: HexCoding.encode(identity.liveness.publicKey))
+        CreateAccountRequest(livenessKey: Hex.encode(identity.liveness.publicKey))
     }
 
     @Test func theClientPaysAProofOfWork() async throws {
@@ -32,7 +33,7 @@ import VaultClient
         let token = "invite-for-alice-42"
         try await LiveVault.withServer(configure: {
             $0.accountCreation = .invite
-            $0.inviteTokenHashes = [HexCoding.encode(SHA256.hash(Array(token.utf8)))]
+            $0.inviteTokenHashes = [Hex.encode(SHA256.hash(Array(token.utf8)))]
         }) { vault in
             let refused = try Identity()
             await #expect {

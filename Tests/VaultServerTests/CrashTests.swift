@@ -4,6 +4,7 @@ import Sodium
 import Testing
 import TestSupport
 import VaultAPI
+import Codecs
 
 /// "2xx means committed": SIGKILL the server during an upload load, restart it on the same
 /// data folder, and read back every acknowledged version byte for byte.
@@ -21,8 +22,8 @@ import VaultAPI
         let identity = try Identity()
         let owner = SignedHTTPClient(baseURL: baseURL, key: identity.owner)
         let enrollment = try JSONEncoder().encode(CreateAccountRequest(
-            livenessKey: HexCoding.encode(identity.liveness.publicKey),
-            device: DeviceRegistration(key: HexCoding.encode(identity.device.publicKey), label: "crash test")))
+            livenessKey: Hex.encode(identity.liveness.publicKey),
+            device: DeviceRegistration(key: Hex.encode(identity.device.publicKey), label: "crash test")))
         #expect(try await owner.send("PUT", VaultPath.account(identity.account), body: [UInt8](enrollment), contentType: "application/json").status == 201)
 
         let acks = Acks()

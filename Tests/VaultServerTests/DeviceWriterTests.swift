@@ -5,6 +5,7 @@ import Testing
 import TestSupport
 import VaultAPI
 @testable import VaultServer
+import Codecs
 
 /// Review M1b on every backend: a device key alone cannot steer retention or fill the account.
 @Suite struct DeviceWriterTests {
@@ -84,7 +85,7 @@ import VaultAPI
         try await AttackTests.withAccount(configure: { $0.limits.deviceQuotaBytes = 8 << 20 }) { vault, identity in
             let account = try await vault.client(identity.owner).send("GET", VaultPath.account(identity.account)).json(AccountResponse.self)
             #expect(account.deviceQuotaBytes == 8 << 20)
-            #expect(account.deviceUsedBytes == [HexCoding.encode(identity.device.publicKey): 100], "the setup put of 100 bytes")
+            #expect(account.deviceUsedBytes == [Hex.encode(identity.device.publicKey): 100], "the setup put of 100 bytes")
             let seenByDevice = try await vault.client(identity.device).send("GET", VaultPath.account(identity.account)).json(AccountResponse.self)
             #expect(seenByDevice.deviceUsedBytes == nil, "for the owner only")
             #expect(try await vault.repository.deviceUsage(identity.account) == [identity.device.publicKey: 100])

@@ -5,6 +5,7 @@ import Testing
 import TestSupport
 import VaultAPI
 import VaultServer
+import Codecs
 
 /// Review M6: a request whose key may not do what it asks is refused before its body is read or
 /// hashed. Each request here announces a body and sends none: the old server waited for the body
@@ -15,7 +16,7 @@ import VaultServer
                            extra: [String: String] = [:]) -> [UInt8] {
         let signed = SignedRequest(
             method: method, path: path, query: "", bodySHA256: SHA256.hash(body), key: key.publicKey,
-            freshness: .timestamp(Int64(Date().timeIntervalSince1970)), nonce: HexCoding.encode(Random.bytes(16)))
+            freshness: .timestamp(Int64(Date().timeIntervalSince1970)), nonce: Hex.encode(Random.bytes(16)))
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
         for (name, value) in extra { head += "\(name): \(value)\r\n" }
         for header in signed.headers(signature: key.sign(signed.canonicalMessage)) { head += "\(header.name): \(header.value)\r\n" }

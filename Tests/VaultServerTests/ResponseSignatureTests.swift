@@ -6,6 +6,7 @@ import Synchronization
 import Testing
 import VaultAPI
 import VaultClient
+import Codecs
 
 /// The vault's answers are signed (docs/vault-api.md "Signed responses", review M3): a real vault's
 /// receipts are accepted, and a man in the middle that answers 201 itself, or replays a real

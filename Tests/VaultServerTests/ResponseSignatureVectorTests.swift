@@ -4,6 +4,7 @@ import Sodium
 import Testing
 import VaultAPI
 @testable import VaultServer
+import Codecs
 
 /// docs/vault-api.md "Signed responses" against a vector made independently (Python `cryptography`).
 @Suite struct ResponseSignatureVectorTests {

@@ -6,6 +6,7 @@ import Testing
 import TestSupport
 import VaultAPI
 import VaultClient
+import Codecs
 
 /// Review L1, over a real `casa-vault` process restarted on its SQLite folder: a request signed
 /// before the restart, with a timestamp ahead of the server clock (within the skew), is not
@@ -14,15 +15,15 @@ import VaultClient
     @Test func aRequestSignedBeforeARestartIsNotReplayedAfterIt() async throws {
         let directory = try TemporaryDirectory.make()
         let identity = try Identity()
-        let nonce = HexCoding.encode(Random.bytes(16))
+        let nonce = Hex.encode(Random.bytes(16))
         let ahead = Int64(Date().timeIntervalSince1970) + 120
         do {
             let server = try VaultProcess(dataDirectory: directory)
             defer { server.terminate() }
             let owner = SignedHTTPClient(baseURL: "http://127.0.0.1:\(server.port)", key: identity.owner)
             let enrollment = try JSONEncoder().encode(CreateAccountRequest(
-                livenessKey: HexCoding.encode(identity.liveness.publicKey),
-                device: DeviceRegistration(key: HexCoding.encode(identity.device.publicKey), label: "restart test")))
+                livenessKey: Hex.encode(identity.liveness.publicKey),
+                device: DeviceRegistration(key: Hex.encode(identity.device.publicKey), label: "restart test")))
             #expect(try await owner.send("PUT", VaultPath.account(identity.account), body: [UInt8](enrollment), contentType: "application/json").status == 201)
             let first = try await SignedHTTPClient(baseURL: "http://127.0.0.1:\(server.port)", key: identity.device)
                 .send("POST", VaultPath.heartbeats(identity.account), freshness: .timestamp(ahead), nonce: nonce)

@@ -5,6 +5,7 @@ import FoundationNetworking
 #endif
 import Sodium
 import VaultAPI
+import Codecs
 
 /// A minimal HTTP client for tests that signs like docs/vault-api.md says (Foundation's
 /// URLSession, independent of the server's and of VaultClient's code).
@@ -61,7 +62,7 @@ struct SignedHTTPClient: Sendable {
             let (path, query) = SignedRequest.splitTarget(target)
             let request = SignedRequest(
                 method: method, path: path, query: query, bodySHA256: SHA256.hash(body), key: key.publicKey,
-                freshness: proof, nonce: nonce ?? HexCoding.encode(Random.bytes(16)))
+                freshness: proof, nonce: nonce ?? Hex.encode(Random.bytes(16)))
             for header in request.headers(signature: key.sign(request.canonicalMessage)) { headers[header.name] = header.value }
         }
         tamper?(&headers)
@@ -94,8 +95,8 @@ extension SignedHTTPClient {
     @discardableResult
     static func enroll(_ identity: Identity, baseURL: String) async throws -> Identity {
         let body = try JSONEncoder().encode(CreateAccountRequest(
-            livenessKey: HexCoding.encode(identity.liveness.publicKey),
-            device: DeviceRegistration(key: HexCoding.encode(identity.device.publicKey), label: "test device")))
+            livenessKey: Hex.encode(identity.liveness.publicKey),
+            device: DeviceRegistration(key: Hex.encode(identity.device.publicKey), label: "test device")))
         let response = try await SignedHTTPClient(baseURL: baseURL, key: identity.owner)
             .send("PUT", VaultPath.account(identity.account), body: [UInt8](body), contentType: "application/json")
         guard response.status == 201 else { throw BlobStoreError(.unavailable, "enrollment failed: \(response)") }

@@ -3,6 +3,7 @@ import Foundation
 import Sodium
 import Testing
 import VaultAPI
+import Codecs
 
 /// docs/vault-api.md "Signed requests" against vectors made independently (Python `cryptography`).
 @Suite struct SigningVectorTests {

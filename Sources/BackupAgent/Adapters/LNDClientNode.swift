@@ -2,6 +2,8 @@ public import LNDClient
 import SeedKit
 public import Sodium
 import Synchronization
+import Codecs
+import LightningTypes
 
 /// `LNDNode` over the REST client. Discovery (lnd.conf, tls.cert, macaroon) runs again at
 /// every reconnection, so a rotated TLS certificate or macaroon is picked up after lnd restarts.
@@ -26,8 +28,8 @@ public final class LNDClientNode: LNDNode, Sendable {
         return made
     }
 
-    public func walletStates() -> AsyncThrowingStream<LNDWalletState, any Error> {
-        relay(fresh: true, { try await $0.subscribeState() }, { LNDWalletState(name: $0.rawValue) })
+    public func walletStates() -> AsyncThrowingStream<WalletState, any Error> {
+        relay(fresh: true, { try await $0.subscribeState() }, { $0 })
     }
 
     public func deriveSharedKey(ephemeralPublicKey: [UInt8], keyFamily: Int?) async throws -> SecureBytes {

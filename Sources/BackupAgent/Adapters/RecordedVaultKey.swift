@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Sodium
 public import VaultClient
+import Codecs
 
 /// `<state_dir>/vault-response-key`: the vault's response public key as 64 hex digits and a
 /// newline, recorded the first time this device talks to its vault (at `enroll`; for a device

@@ -4,6 +4,7 @@ import Foundation
 import Sodium
 import VaultAPI
 public import VaultClient
+import Codecs
 
 /// The vault for the agent: blob calls signed with the device key; heartbeats with the
 /// liveness key; account creation and device registration with the owner key (enroll only);

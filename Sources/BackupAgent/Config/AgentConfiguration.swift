@@ -5,6 +5,7 @@ import BlobStorage
 import LNDClient
 import SeedKit
 import VaultClient
+import LightningTypes
 
 /// The resolved configuration: TOML file, then `CASA_BACKUPD_*` environment, then flags.
 public struct AgentConfiguration: Sendable, Equatable {

@@ -2,6 +2,7 @@ public import BackupCore
 public import BlobStorage
 import Foundation
 import Sodium
+import Codecs
 
 /// The lnd node this device was enrolled for (review L7). Enrollment checks the words against
 /// lnd's identity and records it in `<state_dir>/node-identity`; at every key install the agent

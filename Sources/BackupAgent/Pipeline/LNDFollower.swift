@@ -1,6 +1,7 @@
 public import BackupCore
 public import BlobStorage
 public import Logging
+import LightningTypes
 
 /// Follows lnd (docs/agent.md "Start-up"): waits on SubscribeState until lnd accepts backup
 /// calls (no polling), derives the keys, exports the Multi, then follows SubscribeChannelBackups.
@@ -55,7 +56,7 @@ public struct LNDFollower: Sendable {
     func waitUntilActive() async throws {
         for try await state in lnd.walletStates() {
             status.update { $0.lndState = state.description }
-            if state.acceptsBackupCalls { return }
+            if state.acceptsRPCs { return }
             logger.info("lnd is \(state); waiting for it to be unlocked")
             await pipeline.dropKeys()
         }

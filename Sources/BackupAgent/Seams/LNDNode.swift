@@ -1,11 +1,12 @@
 public import Sodium
+import LightningTypes
 
 /// What the agent needs from lnd, as raw bytes (the LNDClient does the REST and JSON).
 /// A narrow protocol so the pipeline can be tested with an in-memory lnd.
 public protocol LNDNode: Sendable {
     /// SubscribeState: the current state first, then every change; ends or throws when the
     /// connection drops.
-    func walletStates() -> AsyncThrowingStream<LNDWalletState, any Error>
+    func walletStates() -> AsyncThrowingStream<WalletState, any Error>
     /// DeriveSharedKey with `ephemeralPublicKey` (33 bytes compressed); `keyFamily` nil means
     /// lnd's node identity key, otherwise key locator (family, 0).
     func deriveSharedKey(ephemeralPublicKey: [UInt8], keyFamily: Int?) async throws -> SecureBytes

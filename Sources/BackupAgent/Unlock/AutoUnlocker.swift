@@ -2,6 +2,7 @@ public import BackupCore
 public import Foundation
 public import Logging
 import Sodium
+import LightningTypes
 
 /// Sealed auto-unlock at boot (docs/design.md §6): whenever SubscribeState reports LOCKED and
 /// `unlock.seal` exists, asks the vault for this device's share, unseals the wallet password,

@@ -1,6 +1,7 @@
 public import BackupCore
 public import Foundation
 public import Sodium
+import LightningTypes
 
 /// `casa-backupd unlock setup` (docs/design.md §6): with lnd LOCKED, unlocks it with the
 /// password, and only after lnd accepted it seals the password under a fresh local share
@@ -39,7 +40,7 @@ public struct UnlockSetup: Sendable {
             throw UnlockError.badPassword("a wallet password has 1 to \(UnlockSeal.maximumPasswordByteCount) bytes, this one \(password.count)")
         }
         let probe = WalletStateProbe(lnd: lnd)
-        let state: LNDWalletState?
+        let state: WalletState?
         do {
             state = try await probe.current(timeout: lndTimeout)
         } catch {

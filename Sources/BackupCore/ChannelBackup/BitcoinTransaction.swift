@@ -1,4 +1,6 @@
 import Sodium
+import Codecs
+import LightningTypes
 
 /// A Bitcoin transaction in wire serialization (Go `wire.MsgTx`): version LE32, CompactSize
 /// input count, inputs (outpoint, script, sequence), CompactSize output count, outputs
@@ -23,7 +25,7 @@ public struct BitcoinTransaction: Hashable, Sendable {
 
     /// Parses exactly one transaction from `bytes` (no bytes may follow).
     public init(decoding bytes: [UInt8]) throws(ChannelBackupError) {
-        var reader = ByteReader(bytes)
+        var reader = ChannelBackupReader(bytes)
         try self.init(from: &reader)
         guard reader.isAtEnd else { throw .trailingBytes(count: reader.remaining, after: "the transaction") }
     }
@@ -38,7 +40,7 @@ public struct BitcoinTransaction: Hashable, Sendable {
         return Hex.encode(SHA256.hash(SHA256.hash(legacy)).reversed())
     }
 
-    init(from reader: inout ByteReader) throws(ChannelBackupError) {
+    init(from reader: inout ChannelBackupReader) throws(ChannelBackupError) {
         var parts = CollectedParts(bytes: reader.bytes)
         let scanned = try Self.scan(&reader, into: &parts)
         self.init(scanned, parts: parts)
@@ -62,7 +64,7 @@ public struct BitcoinTransaction: Hashable, Sendable {
 
     /// Checks one transaction at the reader's position and reports its inputs, outputs and
     /// witness items to `parts`. Copies nothing itself.
-    static func scan<Parts: SingleBackupParts>(_ reader: inout ByteReader, into parts: inout Parts) throws(ChannelBackupError) -> Scanned {
+    static func scan<Parts: SingleBackupParts>(_ reader: inout ChannelBackupReader, into parts: inout Parts) throws(ChannelBackupError) -> Scanned {
         let start = reader.offset
         let version = Int32(bitPattern: UInt32(try reader.readLittleEndian(4, "commit tx version")))
         var inputCount = try reader.readCompactSize("commit tx input count")
@@ -102,7 +104,7 @@ public struct BitcoinTransaction: Hashable, Sendable {
         return Scanned(range: start..<reader.offset, version: version, lockTime: lockTime)
     }
 
-    private static func skipScript(_ reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> Range<Int> {
+    private static func skipScript(_ reader: inout ChannelBackupReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> Range<Int> {
         let length = try reader.readCompactSize("\(what()) length")
         guard length <= UInt64(reader.remaining) else {
             throw .truncated(what: what(), offset: reader.offset, needed: Int(clamping: length), available: reader.remaining)
@@ -110,7 +112,7 @@ public struct BitcoinTransaction: Hashable, Sendable {
         return try reader.skip(Int(length), what())
     }
 
-    private static func check(count: UInt64, minimumEach: Int, reader: ByteReader, what: @autoclosure () -> String) throws(ChannelBackupError) {
+    private static func check(count: UInt64, minimumEach: Int, reader: ChannelBackupReader, what: @autoclosure () -> String) throws(ChannelBackupError) {
         guard count <= UInt64(reader.remaining / minimumEach) else {
             throw .invalidField(what: what(), reason: "count \(count) cannot fit in the \(reader.remaining) bytes left")
         }

@@ -1,4 +1,6 @@
 import SeedKit
+import Codecs
+import LightningTypes
 
 /// One side's channel configuration as a Single stores it: the CSV delay and five base keys,
 /// in lnd's serialization order multisig, revocation, payment, delay, htlc. Our side stores
@@ -34,8 +36,8 @@ public typealias RemoteChannelKeys = ChannelKeys<CompressedPublicKey>
 
 /// A fixed-size field of a Single that ChannelKeys can hold.
 protocol SingleBackupField {
-    static func read(from reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> Self
-    static func skip(_ reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError)
+    static func read(from reader: inout ChannelBackupReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> Self
+    static func skip(_ reader: inout ChannelBackupReader, _ what: @autoclosure () -> String) throws(ChannelBackupError)
     func write(to writer: inout ByteWriter)
 }
 
@@ -45,12 +47,12 @@ extension ChannelKeys where Key: SingleBackupField {
         for key in inWireOrder { key.write(to: &writer) }
     }
 
-    static func skip(_ reader: inout ByteReader, side: String) throws(ChannelBackupError) {
+    static func skip(_ reader: inout ChannelBackupReader, side: String) throws(ChannelBackupError) {
         try reader.skip(2, "\(side) csv delay")
         for i in 0..<5 { try Key.skip(&reader, "\(side) \(wireNames[i]) key") }
     }
 
-    static func read(from reader: inout ByteReader, side: String) throws(ChannelBackupError) -> ChannelKeys {
+    static func read(from reader: inout ChannelBackupReader, side: String) throws(ChannelBackupError) -> ChannelKeys {
         let csv = try reader.readUInt16("\(side) csv delay")
         var keys: [Key] = []
         for name in wireNames { keys.append(try Key.read(from: &reader, "\(side) \(name) key")) }

@@ -1,3 +1,5 @@
+import LightningTypes
+
 /// The per-channel view `casa-recover inspect` prints (one row, or one JSON object in
 /// `channels`). JSON keys are snake_case; `lease_expiry` is null unless version 4.
 public struct ChannelSummary: Hashable, Sendable, Codable {

@@ -1,3 +1,5 @@
+import Codecs
+
 /// What lnd (v0.19+) stores so that a channel can be force-closed from the backup alone
 /// (`chantools scbforceclose`): our unsigned latest commitment transaction and the peer's
 /// signature for it. Dangerous to use: if the state is not the latest, the peer can take
@@ -49,7 +51,7 @@ public struct CloseTxInputs: Hashable, Sendable {
 
     /// Checks the fields at the reader's position; the commit transaction's parts go to `parts`.
     static func scan<Parts: SingleBackupParts>(
-        _ reader: inout ByteReader, version: SingleBackupVersion, into parts: inout Parts
+        _ reader: inout ChannelBackupReader, version: SingleBackupVersion, into parts: inout Parts
     ) throws(ChannelBackupError) -> Scanned {
         let tx = try BitcoinTransaction.scan(&reader, into: &parts)
         let sigLength = Int(try reader.readUInt16("commit signature length"))

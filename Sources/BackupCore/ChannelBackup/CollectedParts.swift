@@ -1,3 +1,5 @@
+import LightningTypes
+
 /// Copies the repeated parts of one Single out of the scanned bytes, for the model
 /// (`SingleBackup`, `BitcoinTransaction`).
 struct CollectedParts: SingleBackupParts {
@@ -28,7 +30,7 @@ struct CollectedParts: SingleBackupParts {
     }
 
     mutating func transactionInput(previousTxid: Range<Int>, previousIndex: UInt32, script: Range<Int>, sequence: UInt32) {
-        let point = ChannelPoint(scannedTxid: Array(bytes[previousTxid]), outputIndex: previousIndex)
+        let point = ChannelPoint(checkedTxid: Array(bytes[previousTxid]), outputIndex: previousIndex)
         inputs.append((point, Array(bytes[script]), sequence))
     }
 

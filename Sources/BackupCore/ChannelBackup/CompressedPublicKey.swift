@@ -1,5 +1,6 @@
 import Secp256k1
 import Sodium
+import Codecs
 
 /// 33 bytes that should be a compressed secp256k1 point. The raw bytes are kept exactly
 /// (so a backup re-encodes byte for byte even if a key is bad), and `isValidPoint` says
@@ -39,11 +40,11 @@ public struct CompressedPublicKey: Hashable, Sendable, CustomStringConvertible, 
     public var hex: String { Hex.encode(bytes) }
     public var description: String { hex }
 
-    static func read(from reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> CompressedPublicKey {
+    static func read(from reader: inout ChannelBackupReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> CompressedPublicKey {
         CompressedPublicKey(unchecked: try reader.readBytes(byteCount, what()))
     }
 
-    static func skip(_ reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) {
+    static func skip(_ reader: inout ChannelBackupReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) {
         try reader.skip(byteCount, what())
     }
 

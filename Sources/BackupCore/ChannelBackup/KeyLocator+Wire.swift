@@ -1,4 +1,6 @@
 import SeedKit
+import Codecs
+import LightningTypes
 
 /// u32 family, u32 index, big-endian (lnd's Single encoding).
 extension KeyLocator: SingleBackupField {
@@ -7,12 +9,12 @@ extension KeyLocator: SingleBackupField {
         writer.writeUInt32(index)
     }
 
-    static func skip(_ reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) {
+    static func skip(_ reader: inout ChannelBackupReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) {
         try reader.skip(4, "\(what()) family")
         try reader.skip(4, "\(what()) index")
     }
 
-    static func read(from reader: inout ByteReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> KeyLocator {
+    static func read(from reader: inout ChannelBackupReader, _ what: @autoclosure () -> String) throws(ChannelBackupError) -> KeyLocator {
         let family = try reader.readUInt32("\(what()) family")
         let index = try reader.readUInt32("\(what()) index")
         return KeyLocator(family: family, index: index)

@@ -1,3 +1,5 @@
+import Codecs
+
 /// lnd's `channel.backup` plaintext (chanbackup/multi.go): u8 version (only 0 exists),
 /// u32 count, then the Singles back to back.
 public struct MultiBackup: Hashable, Sendable {
@@ -20,7 +22,7 @@ public struct MultiBackup: Hashable, Sendable {
     public init(decoding bytes: [UInt8]) throws(ChannelBackupError) {
         var singles: [SingleBackup] = []
         var unknown: [UnknownSingle] = []
-        try Self.scan(bytes, single: { (reader: inout ByteReader) throws(ChannelBackupError) in
+        try Self.scan(bytes, single: { (reader: inout ChannelBackupReader) throws(ChannelBackupError) in
             singles.append(try SingleBackup(from: &reader))
         }, unknown: { unknown.append($0) })
         self.singles = singles
@@ -32,7 +34,7 @@ public struct MultiBackup: Hashable, Sendable {
     /// nothing for Singles of known versions: this is what the agent does with every Multi lnd
     /// sends before storing it.
     public static func channelCount(checking bytes: [UInt8]) throws(ChannelBackupError) -> Int {
-        try scan(bytes, single: { (reader: inout ByteReader) throws(ChannelBackupError) in
+        try scan(bytes, single: { (reader: inout ChannelBackupReader) throws(ChannelBackupError) in
             var ignored = IgnoredParts()
             _ = try SingleBackupLayout.scan(&reader, into: &ignored)
         }, unknown: { _ in })
@@ -44,7 +46,7 @@ public struct MultiBackup: Hashable, Sendable {
     public static func check(_ bytes: [UInt8]) throws(ChannelBackupError) -> MultiCheck {
         var unknownVersions: [UInt8] = []
         var digests: [[UInt8]] = []
-        let count = try scan(bytes, single: { (reader: inout ByteReader) throws(ChannelBackupError) in
+        let count = try scan(bytes, single: { (reader: inout ChannelBackupReader) throws(ChannelBackupError) in
             var addresses = AddressDescriptorRanges()
             let layout = try SingleBackupLayout.scan(&reader, into: &addresses)
             digests.append(ChannelSetDigest.single(bytes, layout: layout, addresses: addresses))
@@ -60,9 +62,9 @@ public struct MultiBackup: Hashable, Sendable {
     /// Returns the count.
     @discardableResult
     private static func scan(
-        _ bytes: [UInt8], single: (inout ByteReader) throws(ChannelBackupError) -> Void, unknown: (UnknownSingle) -> Void
+        _ bytes: [UInt8], single: (inout ChannelBackupReader) throws(ChannelBackupError) -> Void, unknown: (UnknownSingle) -> Void
     ) throws(ChannelBackupError) -> Int {
-        var reader = ByteReader(bytes)
+        var reader = ChannelBackupReader(bytes)
         let version = try reader.readUInt8("multi version")
         guard version == Self.currentVersion else { throw .unknownMultiVersion(version) }
         let count = try reader.readUInt32("channel count")

@@ -1,10 +1,12 @@
+import Codecs
+
 extension NodeAddress {
     /// Checks a Single's address field (u16 total length, then descriptors until that length is
     /// used) and reports each descriptor to `parts`. Copies nothing.
-    static func scanList<Parts: SingleBackupParts>(from reader: inout ByteReader, into parts: inout Parts) throws(ChannelBackupError) {
+    static func scanList<Parts: SingleBackupParts>(from reader: inout ChannelBackupReader, into parts: inout Parts) throws(ChannelBackupError) {
         let length = Int(try reader.readUInt16("address list length"))
         let list = try reader.skip(length, "address list")
-        var block = ByteReader(reader.bytes, block: list)
+        var block = ChannelBackupReader(reader.bytes, block: list)
         while !block.isAtEnd {
             let at = block.offset
             let type = try block.readUInt8("address type")

@@ -1,4 +1,6 @@
 import SeedKit
+import Codecs
+import LightningTypes
 
 /// How to re-derive the channel's revocation (shachain) root: a legacy public key to search
 /// for in family 5, or (all-zero key, the modern scheme) the key at `locator` used in an ECDH
@@ -18,12 +20,12 @@ public struct ShachainRoot: Hashable, Sendable {
         locator.write(to: &writer)
     }
 
-    static func skip(_ reader: inout ByteReader) throws(ChannelBackupError) {
+    static func skip(_ reader: inout ChannelBackupReader) throws(ChannelBackupError) {
         try CompressedPublicKey.skip(&reader, "shachain root public key")
         try KeyLocator.skip(&reader, "shachain key locator")
     }
 
-    static func read(from reader: inout ByteReader) throws(ChannelBackupError) -> ShachainRoot {
+    static func read(from reader: inout ChannelBackupReader) throws(ChannelBackupError) -> ShachainRoot {
         let key = try CompressedPublicKey.read(from: &reader, "shachain root public key")
         let locator = try KeyLocator.read(from: &reader, "shachain key locator")
         return ShachainRoot(legacyPublicKey: key.isZero ? nil : key, locator: locator)

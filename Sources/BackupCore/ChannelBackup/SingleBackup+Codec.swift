@@ -1,3 +1,6 @@
+import Codecs
+import LightningTypes
+
 extension SingleBackup {
     /// Header (version byte + u16 body_len) plus the smallest possible body (no addresses,
     /// no lease, no close tx): used to reject impossible Multi counts before parsing.
@@ -5,7 +8,7 @@ extension SingleBackup {
 
     /// Decodes one plaintext Single; every byte must be used.
     public init(decoding bytes: [UInt8]) throws(ChannelBackupError) {
-        var reader = ByteReader(bytes)
+        var reader = ChannelBackupReader(bytes)
         try self.init(from: &reader)
         guard reader.isAtEnd else { throw .trailingBytes(count: reader.remaining, after: "the single channel backup") }
     }
@@ -13,7 +16,7 @@ extension SingleBackup {
     /// Decodes one Single at the reader's position (as inside a Multi): checks it completely
     /// (`SingleBackupLayout.scan`: fields in order, like lnd, then the bytes used must equal the
     /// declared body_len), then builds it.
-    public init(from reader: inout ByteReader) throws(ChannelBackupError) {
+    public init(from reader: inout ChannelBackupReader) throws(ChannelBackupError) {
         var parts = CollectedParts(bytes: reader.bytes)
         let layout = try SingleBackupLayout.scan(&reader, into: &parts)
         try self.init(layout, parts: parts)
@@ -21,16 +24,16 @@ extension SingleBackup {
 
     /// Builds the model from a scan: reads each field where the scan checked it.
     init(_ layout: SingleBackupLayout, parts: CollectedParts) throws(ChannelBackupError) {
-        var head = ByteReader(parts.bytes, offset: layout.body)
+        var head = ChannelBackupReader(parts.bytes, offset: layout.body)
         version = layout.version
         isInitiator = try head.readUInt8("initiator flag") == 1
         chainHash = try head.readBytes(32, "chain hash")
         let txid = try head.readBytes(32, "funding txid")
-        fundingOutpoint = ChannelPoint(scannedTxid: txid, outputIndex: UInt32(try head.readUInt16("funding output index")))
+        fundingOutpoint = ChannelPoint(checkedTxid: txid, outputIndex: UInt32(try head.readUInt16("funding output index")))
         shortChannelID = try ShortChannelID.read(from: &head)
         remoteNodePublicKey = try CompressedPublicKey.read(from: &head, "remote node public key")
         addresses = parts.addresses
-        var tail = ByteReader(parts.bytes, offset: layout.afterAddresses)
+        var tail = ChannelBackupReader(parts.bytes, offset: layout.afterAddresses)
         capacity = try tail.readUInt64("capacity")
         localKeys = try LocalChannelKeys.read(from: &tail, side: "local")
         remoteKeys = try RemoteChannelKeys.read(from: &tail, side: "remote")

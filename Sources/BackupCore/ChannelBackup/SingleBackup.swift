@@ -1,4 +1,5 @@
 import SeedKit
+import LightningTypes
 
 /// One channel's static backup, as lnd serializes it before encryption
 /// (chanbackup/single.go; byte layout in docs/scb-format.md).

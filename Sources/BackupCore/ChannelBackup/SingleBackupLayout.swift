@@ -1,3 +1,6 @@
+import Codecs
+import LightningTypes
+
 /// Where one Single lies in the bytes it was scanned in, and what it is: the result of checking
 /// a Single field by field (docs/scb-format.md §3) without copying any of it. Every check of
 /// the format is made here, once; building the model (`SingleBackup(from:)`) then only reads
@@ -18,7 +21,7 @@ struct SingleBackupLayout {
 
     /// Checks one Single at the reader's position, as lnd parses it, and then that its fields
     /// used exactly the declared body_len; reports its repeated parts to `parts`.
-    static func scan<Parts: SingleBackupParts>(_ reader: inout ByteReader, into parts: inout Parts) throws(ChannelBackupError) -> SingleBackupLayout {
+    static func scan<Parts: SingleBackupParts>(_ reader: inout ChannelBackupReader, into parts: inout Parts) throws(ChannelBackupError) -> SingleBackupLayout {
         let start = reader.offset
         let (version, hasCloseTx) = try SingleBackupVersion.decode(versionByte: try reader.readUInt8("single version"))
         let declared = Int(try reader.readUInt16("single body length"))

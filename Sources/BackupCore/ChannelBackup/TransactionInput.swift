@@ -1,3 +1,5 @@
+import LightningTypes
+
 /// One input of a Bitcoin transaction.
 public struct TransactionInput: Hashable, Sendable {
     public let previousOutput: ChannelPoint

@@ -1,3 +1,6 @@
+import Codecs
+import LightningTypes
+
 /// A Single whose version this code does not know (a newer lnd: lnd added versions 5, 6 and 7
 /// in three years). lnd writes every Single as `version ‖ u16 body_len ‖ body` precisely "so we
 /// can skip any Singles that we don't know of" (chanbackup/single.go, Serialize), so such a
@@ -24,7 +27,7 @@ public struct UnknownSingle: Hashable, Sendable {
 
     /// Reads one Single of an unknown version at the reader's position: only its header is
     /// checked (the body must be there in full).
-    static func read(from reader: inout ByteReader) throws(ChannelBackupError) -> UnknownSingle {
+    static func read(from reader: inout ChannelBackupReader) throws(ChannelBackupError) -> UnknownSingle {
         let start = reader.offset
         let versionByte = try reader.readUInt8("single version")
         let length = Int(try reader.readUInt16("single body length"))
@@ -35,7 +38,7 @@ public struct UnknownSingle: Hashable, Sendable {
     /// One whole plaintext Single of an unknown version (a simulator or a test building what a
     /// newer lnd writes); only its header is checked.
     public init(encoded bytes: [UInt8]) throws(ChannelBackupError) {
-        var reader = ByteReader(bytes)
+        var reader = ChannelBackupReader(bytes)
         guard !SingleBackupVersion.isKnown(versionByte: try reader.peekUInt8("single version")) else {
             throw .invalidField(what: "single version", reason: "version \(bytes[0] & ~SingleBackupVersion.closeTxFlag) is known; decode it as a SingleBackup")
         }
@@ -48,7 +51,7 @@ public struct UnknownSingle: Hashable, Sendable {
         self.bytes = bytes
         version = bytes[0] & ~SingleBackupVersion.closeTxFlag
         hasCloseTx = bytes[0] & SingleBackupVersion.closeTxFlag != 0
-        var prefix = ByteReader(bytes, offset: 3)
+        var prefix = ChannelBackupReader(bytes, offset: 3)
         guard prefix.remaining >= Self.sharedPrefixSize,
               (try? prefix.skip(1, "initiator flag")) != nil,
               let chain = try? prefix.readBytes(32, "chain hash"),
@@ -64,7 +67,7 @@ public struct UnknownSingle: Hashable, Sendable {
             return
         }
         chainHash = chain
-        fundingOutpoint = ChannelPoint(scannedTxid: txid, outputIndex: UInt32(index))
+        fundingOutpoint = ChannelPoint(checkedTxid: txid, outputIndex: UInt32(index))
         remoteNodePublicKey = key
         if let addressBytes = try? prefix.readUInt16("address list length"), (try? prefix.skip(Int(addressBytes), "address list")) != nil {
             capacity = try? prefix.readUInt64("capacity")

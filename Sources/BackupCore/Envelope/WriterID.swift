@@ -1,4 +1,5 @@
 import Sodium
+import Codecs
 
 /// Names one run of one agent (docs/envelope.md §4.1): 8 random bytes chosen every time an agent
 /// starts writing. Two copies of a disk that both write get two different IDs, so recovery can

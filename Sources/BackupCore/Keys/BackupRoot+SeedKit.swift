@@ -1,4 +1,5 @@
 public import SeedKit
+import LightningTypes
 
 extension BackupRoot {
     /// The recovery path from the words: the node identity key of lnd's key ring

@@ -1,4 +1,5 @@
 import Sodium
+import Codecs
 
 /// A public 32-byte identifier shown as 64 lowercase hex characters (account IDs, blob IDs).
 public protocol HexIdentifier: Hashable, Sendable, CustomStringConvertible {

@@ -1,5 +1,5 @@
 public import Foundation
-public import SeedKit
+import LightningTypes
 
 /// Where lnd writes `channel.backup`, as lnd decides it (config.go:1516-1519, 1548-1569):
 /// `backupfilepath=` if lnd.conf sets it, else `<datadir>/chain/bitcoin/<network>/channel.backup`

@@ -1,6 +1,6 @@
 public import CurlHTTP
 import Foundation
-public import SeedKit
+import LightningTypes
 
 /// Finds a local lnd by itself: `--lnddir` (default ~/.lnd), lnd.conf for the REST address,
 /// TLS mode and network, then tls.cert and the macaroon under data/chain/bitcoin/<net>/.

@@ -1,3 +1,5 @@
+import LightningTypes
+
 /// An open channel (lnrpc.Channel): the fields a backup agent reports.
 public struct Channel: Decodable, Sendable {
     public let active: Bool
@@ -53,7 +55,11 @@ public struct Channel: Decodable, Sendable {
 
     /// The parsed funding outpoint.
     public func outpoint() throws(LNDError) -> ChannelPoint {
-        try ChannelPoint(parsing: channelPoint)
+        do {
+            return try ChannelPoint(parsing: channelPoint)
+        } catch {
+            throw .invalidResponse("lnd sent channel_point \"\(channelPoint)\": \(error)")
+        }
     }
 }
 

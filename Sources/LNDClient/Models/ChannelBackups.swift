@@ -1,3 +1,5 @@
+import LightningTypes
+
 /// One channel's encrypted Single backup (lnrpc.ChannelBackup).
 public struct ChannelBackup: Codable, Hashable, Sendable {
     public let channelPoint: ChannelPoint

@@ -1,4 +1,5 @@
 import Sodium
+import Codecs
 
 /// One message of the CloseChannel stream (lnrpc.CloseStatusUpdate, a oneof).
 public enum CloseStatusUpdate: Decodable, Sendable, Equatable {

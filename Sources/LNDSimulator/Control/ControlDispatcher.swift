@@ -3,6 +3,8 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import Sodium
+import Codecs
+import LightningTypes
 
 /// The drill control API (plain HTTP on 127.0.0.1, JSON in and out; see docs/lnd-sim.md).
 /// Errors are `{"error":"..."}` with status 400.
@@ -59,7 +61,7 @@ struct ControlDispatcher: Sendable {
             if name.isEmpty {
                 await node.holdStartup(at: nil)
             } else {
-                guard let state = WalletState(protoName: name) else { throw SimulatedNode.ControlError("unknown state \(name)") }
+                guard case let state = WalletState(name: name.uppercased()), state.number != nil else { throw SimulatedNode.ControlError("unknown state \(name)") }
                 await node.holdStartup(at: state)
             }
         case ("POST", "/faults/stream"):
@@ -154,6 +156,6 @@ struct ControlDispatcher: Sendable {
         default:
             throw SimulatedNode.ControlError("unknown control request \(method) \(path) (see docs/lnd-sim.md)")
         }
-        return .object([("state", .string(await node.walletState.protoName))])
+        return .object([("state", .string(await node.walletState.name))])
     }
 }

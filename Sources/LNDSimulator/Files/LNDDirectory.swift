@@ -1,5 +1,6 @@
 import Foundation
 import SeedKit
+import LightningTypes
 
 /// The directory layout lnd uses (docs/lnd.md §1.4, §3.1), which the agent discovers by itself:
 /// `tls.cert`/`tls.key` and `lnd.conf` at the top, wallet, macaroons and `channel.backup` under

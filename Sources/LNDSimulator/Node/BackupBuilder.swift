@@ -2,6 +2,8 @@ import BackupCore
 import Secp256k1
 import SeedKit
 import Sodium
+import Codecs
+import LightningTypes
 
 /// Turns simulated channels into lnd's SCB structures (BackupCore's Single/Multi codecs) and
 /// back: restored Singles become channel shells.

@@ -3,6 +3,8 @@ import LightningWire
 import Logging
 import Secp256k1
 import Sodium
+import Codecs
+import LightningTypes
 
 /// Real BOLT 8 listeners for the world's peers. Each online peer with a loopback address and a
 /// node key accepts Lightning connections as itself and reacts like its implementation
@@ -49,7 +51,7 @@ final class PeerListenerSet {
     /// The BOLT 2 ids of the peer's channels whose funding output is still unspent.
     static func channels(of pubkey: String, in world: SimulatedWorld) -> Set<ChannelID> {
         Set(world.fundingOutputs.values.compactMap { output -> ChannelID? in
-            guard output.peer == pubkey, output.isUnspent, let point = try? ChannelPoint(output.channelPoint) else { return nil }
+            guard output.peer == pubkey, output.isUnspent, let point = try? ChannelPoint(parsing: output.channelPoint) else { return nil }
             return try? ChannelID(channelPoint: point)
         })
     }

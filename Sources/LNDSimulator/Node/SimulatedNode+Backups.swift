@@ -2,6 +2,7 @@ import BackupCore
 import Foundation
 import Logging
 import Sodium
+import LightningTypes
 
 /// Static channel backups: snapshots, channel.backup, verify, restore, the backup stream.
 extension SimulatedNode {

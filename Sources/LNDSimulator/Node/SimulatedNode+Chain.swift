@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Sodium
+import LightningTypes
 
 /// The node's view of the chain: confirmations of funding and closing transactions.
 extension SimulatedNode {

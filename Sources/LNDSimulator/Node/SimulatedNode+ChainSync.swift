@@ -1,4 +1,5 @@
 import Foundation
+import LightningTypes
 
 /// D8: between RPC_ACTIVE and SERVER_ACTIVE the wallet syncs with the chain.
 extension SimulatedNode {
@@ -23,7 +24,7 @@ extension SimulatedNode {
 
     /// Whether GetInfo says `synced_to_chain`.
     var isSyncedToChain: Bool {
-        guard walletState < .serverActive, let chainSync else { return true }
+        guard walletState.startupOrder < WalletState.serverActive.startupOrder, let chainSync else { return true }
         return chainSync.synced >= world.height
     }
 

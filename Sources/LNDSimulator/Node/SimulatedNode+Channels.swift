@@ -4,6 +4,8 @@ import Logging
 import Secp256k1
 import SeedKit
 import Sodium
+import Codecs
+import LightningTypes
 
 /// Lightning RPCs about the node and its channels.
 extension SimulatedNode {

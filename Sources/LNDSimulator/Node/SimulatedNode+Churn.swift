@@ -1,3 +1,5 @@
+import LightningTypes
+
 /// Load for benchmarks (benchmarks/agent-idle.sh): many backup updates without the cost of
 /// real opens and closes, whose closed channels pile up in the database and slow every later
 /// control call.
@@ -7,7 +9,7 @@ extension SimulatedNode {
     /// update (a copy of an open channel under a new funding txid; never stored, not on the
     /// chain). Each update differs from the one before it; nothing accumulates.
     public func churnBackups(count: Int) throws -> Int {
-        guard walletState == .serverActive else { throw ControlError("the node is \(walletState.protoName); unlock it first") }
+        guard walletState == .serverActive else { throw ControlError("the node is \(walletState.name); unlock it first") }
         guard var extra = database.channels.first(where: \.isInOpenBucket) else {
             throw ControlError("open a channel first: the churn copies one")
         }

@@ -3,6 +3,8 @@ import Logging
 import Secp256k1
 import SeedKit
 import Sodium
+import Codecs
+import LightningTypes
 
 /// Drill operations of the control interface: peers, channels, mining, status.
 extension SimulatedNode {
@@ -80,7 +82,7 @@ extension SimulatedNode {
     public func openChannel(_ request: OpenRequest) throws -> SimulatedChannel {
         holdWrites()
         defer { releaseWrites() }
-        guard walletState == .serverActive else { throw ControlError("the node is \(walletState.protoName); unlock it first") }
+        guard walletState == .serverActive else { throw ControlError("the node is \(walletState.name); unlock it first") }
         let peer: SimulatedPeer
         if let reference = request.peer {
             guard let found = world.resolvePeer(reference) else { throw ControlError("no simulated peer \(reference)") }
@@ -143,7 +145,7 @@ extension SimulatedNode {
     public func status() -> JSONValue {
         .object([
             ("simulator", .string("lnd-sim (a simulated lnd for tests and demos; not lnd)")),
-            ("state", .string(walletState.protoName)),
+            ("state", .string(walletState.name)),
             ("network", .string(configuration.network.rawValue)),
             ("lnddir", .string(directory.root.path)),
             ("identity_pubkey", .string(identityPubkeyHex)),
@@ -196,7 +198,7 @@ extension SimulatedNode {
 extension SimulatedNode {
     /// Bakes a macaroon for the control interface (needs an unlocked wallet, like lnd).
     public func bakeForControl(_ permissions: [MacaroonPermission]) throws -> [UInt8] {
-        guard walletKey != nil else { throw ControlError("the wallet is \(walletState.protoName); unlock it to bake macaroons") }
+        guard walletKey != nil else { throw ControlError("the wallet is \(walletState.name); unlock it to bake macaroons") }
         guard !permissions.isEmpty else { throw ControlError("give at least one permission") }
         return try bake(permissions, rootKeyID: SimulatedNode.defaultRootKeyID)
     }

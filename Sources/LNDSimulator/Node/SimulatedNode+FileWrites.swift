@@ -2,6 +2,7 @@ import BackupCore
 import Foundation
 import Logging
 import Sodium
+import LightningTypes
 
 /// Persistence of the node's state: every change asks for a file write; inside a batch the
 /// write waits until the outermost batch ends, then each file is written once.

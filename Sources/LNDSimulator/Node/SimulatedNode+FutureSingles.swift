@@ -1,5 +1,6 @@
 import BackupCore
 import Sodium
+import LightningTypes
 
 /// Channels this node writes as `FutureSingle`s (version 8, unknown to casa): how every Single
 /// and Multi it hands out is packed, and how it reads them back on restore, as the newer lnd

@@ -1,5 +1,6 @@
 import LightningWire
 import Logging
+import LightningTypes
 
 /// The world's peers as real BOLT 8 listeners (`PeerListenerSet`). They run while the simulator
 /// runs, whatever the simulated lnd is doing: a peer does not go down with our node.
@@ -31,7 +32,7 @@ extension SimulatedNode {
         holdWrites()
         defer { releaseWrites() }
         let output = world.fundingOutputs.values.first { output in
-            guard output.peer == peer, output.isUnspent, let point = try? ChannelPoint(output.channelPoint) else { return false }
+            guard output.peer == peer, output.isUnspent, let point = try? ChannelPoint(parsing: output.channelPoint) else { return false }
             return (try? ChannelID(channelPoint: point)) == channel
         }
         guard let output, broadcastClose(channelPoint: output.channelPoint, by: .remoteForce) != nil else { return }

@@ -2,6 +2,8 @@ import Foundation
 import Logging
 import Secp256k1
 import Sodium
+import Codecs
+import LightningTypes
 
 /// Peer connections: lnd keeps persistent connections to every peer it has a channel with,
 /// dialing only the addresses it knows for that peer; a restored shell's peer is dialed at the

@@ -2,6 +2,7 @@ import BackupCore
 import Secp256k1
 import SeedKit
 import Sodium
+import LightningTypes
 
 /// D1: how lnd re-exports a restored shell, and why it cannot restore that Single again.
 extension SimulatedNode {

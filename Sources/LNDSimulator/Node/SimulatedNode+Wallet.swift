@@ -3,6 +3,8 @@ import Foundation
 import Logging
 import Secp256k1
 import Sodium
+import Codecs
+import LightningTypes
 
 /// WalletUnlocker: GenSeed, InitWallet, UnlockWallet; macaroon baking and checking.
 extension SimulatedNode {
@@ -177,7 +179,7 @@ extension SimulatedNode {
         case .walletUnlocker:
             // D17: while lnd opens its database only the State service answers (rpcperms/interceptor.go:890-951).
             if walletState == .waitingToStart { throw .unknown("waiting to start, RPC services not available") }
-            if walletState >= .unlocked {
+            if walletState.startupOrder >= WalletState.unlocked.startupOrder {
                 throw .unknown("wallet already unlocked, WalletUnlocker service is no longer available")
             }
             return
@@ -189,7 +191,7 @@ extension SimulatedNode {
             case .locked: throw .unknown("wallet locked, unlock it to enable full RPC access")
             case .unlocked: throw .unknown("the RPC server is in the process of starting up, but not yet ready to accept calls")
             case .waitingToStart: throw .unknown("waiting to start, RPC services not available")
-            case .rpcActive, .serverActive: break
+            case .rpcActive, .serverActive, .unrecognized: break
             }
             try MacaroonVerifier(rootKeys: rootKeys).authorize(
                 headerValues: macaroonHeaders, required: route.permissions, fullMethod: route.fullMethod)

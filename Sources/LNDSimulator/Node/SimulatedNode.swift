@@ -4,6 +4,8 @@ import Logging
 import Secp256k1
 import SeedKit
 import Sodium
+import Codecs
+import LightningTypes
 
 /// The simulated lnd: wallet state machine, keys, channel database, backups, peers and chain.
 /// All state changes go through this actor; the REST and control servers only translate.
@@ -112,11 +114,11 @@ public actor SimulatedNode {
         for continuation in streams.state.values {
             continuation.yield(stateMessage(state))
         }
-        logger.info("wallet state \(state.protoName)")
+        logger.info("wallet state \(state.name)")
     }
 
     func stateMessage(_ state: WalletState) -> JSONValue {
-        .object([("state", .string(state.protoName))])
+        .object([("state", .string(state.name))])
     }
 
     /// UNLOCKED → RPC_ACTIVE → SERVER_ACTIVE, one step per `startupStepDelay`, honouring a hold.
@@ -144,11 +146,11 @@ public actor SimulatedNode {
 
     private func isHeld(before next: WalletState, generation expected: Int) -> Bool {
         guard generation == expected, let hold = startupHold else { return false }
-        return next > hold
+        return next.startupOrder > hold.startupOrder
     }
 
     private func advance(to next: WalletState, generation expected: Int) -> Bool {
-        guard generation == expected, walletState < next, walletState >= .unlocked else { return false }
+        guard generation == expected, walletState.startupOrder < next.startupOrder, walletState.startupOrder >= WalletState.unlocked.startupOrder else { return false }
         if next == .serverActive, let failure = backupFileStartFailure() {
             exitOnStartFailure(failure)
             return false

@@ -2,6 +2,7 @@ import Foundation
 public import LightningWire
 public import Secp256k1
 import Synchronization
+import LightningTypes
 
 /// A scripted Lightning peer (responder role) that reacts to channel_reestablish and error the
 /// way real implementations do, for tests and the lnd simulator's drills:

@@ -1,5 +1,6 @@
 public import LightningWire
 public import Secp256k1
+import LightningTypes
 
 /// One channel to ask its peer to force-close.
 public struct ForceCloseRequest: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 public import LightningWire
 public import Secp256k1
+import LightningTypes
 
 /// Asks a channel's peer to force-close it, the way chantools' `triggerforceclose` does
 /// (docs/force-close.md, "chantools triggerforceclose"):

@@ -1,3 +1,5 @@
+import Codecs
+
 /// A BOLT 1 TLV stream: records `BigSize type ‖ BigSize length ‖ value` with strictly
 /// increasing types. Unknown even types are fatal ("it's OK to be odd"); unknown odd ones are kept.
 public struct TLVStream: Equatable, Sendable {
@@ -32,7 +34,7 @@ public struct TLVStream: Equatable, Sendable {
     /// - Parameter knownEvenTypes: the even types the message defines; nil accepts any type
     ///   (for extensions we only pass through and never act on).
     static func decode(_ bytes: [UInt8], context: String, knownEvenTypes: Set<UInt64>?) throws -> TLVStream {
-        var reader = ByteReader(bytes, context: context)
+        var reader = WireReader(bytes, context: context)
         var records: [Record] = []
         while !reader.isAtEnd {
             let type = try BigSize.read(&reader, field: "tlv type")
@@ -40,10 +42,10 @@ public struct TLVStream: Equatable, Sendable {
                 throw WireError.badTLV(message: context, reason: "type \(type) after type \(last.type); types must strictly increase")
             }
             let length = try BigSize.read(&reader, field: "tlv length")
-            guard length <= UInt64(reader.remainingCount) else {
-                throw WireError.badTLV(message: context, reason: "record \(type) claims \(length) bytes, only \(reader.remainingCount) left")
+            guard length <= UInt64(reader.remaining) else {
+                throw WireError.badTLV(message: context, reason: "record \(type) claims \(length) bytes, only \(reader.remaining) left")
             }
-            let value = try reader.read(Int(length), field: "tlv \(type) value")
+            let value = try reader.readBytes(Int(length), "tlv \(type) value")
             if type % 2 == 0, let known = knownEvenTypes, !known.contains(type) {
                 throw WireError.badTLV(message: context, reason: "unknown even (required) type \(type)")
             }

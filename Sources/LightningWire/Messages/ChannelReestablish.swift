@@ -1,4 +1,6 @@
 public import Secp256k1
+import Codecs
+import LightningTypes
 
 /// `channel_reestablish` (type 136):
 /// `channel_id(32) ‖ u64 next_commitment_number ‖ u64 next_revocation_number
@@ -53,8 +55,8 @@ public struct ChannelReestablish: Equatable, Sendable {
     public func encodedPayload() -> [UInt8] {
         var w = ByteWriter()
         w.write(channelID.bytes)
-        w.u64(nextCommitmentNumber)
-        w.u64(nextRevocationNumber)
+        w.writeUInt64(nextCommitmentNumber)
+        w.writeUInt64(nextRevocationNumber)
         if let dlp = dataLossProtect {
             w.write(dlp.yourLastPerCommitmentSecret)
             w.write(dlp.myCurrentPerCommitmentPoint.compressed)
@@ -64,20 +66,20 @@ public struct ChannelReestablish: Equatable, Sendable {
     }
 
     public init(payload: [UInt8]) throws {
-        var r = ByteReader(payload, context: "channel_reestablish")
-        channelID = try ChannelID(bytes: r.read(32, field: "channel_id"))
-        nextCommitmentNumber = try r.u64("next_commitment_number")
-        nextRevocationNumber = try r.u64("next_revocation_number")
+        var r = WireReader(payload, context: "channel_reestablish")
+        channelID = try ChannelID(bytes: r.readBytes(32, "channel_id"))
+        nextCommitmentNumber = try r.readUInt64("next_commitment_number")
+        nextRevocationNumber = try r.readUInt64("next_revocation_number")
         if r.isAtEnd {
             dataLossProtect = nil
         } else {
-            let secret = try r.read(32, field: "your_last_per_commitment_secret")
-            let pointBytes = try r.read(33, field: "my_current_per_commitment_point")
+            let secret = try r.readBytes(32, "your_last_per_commitment_secret")
+            let pointBytes = try r.readBytes(33, "my_current_per_commitment_point")
             guard let point = try? PublicKey(bytes: pointBytes) else {
                 throw WireError.invalidField(message: "channel_reestablish", field: "my_current_per_commitment_point", reason: "not a valid compressed point")
             }
             dataLossProtect = try DataLossProtect(yourLastPerCommitmentSecret: secret, myCurrentPerCommitmentPoint: point)
         }
-        extensions = try TLVStream.decode(r.rest(), context: "channel_reestablish", knownEvenTypes: nil)
+        extensions = try TLVStream.decode(r.readRest(), context: "channel_reestablish", knownEvenTypes: nil)
     }
 }

@@ -1,4 +1,6 @@
 import Sodium
+import Codecs
+import LightningTypes
 
 /// `error` (17) and `warning` (1) share one layout: `channel_id(32) ‖ u16 len ‖ data`.
 /// An all-zero channel id means "all channels".
@@ -23,15 +25,15 @@ public struct ErrorMessage: Equatable, Sendable {
 
     public func encodedPayload() -> [UInt8] {
         var w = ByteWriter()
-        w.write(channelID.bytes); w.u16(UInt16(clamping: data.count)); w.write(Array(data.prefix(Int(UInt16.max))))
+        w.write(channelID.bytes); w.writeUInt16(UInt16(clamping: data.count)); w.write(Array(data.prefix(Int(UInt16.max))))
         return w.bytes
     }
 
     public init(payload: [UInt8], kind: String = "error") throws {
-        var r = ByteReader(payload, context: kind)
-        channelID = try ChannelID(bytes: r.read(32, field: "channel_id"))
-        let length = try r.u16("len")
-        data = try r.read(Int(length), field: "data")
-        _ = try TLVStream.decode(r.rest(), context: kind, knownEvenTypes: nil)
+        var r = WireReader(payload, context: kind)
+        channelID = try ChannelID(bytes: r.readBytes(32, "channel_id"))
+        let length = try r.readUInt16("len")
+        data = try r.readBytes(Int(length), "data")
+        _ = try TLVStream.decode(r.readRest(), context: kind, knownEvenTypes: nil)
     }
 }

@@ -1,3 +1,5 @@
+import Codecs
+
 /// `init` (type 16): the first message in each direction.
 /// Payload: `u16 gflen ‖ globalfeatures ‖ u16 flen ‖ features ‖ tlvs` (TLV 1 networks, TLV 3 remote_addr).
 public struct InitMessage: Equatable, Sendable {
@@ -25,8 +27,8 @@ public struct InitMessage: Equatable, Sendable {
     public func encodedPayload() -> [UInt8] {
         var w = ByteWriter()
         let global = globalFeatures.encoded(), local = features.encoded()
-        w.u16(UInt16(global.count)); w.write(global)
-        w.u16(UInt16(local.count)); w.write(local)
+        w.writeUInt16(UInt16(global.count)); w.write(global)
+        w.writeUInt16(UInt16(local.count)); w.write(local)
         var records = otherRecords
         if !networks.isEmpty { records.append(.init(type: 1, value: networks.flatMap { $0 })) }
         if let remoteAddress { records.append(.init(type: 3, value: remoteAddress)) }
@@ -35,12 +37,12 @@ public struct InitMessage: Equatable, Sendable {
     }
 
     public init(payload: [UInt8]) throws {
-        var r = ByteReader(payload, context: "init")
-        let gflen = try r.u16("gflen")
-        globalFeatures = FeatureBits(encoded: try r.read(Int(gflen), field: "globalfeatures"))
-        let flen = try r.u16("flen")
-        features = FeatureBits(encoded: try r.read(Int(flen), field: "features"))
-        let tlvs = try TLVStream.decode(r.rest(), context: "init", knownEvenTypes: [])
+        var r = WireReader(payload, context: "init")
+        let gflen = try r.readUInt16("gflen")
+        globalFeatures = FeatureBits(encoded: try r.readBytes(Int(gflen), "globalfeatures"))
+        let flen = try r.readUInt16("flen")
+        features = FeatureBits(encoded: try r.readBytes(Int(flen), "features"))
+        let tlvs = try TLVStream.decode(r.readRest(), context: "init", knownEvenTypes: [])
         networks = []
         remoteAddress = nil
         otherRecords = []

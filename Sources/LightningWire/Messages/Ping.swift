@@ -1,3 +1,5 @@
+import Codecs
+
 /// `ping` (type 18): `u16 num_pong_bytes ‖ u16 byteslen ‖ ignored[byteslen]`.
 public struct Ping: Equatable, Sendable {
     /// Pong size the sender asks for; 65532 or more means "do not answer".
@@ -17,16 +19,16 @@ public struct Ping: Equatable, Sendable {
     public func encodedPayload() -> [UInt8] {
         var w = ByteWriter()
         let padding = ignored.prefix(Int(UInt16.max))
-        w.u16(pongByteCount)
-        w.u16(UInt16(padding.count)); w.write(Array(padding))
+        w.writeUInt16(pongByteCount)
+        w.writeUInt16(UInt16(padding.count)); w.write(Array(padding))
         return w.bytes
     }
 
     public init(payload: [UInt8]) throws {
-        var r = ByteReader(payload, context: "ping")
-        pongByteCount = try r.u16("num_pong_bytes")
-        let length = try r.u16("byteslen")
-        ignored = try r.read(Int(length), field: "ignored")
-        _ = try TLVStream.decode(r.rest(), context: "ping", knownEvenTypes: nil)
+        var r = WireReader(payload, context: "ping")
+        pongByteCount = try r.readUInt16("num_pong_bytes")
+        let length = try r.readUInt16("byteslen")
+        ignored = try r.readBytes(Int(length), "ignored")
+        _ = try TLVStream.decode(r.readRest(), context: "ping", knownEvenTypes: nil)
     }
 }

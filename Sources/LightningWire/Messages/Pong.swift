@@ -1,3 +1,5 @@
+import Codecs
+
 /// `pong` (type 19): `u16 byteslen ‖ ignored[byteslen]`.
 public struct Pong: Equatable, Sendable {
     public var ignored: [UInt8]
@@ -9,14 +11,14 @@ public struct Pong: Equatable, Sendable {
     public func encodedPayload() -> [UInt8] {
         var w = ByteWriter()
         let padding = ignored.prefix(Int(UInt16.max))
-        w.u16(UInt16(padding.count)); w.write(Array(padding))
+        w.writeUInt16(UInt16(padding.count)); w.write(Array(padding))
         return w.bytes
     }
 
     public init(payload: [UInt8]) throws {
-        var r = ByteReader(payload, context: "pong")
-        let length = try r.u16("byteslen")
-        ignored = try r.read(Int(length), field: "ignored")
-        _ = try TLVStream.decode(r.rest(), context: "pong", knownEvenTypes: nil)
+        var r = WireReader(payload, context: "pong")
+        let length = try r.readUInt16("byteslen")
+        ignored = try r.readBytes(Int(length), "ignored")
+        _ = try TLVStream.decode(r.readRest(), context: "pong", knownEvenTypes: nil)
     }
 }

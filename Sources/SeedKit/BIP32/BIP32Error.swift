@@ -1,3 +1,5 @@
+import LightningTypes
+
 /// Errors from BIP32 key handling, each with what to check.
 public enum BIP32Error: Error, Equatable, Sendable, CustomStringConvertible {
     /// Not Base58, or the Base58Check checksum fails: a character is wrong or missing.

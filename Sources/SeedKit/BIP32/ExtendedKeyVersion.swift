@@ -1,3 +1,5 @@
+import LightningTypes
+
 /// The 4-byte version prefixes of serialized extended private keys (BIP32, btcd chaincfg).
 enum ExtendedKeyVersion {
     static let mainnet: [UInt8] = [0x04, 0x88, 0xAD, 0xE4]  // xprv

@@ -1,5 +1,6 @@
 import Secp256k1
 import Sodium
+import LightningTypes
 
 /// A BIP32 extended private key: private derivation, and xprv/tprv (de)serialization.
 ///

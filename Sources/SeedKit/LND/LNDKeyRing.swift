@@ -1,5 +1,6 @@
 import Secp256k1
 import Sodium
+import LightningTypes
 
 /// lnd's key ring: every lnd key is `m/1017'/coin_type'/family'/0/index` under the BIP32
 /// root (keychain/derivation.go), with coin type 0 on mainnet and 1 elsewhere.

@@ -1,6 +1,7 @@
 import BlobStorage
 import Sodium
 import VaultAPI
+import Codecs
 
 /// Stateless server challenges: `hex(issuedAt[8] || random[16] || tag[16])` where
 /// `tag = BLAKE2b-128 keyed with the server secret over issuedAt || random`.
@@ -18,13 +19,13 @@ public struct ChallengeIssuer: Sendable {
     public func issue(now: Int64) -> ChallengeResponse {
         var body = withUnsafeBytes(of: UInt64(now).bigEndian) { Array($0) }
         body += Random.bytes(16)
-        let token = HexCoding.encode(body + tag(body))
+        let token = Hex.encode(body + tag(body))
         return ChallengeResponse(challenge: token, expiresAt: now + ttlMilliseconds, serverTime: now)
     }
 
     /// The issue time of a genuine, unexpired challenge; nil otherwise.
     public func verify(_ token: String, now: Int64) -> Int64? {
-        guard let bytes = HexCoding.decode(token), bytes.count == 40 else { return nil }
+        guard let bytes = Hex.decode(token), bytes.count == 40 else { return nil }
         let body = Array(bytes[0..<24])
         guard ConstantTime.equals(Array(bytes[24..<40]), tag(body)) else { return nil }
         let issuedAt = Int64(bitPattern: body[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) })

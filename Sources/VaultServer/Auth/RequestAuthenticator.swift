@@ -2,6 +2,7 @@ import BlobStorage
 import HTTPTypes
 import Sodium
 import VaultAPI
+import Codecs
 
 /// Checks a request's signature, freshness and single use (docs/vault-api.md "Signed requests").
 /// The only place the server verifies Ed25519, through the `Sodium` wrapper.
@@ -44,10 +45,10 @@ public struct RequestAuthenticator: Sendable {
                              "sign the request: \(VaultHeader.key), \(VaultHeader.freshness), \(VaultHeader.nonce) and \(VaultHeader.signature) are required",
                              serverTime: now)
         }
-        guard let key = HexCoding.decode(keyHex), key.count == Ed25519.publicKeyByteCount else {
+        guard let key = Hex.decode(keyHex), key.count == Ed25519.publicKeyByteCount else {
             throw VaultError(.unauthorized, .missingSignature, "\(VaultHeader.key) must be 64 hex digits (an Ed25519 public key)")
         }
-        guard let signature = HexCoding.decode(signatureHex), signature.count == Ed25519.signatureByteCount else {
+        guard let signature = Hex.decode(signatureHex), signature.count == Ed25519.signatureByteCount else {
             throw VaultError(.unauthorized, .missingSignature, "\(VaultHeader.signature) must be 128 hex digits (an Ed25519 signature)")
         }
         guard SignedRequest.isValidNonce(nonce) else {

@@ -1,5 +1,6 @@
 import BlobStorage
 import Foundation
+import Codecs
 
 /// Everything `casa-vault serve` can be told (docs/vault-api.md "Limits", vault/casa-vault.toml).
 /// Defaults suit a single home server; every field can come from TOML and most from flags.
@@ -90,7 +91,7 @@ public struct VaultConfiguration: Sendable, Hashable {
         _ = try ClientAddressResolver(trustedProxies: trustedProxies)
         if accountCreation == .invite {
             if inviteTokenHashes.isEmpty { try fail("account_creation = \"invite\" needs invite_token_hashes (hex SHA-256 of each token)") }
-            if let bad = inviteTokenHashes.first(where: { HexCoding.decode($0)?.count != 32 }) {
+            if let bad = inviteTokenHashes.first(where: { Hex.decode($0)?.count != 32 }) {
                 try fail("invite_token_hashes: \(bad) is not 64 hex digits (printf %s TOKEN | sha256sum)")
             }
         }

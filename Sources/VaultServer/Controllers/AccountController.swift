@@ -2,6 +2,7 @@ import BlobStorage
 import Hummingbird
 import Sodium
 import VaultAPI
+import Codecs
 
 /// Accounts, policy and heartbeats (docs/vault-api.md "Routes").
 struct AccountController: Sendable {
@@ -75,7 +76,7 @@ struct AccountController: Sendable {
         // The owner sees what each device uploaded: junk from a stolen key shows here.
         if authorized.role == .owner {
             var usedBytes: [String: Int64] = [:]
-            for (key, bytes) in try await gate.repository.deviceUsage(authorized.account.id) { usedBytes[HexCoding.encode(key)] = bytes }
+            for (key, bytes) in try await gate.repository.deviceUsage(authorized.account.id) { usedBytes[Hex.encode(key)] = bytes }
             shown.deviceUsedBytes = usedBytes
         }
         return try Response.json(shown)
@@ -127,7 +128,7 @@ struct AccountController: Sendable {
             warnings.append("no liveness heartbeat yet: sealed secrets stay locked")
         }
         return AccountResponse(
-            account: account.id.hex, ownerKey: HexCoding.encode(account.ownerKey), livenessKey: HexCoding.encode(account.livenessKey),
+            account: account.id.hex, ownerKey: Hex.encode(account.ownerKey), livenessKey: Hex.encode(account.livenessKey),
             createdAt: account.createdAt, disabled: account.disabled, usedBytes: account.usedBytes, quotaBytes: limits.quotaBytes,
             maxBlobSize: limits.maxBlobSize, policy: account.policy, lastHeartbeatAt: account.lastHeartbeatAt,
             releaseArmed: account.releaseArmed(now: now),

@@ -2,6 +2,7 @@ import BlobStorage
 import Hummingbird
 import Logging
 import VaultAPI
+import Codecs
 
 /// Device registration, revocation, and the per-device sealed-secret slot.
 struct DeviceController: Sendable {
@@ -95,7 +96,7 @@ struct DeviceController: Sendable {
             throw VaultError(.unauthorized, .challengeRequired, "the sealed-secret release needs a server challenge: POST /v1/challenges, then sign with Casa-Freshness: c=<challenge>")
         }
         // Every release decision is logged for the operator (SECURITY.md, "What the owner sees").
-        let who = "account \(authorized.account.id.hex.prefix(16))… device \(HexCoding.encode(key).prefix(16))…"
+        let who = "account \(authorized.account.id.hex.prefix(16))… device \(Hex.encode(key).prefix(16))…"
         guard authorized.account.releaseArmed(now: authorized.now) else {
             context.logger.notice("unlock share refused: release locked (no liveness heartbeat within the window), \(who)")
             throw VaultError(.vaultLocked, .releaseLocked, "release is locked: no liveness heartbeat within the owner's window; unlock the node by hand so its heartbeat re-arms the release")
@@ -104,7 +105,7 @@ struct DeviceController: Sendable {
             throw VaultError(.notFound, .notFound, "this device has no sealed secret stored")
         }
         if let wait = authorized.account.nodeAliveFor(now: authorized.now, quietMilliseconds: releaseQuietMilliseconds) {
-            heldBack.record(authorized.account.id, HeldBackRelease(deviceKey: HexCoding.encode(key), at: authorized.now))
+            heldBack.record(authorized.account.id, HeldBackRelease(deviceKey: Hex.encode(key), at: authorized.now))
             context.logger.notice("unlock share held back: the account's node is alive, \(who)")
             throw VaultError(.vaultLocked, .nodeAlive,
                              "this account's node sent a liveness heartbeat moments ago: it is running and needs no unlock, so the share is not released (a copy of its disk must not get it); a node that rebooted gets it once it has been quiet for \(releaseQuietMilliseconds / 1000) s, or at once after a clean shutdown",
@@ -125,7 +126,7 @@ struct DeviceController: Sendable {
 
     static func info(_ device: DeviceRecord) -> DeviceInfo {
         DeviceInfo(
-            key: HexCoding.encode(device.key), label: device.label, createdAt: device.createdAt, revokedAt: device.revokedAt,
+            key: Hex.encode(device.key), label: device.label, createdAt: device.createdAt, revokedAt: device.revokedAt,
             lastSeenAt: device.lastSeenAt, hasSealedSecret: device.hasSealedSecret)
     }
 }

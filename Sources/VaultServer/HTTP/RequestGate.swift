@@ -5,6 +5,7 @@ import Hummingbird
 import NIOCore
 import Sodium
 import VaultAPI
+import Codecs
 
 /// Everything a signed route does before its own work: load the account and check the claimed
 /// key's role, then read the body within its limit and deadline, verify the signature, rate-limit.
@@ -90,7 +91,7 @@ struct RequestGate: Sendable {
                              "sign the request: \(VaultHeader.key), \(VaultHeader.freshness), \(VaultHeader.nonce) and \(VaultHeader.signature) are required",
                              serverTime: now)
         }
-        guard let key = HexCoding.decode(text), key.count == Ed25519.publicKeyByteCount else {
+        guard let key = Hex.decode(text), key.count == Ed25519.publicKeyByteCount else {
             throw VaultError(.unauthorized, .missingSignature, "\(VaultHeader.key) must be 64 hex digits (an Ed25519 public key)")
         }
         return key

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import VaultAPI
+import Codecs
 
 extension Response {
     /// A JSON response with the vault's content type.
@@ -55,7 +56,7 @@ private enum JSONProblem {
 
 /// Parses a hex Ed25519 public key from a path or body, or answers 400 `invalid_key`.
 func parseKey(_ text: String?, what: String) throws -> [UInt8] {
-    guard let text, let key = HexCoding.decode(text), key.count == 32 else {
+    guard let text, let key = Hex.decode(text), key.count == 32 else {
         throw VaultError(.badRequest, .invalidKey, "\(what) must be 64 hex digits (an Ed25519 public key)")
     }
     return key

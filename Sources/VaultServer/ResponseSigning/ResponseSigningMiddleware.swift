@@ -4,6 +4,7 @@ import Hummingbird
 import NIOCore
 import Sodium
 import VaultAPI
+import Codecs
 
 /// Signs every answer to a signed request, errors included, with the vault's response key
 /// (`Casa-Response-Signature`, docs/vault-api.md "Signed responses"). Outermost, so it signs
@@ -21,7 +22,7 @@ struct ResponseSigningMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         guard let text = request.headers[.casaSignature], text.utf8.count == 2 * Ed25519.signatureByteCount,
-              let requestSignature = HexCoding.decode(text)
+              let requestSignature = Hex.decode(text)
         else { return response }
         let collector = BodyCollector()
         try await response.body.write(collector)

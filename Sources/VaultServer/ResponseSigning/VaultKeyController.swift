@@ -1,6 +1,7 @@
 import BlobStorage
 import Hummingbird
 import VaultAPI
+import Codecs
 
 /// `GET /v1/vault-key`: the response key's public half, for clients to record when they enroll
 /// (trust on first use, docs/vault-api.md "Signed responses").
@@ -9,7 +10,7 @@ struct VaultKeyController: Sendable {
 
     func addRoutes(to router: Router<VaultRequestContext>) {
         router.get(RouterPath(VaultPath.vaultKey)) { _, _ in
-            try Response.json(VaultKeyResponse(responseKey: HexCoding.encode(key.publicKey)))
+            try Response.json(VaultKeyResponse(responseKey: Hex.encode(key.publicKey)))
         }
     }
 }

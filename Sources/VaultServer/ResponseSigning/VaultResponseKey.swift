@@ -2,6 +2,7 @@ import BlobStorage
 import Foundation
 import Sodium
 import VaultAPI
+import Codecs
 
 /// The vault's Ed25519 response key: it signs every answer to a signed request
 /// (`Casa-Response-Signature`, docs/vault-api.md "Signed responses"), so a man in the middle
@@ -40,6 +41,6 @@ public struct VaultResponseKey: Sendable {
         guard let message = SignedResponse.message(requestSignature: requestSignature, status: status, bodySHA256: bodySHA256) else {
             return nil
         }
-        return HexCoding.encode(keyPair.sign(message))
+        return Hex.encode(keyPair.sign(message))
     }
 }

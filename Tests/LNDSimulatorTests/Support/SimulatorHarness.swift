@@ -3,6 +3,8 @@ import Testing
 @testable import LNDSimulator
 import SeedKit
 import Sodium
+import Codecs
+import LightningTypes
 
 /// A simulator in a temporary lnd directory, reached over real HTTPS on loopback with curl.
 /// Every REST reply and stream line is validated against lnd's swagger schema.
@@ -87,7 +89,7 @@ final class SimulatorHarness: @unchecked Sendable {
             if await node.walletState == state { return }
             try await Task.sleep(for: .milliseconds(10))
         }
-        Issue.record("the node never reached \(state.protoName)", sourceLocation: sourceLocation)
+        Issue.record("the node never reached \(state.name)", sourceLocation: sourceLocation)
     }
 
     /// Waits (bounded) until `count` SubscribeChannelBackups streams are live in the node: an

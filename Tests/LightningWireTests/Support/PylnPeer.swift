@@ -1,5 +1,6 @@
 import Foundation
 import Sodium
+import Codecs
 
 /// Tests/LightningWireTests/Peers/pyln_peer.py: a real Lightning peer built on pyln-proto.
 enum PylnPeer {

@@ -1,5 +1,6 @@
 import Foundation
 import Sodium
+import Codecs
 
 /// One test vector file from Tests/Vectors: `key: value` lines, `#` comments.
 struct VectorFile {

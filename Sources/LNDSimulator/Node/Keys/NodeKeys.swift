@@ -1,6 +1,7 @@
 import Secp256k1
 import SeedKit
 import Sodium
+import LightningTypes
 
 /// The node's keys, derived from the 16-byte aezeed entropy exactly as lnd does
 /// (docs/lnd.md §2.6) with SeedKit: BIP32 master from the entropy, keys at

@@ -1,4 +1,5 @@
 import SeedKit
+import LightningTypes
 
 extension ProtoJSON {
     /// ClosedChannels' ChannelCloseSummary (lnd rpcserver.go createRPCClosedChannel).

@@ -1,6 +1,8 @@
 import Foundation
 import SeedKit
 import Sodium
+import Codecs
+import LightningTypes
 
 /// lnd's response messages as protojson prints them (UseProtoNames, EmitUnpopulated): every
 /// non-oneof field in declaration order, zero values included, 64-bit integers as strings,

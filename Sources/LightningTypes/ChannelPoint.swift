@@ -1,4 +1,4 @@
-import Sodium
+import Codecs
 
 /// A transaction outpoint; lnd calls the funding outpoint of a channel its channel point.
 /// The txid is kept in internal byte order (as serialized); humans and lnd's REST API use the
@@ -8,7 +8,7 @@ public struct ChannelPoint: Hashable, Sendable, Comparable, CustomStringConverti
     public let txidInternal: [UInt8]
     public let outputIndex: UInt32
 
-    public init(txidInternal: [UInt8], outputIndex: UInt32) throws(ChannelBackupError) {
+    public init(txidInternal: [UInt8], outputIndex: UInt32) throws(LightningValueError) {
         guard txidInternal.count == 32 else {
             throw .invalidField(what: "txid", reason: "must be 32 bytes, got \(txidInternal.count)")
         }
@@ -16,25 +16,26 @@ public struct ChannelPoint: Hashable, Sendable, Comparable, CustomStringConverti
         self.outputIndex = outputIndex
     }
 
-    /// For 32 bytes a scan already checked.
-    init(scannedTxid txidInternal: [UInt8], outputIndex: UInt32) {
+    /// For 32 bytes a parser already checked.
+    public init(checkedTxid txidInternal: [UInt8], outputIndex: UInt32) {
+        precondition(txidInternal.count == 32, "a txid is 32 bytes")
         self.txidInternal = txidInternal
         self.outputIndex = outputIndex
     }
 
     /// From the display hex txid (as shown by block explorers and `lncli`).
-    public init(displayTxid: String, outputIndex: UInt32) throws(ChannelBackupError) {
+    public init(displayTxid: String, outputIndex: UInt32) throws(LightningValueError) {
         guard displayTxid.utf8.count == 64, let bytes = Hex.decode(displayTxid) else {
             throw .invalidText(what: "txid", text: displayTxid, expected: "64 hex characters")
         }
         try self.init(txidInternal: bytes.reversed(), outputIndex: outputIndex)
     }
 
-    /// Parses `"<display txid>:<vout>"`.
-    public init(parsing text: String) throws(ChannelBackupError) {
+    /// Parses `"<display txid>:<vout>"`, as lnd and `lncli` print it.
+    public init(parsing text: String) throws(LightningValueError) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, let index = UInt32(parts[1]) else {
-            throw .invalidText(what: "channel point", text: text, expected: "<txid>:<output index>")
+        guard parts.count == 2, parts[0].utf8.count == 64, let index = UInt32(parts[1]) else {
+            throw .invalidText(what: "channel point", text: text, expected: "<64 hex digit txid>:<output index>, e.g. 8e3e...3592:0")
         }
         try self.init(displayTxid: String(parts[0]), outputIndex: index)
     }
@@ -44,15 +45,6 @@ public struct ChannelPoint: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// `"<display txid>:<vout>"`, lnd's format.
     public var description: String { "\(displayTxid):\(outputIndex)" }
-
-    /// BOLT 2 `channel_id` of a channel funded at this outpoint: the txid in internal order
-    /// with the output index (big-endian u16) XORed into its last two bytes.
-    public var channelID: [UInt8] {
-        var id = txidInternal
-        id[30] ^= UInt8(truncatingIfNeeded: outputIndex >> 8)
-        id[31] ^= UInt8(truncatingIfNeeded: outputIndex)
-        return id
-    }
 
     public static func < (lhs: ChannelPoint, rhs: ChannelPoint) -> Bool {
         (lhs.displayTxid, lhs.outputIndex) < (rhs.displayTxid, rhs.outputIndex)

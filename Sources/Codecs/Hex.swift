@@ -1,8 +1,8 @@
-/// Lowercase hex for public values (hashes, public keys). BlobStorage has no dependencies,
-/// so it carries its own small codec. Inlinable: the vault decodes and encodes several hex
-/// values per request, and an unspecialized generic call from another module cost more than
-/// the conversion itself.
-public enum HexCoding {
+/// Lowercase hex for public values (txids, public keys, hashes); never for secrets in logs.
+/// The one hex codec of the package. Inlinable: the vault decodes and encodes several hex values
+/// per request, and an unspecialized generic call from another module cost more than the
+/// conversion itself.
+public enum Hex {
     @inlinable
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var out = [UInt8]()

@@ -9,7 +9,7 @@ public struct ShortChannelID: Hashable, Sendable, CustomStringConvertible {
     public let txIndex: UInt32
     public let outputIndex: UInt16
 
-    public init(blockHeight: UInt32, txIndex: UInt32, outputIndex: UInt16) throws(ChannelBackupError) {
+    public init(blockHeight: UInt32, txIndex: UInt32, outputIndex: UInt16) throws(LightningValueError) {
         guard blockHeight <= Self.maxBlockHeight, txIndex <= Self.maxTxIndex else {
             throw .invalidField(what: "short channel id", reason: "block height and tx index must fit in 3 bytes")
         }
@@ -26,7 +26,7 @@ public struct ShortChannelID: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses `"<block>x<tx>x<output>"`.
-    public init(parsing text: String) throws(ChannelBackupError) {
+    public init(parsing text: String) throws(LightningValueError) {
         let parts = text.split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 3, let block = UInt32(parts[0]), let tx = UInt32(parts[1]), let out = UInt16(parts[2]) else {
             throw .invalidText(what: "short channel id", text: text, expected: "<block>x<tx>x<output>, e.g. 443x1x0")
@@ -39,23 +39,4 @@ public struct ShortChannelID: Hashable, Sendable, CustomStringConvertible {
 
     /// `"<block>x<tx>x<output>"`.
     public var description: String { "\(blockHeight)x\(txIndex)x\(outputIndex)" }
-
-    func write(to writer: inout ByteWriter) {
-        writer.writeBigEndian(UInt64(blockHeight), 3)
-        writer.writeBigEndian(UInt64(txIndex), 3)
-        writer.writeUInt16(outputIndex)
-    }
-
-    static func skip(_ reader: inout ByteReader) throws(ChannelBackupError) {
-        try reader.skip(3, "short channel id block height")
-        try reader.skip(3, "short channel id tx index")
-        try reader.skip(2, "short channel id output index")
-    }
-
-    static func read(from reader: inout ByteReader) throws(ChannelBackupError) -> ShortChannelID {
-        let block = try reader.readBigEndian(3, "short channel id block height")
-        let tx = try reader.readBigEndian(3, "short channel id tx index")
-        let out = try reader.readUInt16("short channel id output index")
-        return ShortChannelID(uint64: block << 40 | tx << 16 | UInt64(out))
-    }
 }
