@@ -43,7 +43,7 @@ let coreTargets: [Target] = [
     // lnd's wallet states.
     .target(name: "LightningTypes", dependencies: ["Codecs"], swiftSettings: swiftSettings),
     .target(name: "SeedKit", dependencies: ["LightningTypes", "Sodium", "Secp256k1"], swiftSettings: swiftSettings),
-    .target(name: "BackupCore", dependencies: ["LightningTypes", "Codecs", "Sodium", "Secp256k1", "SeedKit"], swiftSettings: swiftSettings),
+    .target(name: "BackupCore", dependencies: ["BlobStorage", "LightningTypes", "Codecs", "Sodium", "Secp256k1", "SeedKit"], swiftSettings: swiftSettings),
     .target(name: "BlobStorage", dependencies: ["Codecs"], swiftSettings: swiftSettings),
     .target(name: "LightningWire", dependencies: ["LightningTypes", "Codecs", "Sodium", "Secp256k1"], swiftSettings: swiftSettings),
 ]
@@ -175,7 +175,7 @@ let serverTargets: [Target] = [
     // benchmarks/event-to-durable.sh.
     .executableTarget(
         name: "EventToDurableBenchmark",
-        dependencies: ["BackupAgent", "BackupCore", "LocalStore", "Sodium", "TestSupport"],
+        dependencies: ["BlobStorage", "BackupAgent", "BackupCore", "LocalStore", "Sodium", "TestSupport"],
         path: "Benchmarks/EventToDurable",
         swiftSettings: swiftSettings
     ),
@@ -189,7 +189,7 @@ let coreTests: [Target] = [
     .testTarget(name: "SodiumTests", dependencies: ["Codecs", "Sodium"], swiftSettings: swiftSettings),
     .testTarget(name: "Secp256k1Tests", dependencies: ["Secp256k1", "Sodium"], swiftSettings: swiftSettings),
     .testTarget(name: "SeedKitTests", dependencies: ["LightningTypes", "Codecs", "SeedKit", "Sodium", "Secp256k1"], swiftSettings: swiftSettings),
-    .testTarget(name: "BackupCoreTests", dependencies: ["LightningTypes", "Codecs", "BackupCore", "SeedKit", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "BackupCoreTests", dependencies: ["BlobStorage", "LightningTypes", "Codecs", "BackupCore", "SeedKit", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "BlobStorageTests", dependencies: ["BlobStorage", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "LightningWireTests",

@@ -21,6 +21,7 @@ import Foundation
 import LocalStore
 import Sodium
 import TestSupport
+import BlobStorage
 
 struct Options {
     var directory = FileManager.default.temporaryDirectory.path

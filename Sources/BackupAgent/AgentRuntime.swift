@@ -100,7 +100,7 @@ public final class AgentRuntime: Sendable {
     private func forwardBlobName() async {
         while await pipeline.keysInstalled.wait() {
             heartbeat.wake.ring()
-            guard let keys = await pipeline.currentKeys, let name = try? keys.blobName else { continue }
+            guard let name = await pipeline.currentKeys?.blob else { continue }
             await uploader.setBlobName(name)
             if settings.blobName != name {
                 do {
@@ -123,7 +123,7 @@ public final class AgentRuntime: Sendable {
         case .unchanged(let latest): info = latest
         case .deferred: throw AgentError.lndUnavailable("the keys went away during the checkpoint")
         }
-        if let name = try? await pipeline.currentKeys?.blobName { await uploader.setBlobName(name) }
+        if let name = await pipeline.currentKeys?.blob { await uploader.setBlobName(name) }
         uploader.wake.ring()
         guard await status.waitUntilUploaded(info.sequence, timeout: timeout) else {
             throw AgentError.timedOut(

@@ -5,6 +5,7 @@ import Foundation
 import Secp256k1
 import Codecs
 import LightningTypes
+import BlobStorage
 
 /// `casa-backupd enroll` (docs/design.md §3.3): from the 24 words, once, creates the vault
 /// account and registers this device. The words are used in memory only; the owner key signs

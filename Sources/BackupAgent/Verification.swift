@@ -39,7 +39,7 @@ public struct Verification: Sendable {
             report.problems.append("no local snapshot yet")
         }
         do {
-            let blob = try await vault.latest(try keys.blobName)
+            let blob = try await vault.latest(keys.blob)
             report.vaultVersion = blob.info.version
             if let opened = check(blob.data, keys: keys, what: "vault version \(blob.info.version)", report: &report) {
                 report.vaultCounter = opened.counter

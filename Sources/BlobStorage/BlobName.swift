@@ -1,3 +1,5 @@
+import Codecs
+
 /// The name of a versioned blob inside one account, for example `channel-backup`.
 ///
 /// Names are deliberately boring so that they are safe in URL paths, file names and SQL:
@@ -5,8 +7,13 @@
 /// That rules out every path trick (`/`, `..`, `%2F`, empty names, control characters).
 public struct BlobName: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static let maxLength = 128
+    public static let digestByteCount = 32
 
     public let rawValue: String
+    /// The 32 bytes a name of 64 hex characters spells (the names casa's agents use: a keyed
+    /// hash of a logical name, docs/design.md §4.4); nil for any other name. Envelopes are bound
+    /// to these bytes.
+    public let digest: [UInt8]?
 
     /// Validates `rawValue`; throws `BlobStoreError.invalidName` with the rule it breaks.
     public init(_ rawValue: String) throws {
@@ -17,6 +24,14 @@ public struct BlobName: Hashable, Sendable, Comparable, CustomStringConvertible 
             )
         }
         self.rawValue = rawValue
+        digest = rawValue.utf8.count == 2 * Self.digestByteCount ? Hex.decode(rawValue) : nil
+    }
+
+    /// The name that spells `digest` (32 bytes) in lowercase hex.
+    public init(digest: [UInt8]) {
+        precondition(digest.count == Self.digestByteCount, "a blob name digest is 32 bytes")
+        rawValue = Hex.encode(digest)
+        self.digest = digest
     }
 
     public static func isValid(_ text: String) -> Bool {

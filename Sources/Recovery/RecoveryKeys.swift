@@ -4,6 +4,7 @@ import SeedKit
 import Sodium
 import Codecs
 import LightningTypes
+import BlobStorage
 
 /// The keys one coin type's key ring gives (docs/design.md §3.2): the backup keys (envelope,
 /// blob ID of `scb/multi`) and the node identity that the backup belongs to.
@@ -22,7 +23,7 @@ public struct RecoveryKeys: Sendable {
     }
 
     /// The vault blob ID of lnd's Multi for this coin type.
-    public var blob: BlobID { backup.multiChannelBackupBlob }
+    public var blob: BlobName { backup.multiChannelBackupBlob }
 
     /// The keys to try: the named network only, or mainnet and then the test networks (one
     /// key ring per coin type; the exact test network is read from the channels later).

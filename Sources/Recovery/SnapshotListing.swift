@@ -1,6 +1,7 @@
 import BackupCore
 import Foundation
 import Sodium
+import BlobStorage
 
 /// Every snapshot of every source given (the vault, local folders, USB copies), opened, with
 /// the one rule for "newest" applied across all of them (`SnapshotHistory`, docs/envelope.md §9).

@@ -3,6 +3,7 @@ import Foundation
 import SeedKit
 import Sodium
 import LightningTypes
+import BlobStorage
 
 /// Opens our envelope (account and blob binding, authenticity, counter, writer) and then lnd's
 /// Multi inside it, both with keys rebuilt from the words (docs/design.md §3.2 steps 4–5).

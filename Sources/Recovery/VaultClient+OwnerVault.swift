@@ -24,11 +24,8 @@ extension VaultClient: OwnerVault {
     /// for loopback only. Bad transport settings throw `VaultTransportError`.
     public static func owner(url: String, owner: OwnerKey, transport: VaultTransportSettings = VaultTransportSettings(names: .recoverFlags))
         throws -> VaultClient {
-        guard let account = VaultAPI.AccountID(hex: owner.accountID.hex) else {
-            throw BlobStoreError(.badRequest, "cannot derive the vault account from the owner key")
-        }
-        return try VaultClient(
-            configuration: VaultClientConfiguration(baseURL: url, account: account, transport: transport),
+        try VaultClient(
+            configuration: VaultClientConfiguration(baseURL: url, account: owner.accountID, transport: transport),
             key: owner.keyPair
         )
     }

@@ -13,7 +13,7 @@ public enum VaultSnapshotFinder {
         } catch let error as BlobStoreError {
             throw RecoveryError(vault: error)
         }
-        for keys in candidates where names.contains(keys.blob.hex) {
+        for keys in candidates where names.contains(keys.blob.rawValue) {
             return (VaultSnapshotSource(store: store, blob: keys.blob), [keys])
         }
         throw RecoveryError.noSnapshots(source: "the vault account \(account.hex)")

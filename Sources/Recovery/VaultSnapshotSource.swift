@@ -2,29 +2,25 @@ import BackupCore
 import BlobStorage
 import Sodium
 
-/// The versions of one blob ID (`scb/multi` under one coin type's keys) in the vault, read
+/// The versions of one blob (`scb/multi` under one coin type's keys) in the vault, read
 /// through any `BlobStore` (the vault client signs as the owner).
 public struct VaultSnapshotSource: SnapshotSource {
     public let store: any BlobStore
-    public let blob: BlobID
+    public let blob: BlobName
     /// Page size for version listings.
     static let pageSize = 500
     /// More versions than any retention policy keeps; stops a hostile store from looping us.
     static let maximumVersions = 100_000
 
-    public init(store: any BlobStore, blob: BlobID) {
+    public init(store: any BlobStore, blob: BlobName) {
         self.store = store
         self.blob = blob
     }
 
     public var name: String { "the vault" }
 
-    var blobName: BlobName {
-        get throws { try BlobName(blob.hex) }
-    }
-
     public func snapshots() async throws -> [SnapshotReference] {
-        let name = try blobName
+        let name = blob
         var out: [SnapshotReference] = []
         var after: UInt64?
         while out.count < Self.maximumVersions {
@@ -50,7 +46,7 @@ public struct VaultSnapshotSource: SnapshotSource {
             throw RecoveryError.invalidBackup("\(reference.label) is not a vault version")
         }
         do {
-            return try await store.get(try blobName, version: version).data
+            return try await store.get(blob, version: version).data
         } catch let error as BlobStoreError {
             throw RecoveryError(vault: error)
         }

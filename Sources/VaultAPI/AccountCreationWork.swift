@@ -1,3 +1,5 @@
+import BlobStorage
+
 /// The proof of work an account-creation gate of kind `pow` asks for (docs/vault-api.md "Opening
 /// an account"): a decimal counter such that SHA-256 of `message` starts with `workBits` zero
 /// bits. The message binds the work to one fresh challenge and one account. The vault checks it

@@ -1,5 +1,6 @@
 import CurlHTTP
 public import VaultAPI
+import BlobStorage
 
 extension VaultClientConfiguration {
     /// The configuration for a vault at `baseURL` reached as `transport` says (pin, CA file, proxy).

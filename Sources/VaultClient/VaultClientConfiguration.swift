@@ -1,5 +1,6 @@
 public import CurlHTTP
 public import VaultAPI
+import BlobStorage
 
 /// Where the vault is, which account to use, and how to get there.
 public struct VaultClientConfiguration: Sendable {

@@ -6,6 +6,7 @@ import SeedKit
 import Sodium
 import Codecs
 import LightningTypes
+import BlobStorage
 
 struct EnrollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

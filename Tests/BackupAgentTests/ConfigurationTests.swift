@@ -2,6 +2,7 @@ import BackupAgent
 import BackupCore
 import Foundation
 import Testing
+import BlobStorage
 
 @Suite("Configuration")
 struct ConfigurationTests {

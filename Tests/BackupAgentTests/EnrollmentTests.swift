@@ -9,6 +9,7 @@ import Synchronization
 import Testing
 import Codecs
 import LightningTypes
+import BlobStorage
 
 @Suite("Enrollment")
 struct EnrollmentTests {

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Secp256k1
 import Sodium
+import BlobStorage
 
 /// Waits (bounded: `limit` seconds) until `condition` holds; returns whether it did.
 func eventually(limit: Double = 60, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {

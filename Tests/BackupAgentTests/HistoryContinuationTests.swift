@@ -33,7 +33,7 @@ struct HistoryContinuationTests {
     func vault(_ envelopes: [[UInt8]]) async throws -> MemoryBlobStore {
         let vault = MemoryBlobStore()
         for (index, bytes) in envelopes.enumerated() {
-            _ = try await vault.put(try keys.blobName, version: UInt64(index + 1), data: bytes, contentHash: ContentHash(SHA256.hash(bytes)))
+            _ = try await vault.put(keys.blob, version: UInt64(index + 1), data: bytes, contentHash: ContentHash(SHA256.hash(bytes)))
         }
         return vault
     }

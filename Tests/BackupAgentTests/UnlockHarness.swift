@@ -31,7 +31,7 @@ final class UnlockHarness: Sendable {
     let repository: SQLiteVaultRepository
     let owner: OwnerKey
     let deviceKey: DeviceKey
-    let account: BackupCore.AccountID
+    let account: AccountID
     let port: Int
     let device: VaultConnection
     let state: TemporaryDirectoryHandle
@@ -40,7 +40,7 @@ final class UnlockHarness: Sendable {
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
     var sealFile: UnlockSealFile { UnlockSealFile(stateDirectory: state.path) }
-    var vaultAccount: VaultAPI.AccountID { VaultAPI.AccountID(hex: account.hex)! }
+    var vaultAccount: AccountID { account }
 
     private init(
         lnd: FakeLND, clock: MovableClock, repository: SQLiteVaultRepository, owner: OwnerKey, deviceKey: DeviceKey, port: Int,

@@ -15,7 +15,7 @@ struct UploaderTests {
             _ = try await h.runtime.pipeline.ingest(h.lnd.encryptedMulti(), origin: .subscription)
         }
         let keys = try #require(await h.runtime.pipeline.currentKeys)
-        await h.runtime.uploader.setBlobName(try keys.blobName)
+        await h.runtime.uploader.setBlobName(keys.blob)
     }
 
     @Test("While the vault is down nothing is lost; when it returns the queue flushes in order")
@@ -32,7 +32,7 @@ struct UploaderTests {
         #expect(await h.runtime.uploader.drain() == nil)
         #expect(h.store.uploadedSequences == [1, 2, 3])
         let keys = try h.recoveryKeys()
-        let name = try BlobName(keys.multiChannelBackupBlob.hex)
+        let name = keys.multiChannelBackupBlob
         let versions = try await h.vault.versions(of: name, after: nil, limit: 10)
         #expect(versions.map(\.version) == [1, 2, 3])
         // The newest state wins: the vault's latest version opens to lnd's latest Multi.
@@ -51,7 +51,7 @@ struct UploaderTests {
         try await Task.sleep(for: .milliseconds(60))
         #expect(await h.runtime.uploader.drain() == nil)
         let keys = try h.recoveryKeys()
-        let versions = try await h.vault.versions(of: BlobName(keys.multiChannelBackupBlob.hex), after: nil, limit: 10)
+        let versions = try await h.vault.versions(of: keys.multiChannelBackupBlob, after: nil, limit: 10)
         #expect(versions.count == 2)
         #expect(h.store.uploadedSequences == [1, 2])
     }

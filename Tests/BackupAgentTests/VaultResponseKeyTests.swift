@@ -41,7 +41,7 @@ struct VaultResponseKeyTests {
             try await enrolling.createAccount(owner: owner, livenessPublicKey: try Ed25519.KeyPair.generate().publicKey)
             try await enrolling.registerDevice(owner: owner, devicePublicKey: device.publicKey)
             let published = try await VaultClient(
-                configuration: VaultClientConfiguration(baseURL: vaultURL, account: VaultAPI.AccountID(hex: owner.accountID.hex)!, security: .loopbackPlainHTTP),
+                configuration: VaultClientConfiguration(baseURL: vaultURL, account: owner.accountID, security: .loopbackPlainHTTP),
                 key: device.keyPair).vaultKey()
             #expect(try RecordedVaultKey.load(keyPath) == published)
 
@@ -57,7 +57,7 @@ struct VaultResponseKeyTests {
             #expect(await fooled.drain() != nil)
             #expect(store.uploadedSequences.isEmpty)
             #expect(status.current.lastUploadError?.contains("not signed by the vault this device enrolled with") == true)
-            let vaultAccount = VaultAPI.AccountID(hex: owner.accountID.hex)!
+            let vaultAccount = owner.accountID
             #expect(try await repository.listBlobs(vaultAccount).isEmpty)
 
             // Straight to the vault, the same queue drains: the receipt is signed and counts.

@@ -1,17 +1,18 @@
 @testable import BackupCore
 import Sodium
 import Testing
+import BlobStorage
 
 @Suite struct EnvelopeTests {
     let key: EnvelopeKey
     let account: AccountID
-    let blob: BlobID
+    let blob: BlobName
 
     init() throws {
         let root = try BackupRoot(sharedKey: SecureBytes.random(count: 32))
         key = try root.envelopeKey()
         account = AccountID(ownerPublicKey: Random.bytes(32))
-        blob = try root.blobNameKey().blobID(for: LogicalName.multiChannelBackup)
+        blob = try root.blobNameKey().blobName(for: LogicalName.multiChannelBackup)
     }
 
     @Test func roundTripWithRandomNonces() throws {

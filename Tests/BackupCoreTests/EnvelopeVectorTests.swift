@@ -1,6 +1,7 @@
 @testable import BackupCore
 import Sodium
 import Testing
+import BlobStorage
 
 /// Every file in Tests/Vectors/envelope/ (docs/envelope.md §8), generated independently by
 /// Tests/Vectors/tools/make_vectors.py.
@@ -29,8 +30,8 @@ import Testing
     @Test(arguments: files)
     func vector(_ vector: KeyValueVector) throws {
         let key = try BackupRoot(sharedKey: vector.secret("root")).envelopeKey()
-        let account = try AccountID(hex: vector.string("account"))
-        let blob = try BlobID(hex: vector.string("blob"))
+        let account = try #require(AccountID(hex: vector.string("account")))
+        let blob = try BlobName(vector.string("blob"))
         let minimum = vector.fields["min counter"].flatMap(UInt64.init) ?? 0
         let expect = try vector.string("expect")
         if expect == "success" {

@@ -4,6 +4,7 @@ import Sodium
 import Testing
 import Codecs
 import LightningTypes
+import BlobStorage
 
 /// From the 24 words alone (docs/design.md §3.2): vector A's mnemonic and aezeed passphrase
 /// (docs/lnd.md §6.1) give the backup root of docs/lnd.md §3.4 and the owner's account.

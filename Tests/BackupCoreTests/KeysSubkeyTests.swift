@@ -1,6 +1,7 @@
 @testable import BackupCore
 import Sodium
 import Testing
+import BlobStorage
 
 @Suite struct KeysSubkeyTests {
     /// docs/design.md §4.3–4.5 against Tests/Vectors/keys/subkeys-*.txt (generated independently
@@ -15,7 +16,7 @@ import Testing
         #expect(envelope.keyID == (try vector.hex("envelope key id")))
         let names = try root.blobNameKey()
         #expect(names.secret.unsafeCopy() == (try vector.hex("blob name key")))
-        #expect(names.blobID(for: LogicalName.multiChannelBackup).bytes == (try vector.hex("blob id scb/multi")))
+        #expect(names.blobName(for: LogicalName.multiChannelBackup).digest == (try vector.hex("blob id scb/multi")))
         let liveness = try root.livenessKey()
         #expect(try liveness.keyPair.seed().unsafeCopy() == vector.hex("liveness seed"))
         #expect(liveness.publicKey == (try vector.hex("liveness public key")))
@@ -32,9 +33,9 @@ import Testing
         let rootA = try BackupRoot(sharedKey: SecureBytes(copying: [UInt8](repeating: 1, count: 32)))
         let rootB = try BackupRoot(sharedKey: SecureBytes(copying: [UInt8](repeating: 2, count: 32)))
         let a = try rootA.blobNameKey()
-        #expect(a.blobID(for: "scb/multi") != a.blobID(for: "scb/multi2"))
-        #expect(a.blobID(for: "scb/multi") != (try rootB.blobNameKey()).blobID(for: "scb/multi"))
-        #expect(a.blobID(for: "scb/multi").hex.count == 64)
+        #expect(a.blobName(for: "scb/multi") != a.blobName(for: "scb/multi2"))
+        #expect(a.blobName(for: "scb/multi") != (try rootB.blobNameKey()).blobName(for: "scb/multi"))
+        #expect(a.blobName(for: "scb/multi").rawValue.count == 64)
     }
 
     @Test func livenessSignaturesVerify() throws {
@@ -51,7 +52,7 @@ import Testing
         let vector = try KeyValueVector.load("keys", "subkeys-vector-a.txt")
         let keys = try BackupKeys(root: BackupRoot(sharedKey: vector.secret("root")))
         #expect(keys.envelope.keyID == (try vector.hex("envelope key id")))
-        #expect(keys.multiChannelBackupBlob.bytes == (try vector.hex("blob id scb/multi")))
+        #expect(keys.multiChannelBackupBlob.digest == (try vector.hex("blob id scb/multi")))
         #expect(keys.liveness.publicKey == (try vector.hex("liveness public key")))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Sodium
 import Testing
 import TestSupport
+import BlobStorage
 
 /// The CPU phases of the agent's event → durable path (benchmarks/RESULTS.md "Event to durable and snapshot cost"), on
 /// the pure core so that a release build is cheap (`CASA_CORE_ONLY=1 swift test -c release`):

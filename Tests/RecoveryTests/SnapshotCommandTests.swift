@@ -3,6 +3,7 @@ import Foundation
 import Recovery
 import Testing
 import TestSupport
+import BlobStorage
 
 /// `list`, `fetch` and `verify` as real subprocesses, from a local snapshot folder.
 @Suite struct SnapshotCommandTests {

@@ -11,7 +11,7 @@ import Testing
     @Test func onlyTheNewestThatOpenAreReadAndJunkDoesNotCount() async throws {
         let fixtures = try SnapshotFixtures()
         let vault = try await fixtures.vault(counters: Array(1...10))
-        let name = try BlobName(fixtures.keys.blob.hex)
+        let name = fixtures.keys.blob
         for version in 11...15 {  // a stolen device key uploading junk as the newest versions
             let junk = Array(try SecureBytes.random(count: 4096).unsafeCopy())
             _ = try await vault.store.put(name, version: UInt64(version), data: junk, contentHash: ContentHash(SHA256.hash(junk)))

@@ -34,7 +34,7 @@ struct SnapshotFixtures {
     /// A vault account holding these envelopes as versions 1, 2, … in this order.
     func vault(envelopes: [[UInt8]]) async throws -> MemoryOwnerVault {
         let store = MemoryBlobStore()
-        let name = try BlobName(keys.blob.hex)
+        let name = keys.blob
         for (index, bytes) in envelopes.enumerated() {
             _ = try await store.put(name, version: UInt64(index + 1), data: bytes, contentHash: ContentHash(SHA256.hash(bytes)))
         }
@@ -56,7 +56,7 @@ struct SnapshotFixtures {
     /// A vault account holding `counters.count` versions of `scb/multi` (version i has counter counters[i-1]).
     func vault(counters: [UInt64] = [1, 2, 3]) async throws -> MemoryOwnerVault {
         let store = MemoryBlobStore()
-        let name = try BlobName(keys.blob.hex)
+        let name = keys.blob
         for (index, counter) in counters.enumerated() {
             let bytes = try envelope(counter: counter, createdAt: 1_764_000_000 + counter)
             _ = try await store.put(name, version: UInt64(index + 1), data: bytes, contentHash: ContentHash(SHA256.hash(bytes)))

@@ -40,7 +40,7 @@ import LightningTypes
         let vault = try await fixtures.vault(counters: [1, 2])
         var junk = try fixtures.envelope(counter: 3)
         junk[200] ^= 0x40
-        _ = try await vault.store.put(try BlobName(fixtures.keys.blob.hex), version: 3, data: junk, contentHash: ContentHash(SHA256.hash(junk)))
+        _ = try await vault.store.put(fixtures.keys.blob, version: 3, data: junk, contentHash: ContentHash(SHA256.hash(junk)))
         let listing = try await SnapshotLoader.load(seed: fixtures.seed, network: .regtest, location: location(vault))
         #expect(listing.entries.first?.reference.number == 3)
         #expect(listing.entries.first?.problem?.contains("modified") == true)

@@ -36,7 +36,7 @@ import Codecs
         let store = try RemoteOwnerVault.connect(url: url, owner: fixtures.owner).blobs
         for counter in [UInt64(1), 2] {
             let sealed = try fixtures.envelope(counter: counter)
-            _ = try await store.put(try BlobName(fixtures.keys.blob.hex), version: counter, data: sealed, contentHash: ContentHash(SHA256.hash(sealed)))
+            _ = try await store.put(fixtures.keys.blob, version: counter, data: sealed, contentHash: ContentHash(SHA256.hash(sealed)))
         }
     }
 

@@ -35,7 +35,7 @@ import Codecs
         #expect(try await control.send(HTTPRequest(method: .post, url: url + "/_test/accounts", body: .bytes(Array(body)))).head.isSuccess)
         let sealed = try fixtures.envelope(counter: 1)
         _ = try await RemoteOwnerVault.connect(url: url, owner: fixtures.owner).blobs
-            .put(try BlobName(fixtures.keys.blob.hex), version: 1, data: sealed, contentHash: ContentHash(SHA256.hash(sealed)))
+            .put(fixtures.keys.blob, version: 1, data: sealed, contentHash: ContentHash(SHA256.hash(sealed)))
         tls = try TLSTerminator(upstreamPort: vaultPort)
     }
 

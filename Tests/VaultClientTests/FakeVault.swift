@@ -27,7 +27,7 @@ final class FakeVault: @unchecked Sendable {
     /// A fresh account whose only key is `key`, with the given limits.
     /// `devices` are extra registered device keys (hex) the owner can list and revoke.
     func account(key: Ed25519.KeyPair, limits: BlobStoreLimits = .default, devices: [String] = []) async throws -> AccountID {
-        let id = try require(AccountID(hash: SHA256.hash(AccountID.preimage(ownerKey: Random.bytes(32)))))
+        let id = try require(AccountID(bytes: SHA256.hash(AccountID.preimage(ownerKey: Random.bytes(32)))))
         let policy = try JSONSerialization.jsonObject(with: JSONEncoder().encode(AccountPolicy.default))
         try await post("/_test/accounts", [
             "account": id.hex, "deviceKey": Hex.encode(key.publicKey),

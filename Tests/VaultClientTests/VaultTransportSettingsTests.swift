@@ -4,6 +4,7 @@ import Testing
 import TestSupport
 import VaultAPI
 import VaultClient
+import BlobStorage
 
 /// The one place that turns the vault URL, pin, CA file and proxy into a transport (M3).
 @Suite("Vault transport settings")

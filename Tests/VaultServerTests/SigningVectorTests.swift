@@ -47,7 +47,7 @@ import Codecs
     @Test func accountIDCommitment() throws {
         let f = try Self.fields("account-id.txt")
         let owner = try #require(Hex.decode(f["owner-key"]!))
-        #expect(AccountID(hash: SHA256.hash(AccountID.preimage(ownerKey: owner)))?.hex == f["expect-account"])
+        #expect(AccountID(bytes: SHA256.hash(AccountID.preimage(ownerKey: owner)))?.hex == f["expect-account"])
     }
 
     @Test func freshnessParsing() {

@@ -68,7 +68,7 @@ struct Identity: Sendable {
 
     var account: AccountID {
         // SHA-256 is always 32 bytes.
-        AccountID(hash: SHA256.hash(AccountID.preimage(ownerKey: owner.publicKey)))!
+        AccountID(bytes: SHA256.hash(AccountID.preimage(ownerKey: owner.publicKey)))!
     }
 
     /// The record the owner's enrollment creates: owner, liveness key, one device.

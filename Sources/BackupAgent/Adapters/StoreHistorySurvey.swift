@@ -46,7 +46,7 @@ public struct StoreHistorySurvey: HistorySurvey {
     }
 
     private func vaultSnapshots(_ vault: any BlobStore, keys: AgentKeys) async throws -> HistorySurveyResult {
-        let name = try keys.blobName
+        let name = keys.blob
         guard let latest = try await vault.list().first(where: { $0.name == name })?.latest.version else { return HistorySurveyResult() }
         let after = latest > UInt64(vaultVersions) ? latest - UInt64(vaultVersions) : nil
         var result = HistorySurveyResult()

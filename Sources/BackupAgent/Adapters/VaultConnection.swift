@@ -25,14 +25,11 @@ public final class VaultConnection: BlobStore, VaultControl, UnlockShareVault {
     /// The operator's invite token, for a vault that opens accounts by invitation (enroll only).
     let invite: String?
 
-    public init(baseURL: String, transport: VaultTransportSettings = VaultTransportSettings(), account: BackupCore.AccountID,
+    public init(baseURL: String, transport: VaultTransportSettings = VaultTransportSettings(), account: AccountID,
                 deviceKey: DeviceKey, responseKey: VaultResponseKeyPin? = nil, invite: String? = nil) throws {
         self.invite = invite
-        guard let vaultAccount = VaultAPI.AccountID(hex: account.hex) else {
-            throw AgentError.configuration("account \(account.hex) is not a vault account ID")
-        }
         do {
-            configuration = try VaultClientConfiguration(baseURL: baseURL, account: vaultAccount, transport: transport)
+            configuration = try VaultClientConfiguration(baseURL: baseURL, account: account, transport: transport)
         } catch {
             throw AgentError.configuration(error.description)
         }

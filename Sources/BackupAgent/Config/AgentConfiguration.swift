@@ -91,11 +91,10 @@ public struct AgentConfiguration: Sendable, Equatable {
             String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard let text else { throw AgentError.notEnrolled("no account in the configuration or in \(accountPath)") }
-        do {
-            return try AccountID(hex: text)
-        } catch {
+        guard let account = AccountID(hex: text) else {
             throw AgentError.configuration("account \"\(text.prefix(16))…\" is not 64 hex characters")
         }
+        return account
     }
 
     public var accountPath: String { stateDirectory + "/account" }

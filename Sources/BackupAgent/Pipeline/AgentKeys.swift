@@ -10,18 +10,14 @@ public struct AgentKeys: Sendable {
     /// lnd's own SCB key, `DeriveSharedKey(G, family 7)`, to open and compare lnd's Multi.
     public let lndSCBKey: SecureBytes
     public let account: AccountID
-    public let blob: BlobID
+    /// The vault's name for lnd's Multi (`BackupKeys.multiChannelBackupBlob`).
+    public let blob: BlobName
 
     public init(backupRoot: BackupRoot, lndSCBKey: SecureBytes, account: AccountID) throws {
         backup = try BackupKeys(root: backupRoot)
         self.lndSCBKey = lndSCBKey
         self.account = account
         blob = backup.multiChannelBackupBlob
-    }
-
-    /// The vault's name for lnd's Multi: the blob ID in hex (valid as a `BlobName`).
-    public var blobName: BlobName {
-        get throws { try BlobName(blob.hex) }
     }
 
     /// Asks lnd for both shared keys (docs/design.md §3.1 step 1).

@@ -84,7 +84,7 @@ public struct LNDFollower: Sendable {
     private func confirmEnrolledNode(_ keys: AgentKeys) async throws {
         guard let enrolledNode else { return }
         do {
-            try enrolledNode.confirm(identity: try await lnd.identityPublicKey(), blob: try keys.blobName, rememberedBlob: rememberedBlob)
+            try enrolledNode.confirm(identity: try await lnd.identityPublicKey(), blob: keys.blob, rememberedBlob: rememberedBlob)
             status.update { $0.differentNode = nil }
         } catch let error as AgentError {
             if case .differentNode = error { status.update { $0.differentNode = error.description } }

@@ -2,6 +2,7 @@ public import BackupCore
 public import Foundation
 public import Sodium
 import LightningTypes
+import BlobStorage
 
 /// `casa-backupd unlock setup` (docs/design.md §6): with lnd LOCKED, unlocks it with the
 /// password, and only after lnd accepted it seals the password under a fresh local share

@@ -24,6 +24,9 @@ public enum EnvelopeError: Error, Equatable, Sendable, CustomStringConvertible {
     case payloadTooLarge(byteCount: Int, maximum: Int)
     /// Payload kind 0 is reserved.
     case invalidKind
+    /// The caller named a blob that is not 64 hex characters; envelopes are bound to the 32
+    /// bytes of a derived name (`BlobNameKey`), checked before anything else.
+    case underivedBlobName(String)
 
     public var description: String {
         switch self {
@@ -51,6 +54,8 @@ public enum EnvelopeError: Error, Equatable, Sendable, CustomStringConvertible {
             return "payload of \(n) bytes does not fit in an envelope (at most \(max) bytes)"
         case .invalidKind:
             return "payload kind 0 is reserved; use a kind from docs/envelope.md §4"
+        case .underivedBlobName(let name):
+            return "blob name \"\(name.prefix(40))\" is not a derived name (64 hex characters); envelopes are sealed and opened only for names from the blob-name key"
         }
     }
 }

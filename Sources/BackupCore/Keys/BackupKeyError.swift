@@ -6,8 +6,6 @@ public enum BackupKeyError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalidEntropyLength(Int)
     /// A stored Ed25519 seed (device key file) was not 32 bytes.
     case invalidSeedLength(Int)
-    /// An account ID or blob ID in text form was not 64 hex characters.
-    case invalidIdentifier(what: String, text: String)
     /// No NUMS point found within the iteration bound (never happens for real labels).
     case noDomainPoint(label: String)
 
@@ -19,8 +17,6 @@ public enum BackupKeyError: Error, Equatable, Sendable, CustomStringConvertible 
             return "aezeed entropy must be 16 bytes, got \(n): the seed was not decoded correctly"
         case .invalidSeedLength(let n):
             return "a device key file must hold a 32-byte Ed25519 seed, got \(n) bytes: the file is damaged; re-enroll the device"
-        case .invalidIdentifier(let what, let text):
-            return "\(what) must be 64 hexadecimal characters, got \"\(text.prefix(80))\""
         case .noDomainPoint(let label):
             return "no curve point found for domain label \"\(label)\""
         }

@@ -1,3 +1,5 @@
+import BlobStorage
+
 /// Everything the agent and the recovery tool derive from the backup root, at once
 /// (docs/design.md §4.3–4.5). Lives in memory only, while lnd is unlocked (agent) or while
 /// `casa-recover` runs.
@@ -14,8 +16,8 @@ public struct BackupKeys: Sendable {
         localTags = try root.localTagKey()
     }
 
-    /// The vault blob ID of lnd's Multi SCB (`LogicalName.multiChannelBackup`).
-    public var multiChannelBackupBlob: BlobID {
-        blobNames.blobID(for: LogicalName.multiChannelBackup)
+    /// The vault blob name of lnd's Multi SCB (`LogicalName.multiChannelBackup`).
+    public var multiChannelBackupBlob: BlobName {
+        blobNames.blobName(for: LogicalName.multiChannelBackup)
     }
 }

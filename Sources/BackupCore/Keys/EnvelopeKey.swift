@@ -1,4 +1,5 @@
 import Sodium
+import BlobStorage
 
 /// The two envelope subkeys of the backup root (docs/envelope.md §2): the XChaCha20-Poly1305
 /// key, and the key of the header MACs (key ID and binding tag).
@@ -15,7 +16,7 @@ public struct EnvelopeKey: Sendable {
     }
 
     /// The binding tag of an (account, blob) pair: the envelope opens only where it was sealed.
-    func binding(account: AccountID, blob: BlobID) -> [UInt8] {
-        BLAKE2b.keyedHash(KeyDerivationLabels.envelopeBinding + account.bytes + blob.bytes, key: mac, outputByteCount: 16)
+    func binding(account: AccountID, blob: [UInt8]) -> [UInt8] {
+        BLAKE2b.keyedHash(KeyDerivationLabels.envelopeBinding + account.bytes + blob, key: mac, outputByteCount: 16)
     }
 }

@@ -1,4 +1,5 @@
 public import Sodium
+import BlobStorage
 
 /// The owner key: from the aezeed entropy itself, before BIP32 (docs/design.md §4.6):
 /// Ed25519 seed = `BLAKE2b-256(key = entropy, "casa-backup/owner/v1")`.

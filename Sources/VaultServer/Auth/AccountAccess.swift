@@ -1,5 +1,6 @@
 import HTTPTypes
 import VaultAPI
+import BlobStorage
 
 /// What decides a signer's role on an account: its keys, the revocation of the signing device and
 /// the operator's switch. One rule for the gate (`RequestGate.authorize`) and for the put batches,

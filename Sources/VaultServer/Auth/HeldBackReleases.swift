@@ -1,5 +1,6 @@
 import Synchronization
 import VaultAPI
+import BlobStorage
 
 /// Release requests held back because the account's node was running (`node_alive`): someone
 /// with a copy of a device's disk asked for its unlock share. The running node hears of them in

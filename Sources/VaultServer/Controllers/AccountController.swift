@@ -27,7 +27,7 @@ struct AccountController: Sendable {
         try RequestGate.checkQuery(request, allowed: [])
         // Before the body is read: the claimed key must be the account's owner (review M6). The
         // signature, verified next with this same key, covers the body.
-        guard AccountID(hash: SHA256.hash(AccountID.preimage(ownerKey: try RequestGate.claimedKey(request, now: gate.clock.milliseconds())))) == id else {
+        guard AccountID(bytes: SHA256.hash(AccountID.preimage(ownerKey: try RequestGate.claimedKey(request, now: gate.clock.milliseconds())))) == id else {
             throw VaultError(.forbidden, .accountMismatch, "the account id must be the commitment to the signing (owner) key: hex(SHA-256(\"casa-vault/account/v1\" || key))")
         }
         // The operator's gate, also before the body; an existing account's owner needs no invite.

@@ -1,4 +1,5 @@
 import VaultAPI
+import BlobStorage
 
 /// An account as the server stores it: public keys, policy, usage and devices. Never blob contents.
 public struct AccountRecord: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import VaultAPI
+import BlobStorage
 
 /// Who asks for a put, checked by the backend inside the put's own transaction (no separate
 /// account read before it): the request's verified key must hold one of `roles` on the account
