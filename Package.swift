@@ -50,17 +50,20 @@ let clientTargets: [Target] = [
     .target(name: "VaultClient", dependencies: ["VaultAPI", "BlobStorage", "CurlHTTP", "Sodium"], swiftSettings: swiftSettings),
     .target(name: "LNDClient", dependencies: ["CurlHTTP", "Sodium", "SeedKit"], swiftSettings: swiftSettings),
     .target(name: "LightningPeer", dependencies: ["LightningWire", "Secp256k1"], swiftSettings: swiftSettings),
+    // Terminal I/O and output shapes both CLIs share (secrets, confirmations, tables, JSON, exit codes); no domain types.
+    .target(name: "CommandLineSupport", dependencies: ["Sodium"], swiftSettings: swiftSettings),
     .target(
         name: "Recovery",
         dependencies: [
             "BackupCore", "SeedKit", "BlobStorage", "VaultAPI", "VaultClient", "LNDClient", "LightningWire", "LightningPeer", "Sodium", "Secp256k1",
+            "CommandLineSupport",
         ],
         swiftSettings: swiftSettings
     ),
     .executableTarget(
         name: "casa-recover",
         dependencies: [
-            "Recovery", "BackupCore", "BlobStorage", "LightningPeer", "Secp256k1", "SeedKit", "Sodium", "VaultClient",
+            "Recovery", "CommandLineSupport", "BackupCore", "BlobStorage", "LightningPeer", "Secp256k1", "SeedKit", "Sodium", "VaultClient",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings
@@ -139,7 +142,7 @@ let serverTargets: [Target] = [
     .executableTarget(
         name: "casa-backupd",
         dependencies: [
-            "BackupAgent", "Recovery", "BackupCore", "BlobStorage", "SeedKit", "Sodium",
+            "BackupAgent", "CommandLineSupport", "BackupCore", "BlobStorage", "SeedKit", "Sodium",
             .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
@@ -200,7 +203,7 @@ let coreTests: [Target] = [
     .testTarget(
         name: "RecoveryTests",
         dependencies: [
-            "Recovery", "casa-recover", "TestSupport", "BackupCore", "SeedKit", "BlobStorage", "CurlHTTP", "LightningPeer", "LightningWire",
+            "Recovery", "CommandLineSupport", "casa-recover", "TestSupport", "BackupCore", "SeedKit", "BlobStorage", "CurlHTTP", "LightningPeer", "LightningWire",
             "Secp256k1", "Sodium", "VaultAPI", "VaultClient", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Recovery
 
@@ -12,6 +13,10 @@ enum CommandRunner {
             FileHandle.standardError.write(Data("casa-recover: \(error.description)\n".utf8))
             throw ExitCode(error.exitStatus.rawValue)
         } catch let error as TriggerError {
+            FileHandle.standardError.write(Data("casa-recover: \(error.description)\n".utf8))
+            throw ExitCode(error.exitStatus.rawValue)
+        } catch let error as CommandLineError {
+            let error = RecoveryError(error)
             FileHandle.standardError.write(Data("casa-recover: \(error.description)\n".utf8))
             throw ExitCode(error.exitStatus.rawValue)
         }

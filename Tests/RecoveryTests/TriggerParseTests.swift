@@ -1,5 +1,6 @@
 import ArgumentParser
 @testable import casa_recover
+import CommandLineSupport
 import LightningPeer
 import Recovery
 import Secp256k1

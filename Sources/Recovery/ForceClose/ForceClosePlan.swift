@@ -1,3 +1,5 @@
+import CommandLineSupport
+
 /// `casa-recover force-close`: which live channels would be force-closed, and the outcome of each.
 public struct ForceClosePlan: Codable, Sendable {
     public struct Item: Codable, Sendable, Equatable {

@@ -1,3 +1,5 @@
+import CommandLineSupport
+
 /// Mistakes specific to `casa-recover trigger-force-close`. Each message says what to do;
 /// `exitStatus` maps it to the documented exit code (docs/recover-cli.md).
 public enum TriggerError: Error, Sendable, Equatable, CustomStringConvertible {

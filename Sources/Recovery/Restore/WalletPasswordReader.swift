@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Sodium
 
 /// lnd's wallet password for restore: from a file, or typed (twice for a new wallet, so that a
@@ -12,7 +13,7 @@ public struct WalletPasswordReader: Sendable {
     /// - Parameter creating: true for InitWallet (at least 8 characters, lnd's rule; typed twice).
     public func read(creating: Bool) throws -> SecureBytes {
         if let file {
-            let password = try SecretSource.file(file).read()
+            let password = try RecoveryError.mapping { try SecretSource.file(file).read() }
             if creating { try Self.check(password) }
             return password
         }
@@ -24,8 +25,10 @@ public struct WalletPasswordReader: Sendable {
             let again = try SecretSource.terminal(prompt: "The same password again: ").read()
             guard first.constantTimeEquals(again) else { throw RecoveryError.walletPasswordMismatch }
             return first
-        } catch RecoveryError.noTerminal {
+        } catch CommandLineError.noTerminal {
             throw RecoveryError.walletPasswordNeeded
+        } catch let error as CommandLineError {
+            throw RecoveryError(error)
         }
     }
 

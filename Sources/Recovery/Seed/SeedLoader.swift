@@ -1,3 +1,4 @@
+import CommandLineSupport
 import SeedKit
 import Sodium
 
@@ -29,20 +30,16 @@ public struct SeedLoader: Sendable {
     /// The words come back as lnd's InitWallet takes them (lowercase, single spaces), in secure memory.
     public func loadWords() throws -> (material: SeedMaterial, words: SecureBytes, passphrase: SecureBytes?) {
         guard rootKeyFile == nil else { throw RecoveryError.needsWords }
-        let wordsSource: SecretSource = wordsFile.map { .file($0) }
-            ?? .terminal(prompt: "Your 24 seed words (typing is hidden), then Enter: ")
-        let wordsText = try wordsSource.read()
-        let enciphered: SecureBytes
-        do {
-            enciphered = try Mnemonic.enciphered(fromText: wordsText)
-        } catch let error as AezeedError {
-            throw RecoveryError.invalidSeed(error.description + ".")
+        let input = SeedWordsInput(wordsFile: wordsFile, passphraseFile: passphraseFile)
+        let (_, enciphered, given) = try RecoveryError.mapping {
+            try input.read { wordsText in
+                do {
+                    return try Mnemonic.enciphered(fromText: wordsText)
+                } catch let error as AezeedError {
+                    throw RecoveryError.invalidSeed(error.description + ".")
+                }
+            }
         }
-        // With --words-file and no --passphrase-file, the seed has no passphrase (scripts never prompt).
-        let passphraseSource: SecretSource? = passphraseFile.map { .file($0) }
-            ?? (wordsFile == nil ? .terminal(prompt: "Aezeed passphrase (Enter if you never set one): ") : nil)
-        let passphrase = try passphraseSource?.read()
-        let given = (passphrase?.count ?? 0) == 0 ? nil : passphrase
         do {
             let seed = try CipherSeed.decipher(enciphered: enciphered, passphrase: given, scryptN: scryptN)
             return (.cipherSeed(seed), try Mnemonic.text(fromEnciphered: enciphered), given)
@@ -52,7 +49,7 @@ public struct SeedLoader: Sendable {
     }
 
     private func loadRootKey(_ path: String) throws -> ExtendedPrivateKey {
-        let secret = try SecretSource.file(path).read()
+        let secret = try RecoveryError.mapping { try SecretSource.file(path).read() }
         let text = String(decoding: secret.unsafeCopy(), as: UTF8.self).trimmingWhitespace()
         do {
             return try ExtendedPrivateKey(base58: text)

@@ -1,4 +1,5 @@
 import BackupCore
+import CommandLineSupport
 import SeedKit
 
 /// `casa-recover inspect` human output: a summary line, then one channel a row.

@@ -1,3 +1,5 @@
+import CommandLineSupport
+
 /// `casa-recover list` for people: one snapshot copy a row, newest first, the branches when the
 /// history forked, and what to do next.
 public enum ListText {

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 
 /// restore's closing summary for people: one channel a row with the reason and the next step.

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import LightningPeer
 
 /// `trigger-force-close` human output: one channel a row, then what to do for each.

@@ -1,4 +1,5 @@
 import BlobStorage
+import CommandLineSupport
 
 /// `revoke-device`: list the account's devices, or revoke one after confirmation.
 public struct DeviceRevoker: Sendable {

@@ -12,6 +12,7 @@ public enum SecretSource: Sendable {
     case terminal(prompt: String)
 
     /// Reads the secret into secure memory. For files, one trailing newline (LF or CRLF) is dropped.
+    /// Throws `CommandLineError.cannotReadFile` or `.noTerminal`.
     public func read() throws -> SecureBytes {
         switch self {
         case .file(let path):
@@ -23,12 +24,12 @@ public enum SecretSource: Sendable {
 
     static func readFile(_ path: String) throws -> SecureBytes {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw RecoveryError.cannotReadFile(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw CommandLineError.cannotReadFile(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw RecoveryError.cannotReadFile(path: path, reason: String(cString: strerror(errno))) }
+        guard fstat(fd, &info) == 0 else { throw CommandLineError.cannotReadFile(path: path, reason: String(cString: strerror(errno))) }
         let size = Int(info.st_size)
-        guard size <= 64 * 1024 else { throw RecoveryError.cannotReadFile(path: path, reason: "too large for a secret (\(size) bytes)") }
+        guard size <= 64 * 1024 else { throw CommandLineError.cannotReadFile(path: path, reason: "too large for a secret (\(size) bytes)") }
         var length = 0
         let buffer = try SecureBytes(count: size) { dst in
             while length < size {
@@ -42,7 +43,7 @@ public enum SecretSource: Sendable {
 
     static func readTerminal(prompt: String) throws -> SecureBytes {
         let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
-        guard fd >= 0 else { throw RecoveryError.noTerminal }
+        guard fd >= 0 else { throw CommandLineError.noTerminal }
         defer { close(fd) }
         var original = termios()
         let isTTY = tcgetattr(fd, &original) == 0
