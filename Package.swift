@@ -63,7 +63,7 @@ let clientTargets: [Target] = [
     .executableTarget(
         name: "casa-recover",
         dependencies: [
-            "Recovery", "CommandLineSupport", "BackupCore", "BlobStorage", "LightningPeer", "Secp256k1", "SeedKit", "Sodium", "VaultClient",
+            "Recovery", "CommandLineSupport", "SeedKit", "VaultClient",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings

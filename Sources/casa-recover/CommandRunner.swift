@@ -2,6 +2,7 @@ import ArgumentParser
 import CommandLineSupport
 import Foundation
 import Recovery
+import VaultClient
 
 /// Runs a subcommand body and turns our errors into a clear message on stderr and the
 /// documented exit code (docs/recover-cli.md).
@@ -19,6 +20,8 @@ enum CommandRunner {
             let error = RecoveryError(error)
             FileHandle.standardError.write(Data("casa-recover: \(error.description)\n".utf8))
             throw ExitCode(error.exitStatus.rawValue)
+        } catch let error as VaultTransportError {
+            throw ValidationError(error.description)
         }
     }
 }

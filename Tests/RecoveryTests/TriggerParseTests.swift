@@ -22,7 +22,7 @@ import Testing
         #expect(!command.dryRun && !command.yes && !command.json && !command.tor)
         #expect(command.listenSeconds == 5)
         #expect(command.reestablishForm == .chantools)
-        #expect(try command.route() == .direct)
+        #expect(try command.peerRoute.route() == .direct)
     }
 
     @Test func everyOption() throws {
@@ -31,11 +31,11 @@ import Testing
                                  "--dry-run", "--yes", "--json", "--rootkey-file", "rk"])
         #expect(command.peers.count == 2)
         #expect(command.network == .signet)
-        #expect(try command.route() == .socks5(proxy: PeerAddress(host: "127.0.0.1", port: 1080)))
-        #expect(command.reestablishForm.library == .withDataLossFields)
+        #expect(try command.peerRoute.route() == .socks5(proxy: PeerAddress(host: "127.0.0.1", port: 1080)))
+        #expect(command.flow.reestablishWithDataLossFields)
         #expect(command.listenSeconds == 9 && command.dryRun && command.yes && command.json)
         #expect(command.seed.rootKeyFile == "rk")
-        #expect(try parse(["--backup", "cb", "--tor"]).route() == .tor)
+        #expect(try parse(["--backup", "cb", "--tor"]).peerRoute.route() == .tor)
     }
 
     @Test func rejectsIncompleteOrContradictoryFlags() {

@@ -10,10 +10,11 @@ public enum TriggerError: Error, Sendable, Equatable, CustomStringConvertible {
     case peerNotInBackup(String)
     case channelNotInBackup(String, known: [String])
     case noChannels
+    case invalidSocks(String, reason: String)
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .invalidPeer, .invalidChannelPoint, .peerNeeded, .peersDisagree, .peerNotInBackup: return .usage
+        case .invalidPeer, .invalidChannelPoint, .peerNeeded, .peersDisagree, .peerNotInBackup, .invalidSocks: return .usage
         case .channelNotInBackup, .noChannels: return .notFound
         }
     }
@@ -34,6 +35,8 @@ public enum TriggerError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the backup has no channel \(point). Its channels: \(known.isEmpty ? "none" : known.joined(separator: ", "))."
         case .noChannels:
             return "the backup holds no channels: there is nothing to close."
+        case .invalidSocks(let text, let reason):
+            return "--socks \(text): \(reason)"
         }
     }
 }

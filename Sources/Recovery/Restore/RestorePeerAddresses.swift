@@ -1,3 +1,7 @@
+import LightningPeer
+import Secp256k1
+import Sodium
+
 /// Where restore looks for a peer, in this order: the addresses the user gave (`--peer`), the
 /// graph's (peers move; empty on a fresh lnd until it synced: D5), then the backup's. lnd itself
 /// queues only the backup's first usable address on restore (D4), so restore calls ConnectPeer
@@ -42,5 +46,17 @@ public struct RestorePeerAddresses: Sendable {
     public static func label(_ address: String, among candidates: [Candidate]) -> String {
         guard !address.isEmpty else { return "connected (address not reported)" }
         return candidates.first { $0.address == address }?.label ?? "\(address) (lnd's own connection)"
+    }
+}
+
+extension RestorePeerAddresses {
+    /// From restore's `--peer PUBKEY@HOST:PORT` flags, in the order given.
+    public init(peerFlags: [String]) throws(TriggerError) {
+        var given: [String: [String]] = [:]
+        for text in peerFlags {
+            let override = try TriggerPeerOverride(parsing: text)
+            given[Hex.encode(override.node.compressed), default: []].append(override.address.description)
+        }
+        self.init(given: given)
     }
 }

@@ -26,8 +26,14 @@ public struct RecoveryKeys: Sendable {
     /// key ring per coin type; the exact test network is read from the channels later).
     public static func candidates(seed: SeedMaterial, network: BitcoinNetwork?) throws -> [RecoveryKeys] {
         if let network { return [try RecoveryKeys(seed: seed, network: network)] }
-        let first = seed.impliedNetwork ?? .mainnet
+        return try networks(seed: seed, first: nil).map { try RecoveryKeys(seed: seed, network: $0) }
+    }
+
+    /// One network per coin type: `first` (else the one a root key implies, else mainnet), then
+    /// the other coin type's (testnet for the test networks, which share one key ring).
+    public static func networks(seed: SeedMaterial, first: BitcoinNetwork?) -> [BitcoinNetwork] {
+        let first = first ?? seed.impliedNetwork ?? .mainnet
         let second: BitcoinNetwork = first.coinType == 0 ? .testnet : .mainnet
-        return [try RecoveryKeys(seed: seed, network: first), try RecoveryKeys(seed: seed, network: second)]
+        return [first, second]
     }
 }

@@ -12,12 +12,26 @@ public struct BackupInspector: Sendable {
     ///   - kind: force Multi or Single; `nil` detects it.
     ///   - network: the network the user named; `nil` tries mainnet and then the test networks.
     public func inspect(blob: [UInt8], kind: BackupKind?, seed: SeedMaterial, network: BitcoinNetwork?) throws -> BackupInspection {
+        // The named network first; then the other coin type, so a wrong `--network` gets a precise hint.
+        try inspect(blob: blob, kind: kind, network: network, candidates: RecoveryKeys.networks(seed: seed, first: network)) { candidate in
+            try seed.keyRing(for: candidate).staticChannelBackupKey()
+        }
+    }
+
+    /// With the keys that already opened the snapshot's envelope (`SnapshotOpener`): their key
+    /// ring is used as it is, with no key ring derived again and no network guessed.
+    public func inspect(blob: [UInt8], kind: BackupKind?, keys: RecoveryKeys, network: BitcoinNetwork?) throws -> BackupInspection {
+        try inspect(blob: blob, kind: kind, network: network, candidates: [keys.network]) { _ in try keys.keyRing.staticChannelBackupKey() }
+    }
+
+    /// Tries each candidate network's static channel backup key in turn.
+    private func inspect(blob: [UInt8], kind: BackupKind?, network: BitcoinNetwork?, candidates: [BitcoinNetwork],
+                         key backupKey: (BitcoinNetwork) throws -> SecureBytes) throws -> BackupInspection {
         guard blob.count >= LNDBackupCrypto.nonceByteCount + LNDBackupCrypto.tagByteCount else {
             throw RecoveryError.invalidBackup("it is only \(blob.count) bytes; an lnd backup has at least 40 (nonce and tag)")
         }
-        let candidates = candidateNetworks(named: network, seed: seed)
         for candidate in candidates {
-            let key = try seed.keyRing(for: candidate).staticChannelBackupKey()
+            let key = try backupKey(candidate)
             let plaintext: [UInt8]
             do {
                 plaintext = try LNDBackupCrypto.decrypt(blob: blob, key: key)
@@ -37,13 +51,6 @@ public struct BackupInspector: Sendable {
             return BackupInspection(kind: file.kind, network: actual, channels: channels, unknownSingles: file.unknownSingles)
         }
         throw RecoveryError.notThisSeed(triedNetworks: candidates.map(\.rawValue))
-    }
-
-    /// The named network first; then the other coin type, so a wrong `--network` gets a precise hint.
-    private func candidateNetworks(named network: BitcoinNetwork?, seed: SeedMaterial) -> [BitcoinNetwork] {
-        let first = network ?? seed.impliedNetwork ?? .mainnet
-        let other: BitcoinNetwork = first.coinType == 0 ? .testnet : .mainnet
-        return [first, other]
     }
 
     private func decode(_ plaintext: [UInt8], kind: BackupKind?) throws -> ChannelBackupFile {

@@ -29,7 +29,7 @@ public enum SnapshotLoader {
                 sources.append(FolderSnapshotSource(path: path))
             }
         }
-        let opener = SnapshotOpener(seed: seed, account: owner.accountID, candidates: candidates, network: network)
+        let opener = SnapshotOpener(account: owner.accountID, candidates: candidates, network: network)
         var listing = try await SnapshotListing.load(from: sources, opener: opener, timings: timings, depth: depth)
         listing.warnings = unread + listing.warnings
         guard !listing.entries.isEmpty else { throw RecoveryError.noSnapshots(source: listing.source) }

@@ -7,14 +7,12 @@ import Sodium
 /// Multi inside it, both with keys rebuilt from the words (docs/design.md §3.2 steps 4–5).
 /// Which snapshot is newest is decided over all of them afterwards (`SnapshotHistory`).
 public struct SnapshotOpener: Sendable {
-    public let seed: SeedMaterial
     public let account: AccountID
     public let candidates: [RecoveryKeys]
     /// The network the user named, if any (refines the inspector's search).
     public let network: BitcoinNetwork?
 
-    public init(seed: SeedMaterial, account: AccountID, candidates: [RecoveryKeys], network: BitcoinNetwork?) {
-        self.seed = seed
+    public init(account: AccountID, candidates: [RecoveryKeys], network: BitcoinNetwork?) {
         self.account = account
         self.candidates = candidates
         self.network = network
@@ -33,7 +31,7 @@ public struct SnapshotOpener: Sendable {
             guard opened.payload.kind == .lndMultiChannelBackup else {
                 throw RecoveryError.damagedSnapshot(label: reference.label, reason: "it holds \(opened.payload.kind), not lnd's channel.backup")
             }
-            let inspection = try BackupInspector().inspect(blob: opened.payload.bytes, kind: .multi, seed: seed, network: network)
+            let inspection = try BackupInspector().inspect(blob: opened.payload.bytes, kind: .multi, keys: keys, network: network)
             return OpenedSnapshot(reference: reference, counter: opened.counter, lineage: opened.payload.lineage,
                                   identity: SHA256.hash(envelope),
                                   createdAt: Date(timeIntervalSince1970: Double(opened.payload.createdAt)),

@@ -18,10 +18,8 @@ extension VaultClient: OwnerVault {
         return VaultDevice(try await revokeDevice(key: bytes))
     }
 
-    /// Connects as the owner, reaching the vault as `transport` says (--vault-pin, --vault-ca-file,
-    /// --vault-socks). Without them https is checked against the system roots and plain http is
-    /// for loopback only. Bad transport settings throw `VaultTransportError`.
-    public static func owner(url: String, owner: OwnerKey, transport: VaultTransportSettings = VaultTransportSettings(names: .recoverFlags))
+    /// The client signing as the owner; callers go through `RemoteOwnerVault.connect`.
+    static func owner(url: String, owner: OwnerKey, transport: VaultTransportSettings = VaultTransportSettings(names: .recoverFlags))
         throws -> VaultClient {
         guard let account = VaultAPI.AccountID(hex: owner.accountID.hex) else {
             throw BlobStoreError(.badRequest, "cannot derive the vault account from the owner key")
@@ -39,10 +37,26 @@ extension VaultDevice {
     }
 }
 
-/// For callers that see only Recovery (casa-recover): the owner's view of a vault at `url`.
+/// The one place that builds the owner's vault client, from the URL and plain transport settings
+/// (casa-recover's --vault and its transport flags).
 public enum RemoteOwnerVault {
+    /// Connects as the owner, reaching the vault as `transport` says (--vault-pin, --vault-ca-file,
+    /// --vault-socks). Without them https is checked against the system roots and plain http is
+    /// for loopback only. A vault failure throws `RecoveryError`; bad transport settings throw
+    /// `VaultTransportError`.
     public static func connect(url: String, owner: OwnerKey,
                                transport: VaultTransportSettings = VaultTransportSettings(names: .recoverFlags)) throws -> any OwnerVault {
-        try VaultClient.owner(url: url, owner: owner, transport: transport)
+        do {
+            return try VaultClient.owner(url: url, owner: owner, transport: transport)
+        } catch let error as BlobStoreError {
+            throw RecoveryError(vault: error)
+        }
+    }
+}
+
+extension SnapshotLocation {
+    /// The vault at `url`, reached as the owner once the words are read.
+    public static func vault(url: String, transport: VaultTransportSettings) -> SnapshotLocation {
+        .vault { owner in try RemoteOwnerVault.connect(url: url, owner: owner, transport: transport) }
     }
 }
