@@ -50,6 +50,8 @@ let clientTargets: [Target] = [
     .target(name: "VaultClient", dependencies: ["VaultAPI", "BlobStorage", "CurlHTTP", "Sodium"], swiftSettings: swiftSettings),
     .target(name: "LNDClient", dependencies: ["CurlHTTP", "Sodium", "SeedKit"], swiftSettings: swiftSettings),
     .target(name: "LightningPeer", dependencies: ["LightningWire", "Secp256k1"], swiftSettings: swiftSettings),
+    // Test doubles for LightningPeer (a scripted responder peer), as HummingbirdTesting: never linked into casa-recover.
+    .target(name: "LightningPeerTesting", dependencies: ["LightningPeer", "LightningWire", "Secp256k1"], swiftSettings: swiftSettings),
     // Terminal I/O and output shapes both CLIs share (secrets, confirmations, tables, JSON, exit codes); no domain types.
     .target(name: "CommandLineSupport", dependencies: ["Sodium"], swiftSettings: swiftSettings),
     .target(
@@ -152,7 +154,7 @@ let serverTargets: [Target] = [
     .target(
         name: "LNDSimulator",
         dependencies: [
-            "BackupCore", "SeedKit", "LightningWire", "LightningPeer", "Sodium", "Secp256k1",
+            "BackupCore", "SeedKit", "LightningWire", "LightningPeer", "LightningPeerTesting", "Sodium", "Secp256k1",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -187,9 +189,10 @@ let coreTests: [Target] = [
     .testTarget(name: "SeedKitTests", dependencies: ["SeedKit", "Sodium", "Secp256k1"], swiftSettings: swiftSettings),
     .testTarget(name: "BackupCoreTests", dependencies: ["BackupCore", "SeedKit", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "BlobStorageTests", dependencies: ["BlobStorage", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "LightningWireTests", dependencies: ["LightningWire", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
-        name: "LightningWireTests",
-        dependencies: ["LightningWire", "LightningPeer", "Sodium", "Secp256k1"],
+        name: "LightningPeerTests",
+        dependencies: ["LightningPeer", "LightningPeerTesting", "LightningWire", "Sodium", "Secp256k1", "TestSupport"],
         exclude: ["Peers"],  // pyln_peer.py, run as a subprocess
         swiftSettings: swiftSettings
     ),
@@ -203,7 +206,8 @@ let coreTests: [Target] = [
     .testTarget(
         name: "RecoveryTests",
         dependencies: [
-            "Recovery", "CommandLineSupport", "casa-recover", "TestSupport", "BackupCore", "SeedKit", "BlobStorage", "CurlHTTP", "LightningPeer", "LightningWire",
+            "Recovery", "CommandLineSupport", "casa-recover", "TestSupport", "BackupCore", "SeedKit", "BlobStorage", "CurlHTTP", "LightningPeer",
+            "LightningPeerTesting", "LightningWire",
             "Secp256k1", "Sodium", "VaultAPI", "VaultClient", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings

@@ -2,6 +2,7 @@ import LightningWire
 import Secp256k1
 import Sodium
 import Testing
+import TestSupport
 
 /// Bounded randomized ("fuzz-style") tests: malformed lengths, truncated frames, bad MACs.
 /// Each must end in a typed error (never a crash), and a failed frame decoder stays closed.

@@ -1,6 +1,7 @@
 import ArgumentParser
 @testable import casa_recover
 import CommandLineSupport
+import Foundation
 import LightningPeer
 import Recovery
 import Secp256k1
@@ -74,6 +75,22 @@ import Testing
         let other = try TriggerPeerOverride(parsing: "\(try PrivateKey.generate().publicKey)@10.0.0.3")
         #expect(throws: TriggerError.self) { try TriggerTargets.single(channelPoint: Self.point, overrides: [a, other]) }
         #expect(throws: TriggerError.self) { try TriggerTargets.single(channelPoint: "abc:1", overrides: [a]) }
+    }
+
+    /// The advice LightningPeer's report no longer carries: from the outcome and the peer's words.
+    @Test func adviceFollowsTheOutcomeAndThePeersWords() throws {
+        func report(_ outcome: String, _ message: String?) throws -> ChannelTriggerReport {
+            let text = message.map { #","peerMessage":"\#($0)""# } ?? ""
+            let json = #"{"channel":"c","channelID":"i","peer":"p","outcome":"\#(outcome)","steps":[]\#(text)}"#
+            return try JSONDecoder().decode(ChannelTriggerReport.self, from: Data(json.utf8))
+        }
+        #expect(try report("errorReceived", "bad reestablish msg for unknown channel").advice.contains("does not know this channel"))
+        #expect(try report("errorReceived", "Recovery required").advice.contains("lost its state too"))
+        #expect(try report("errorReceived", nil).advice.contains("broadcasts its commitment"))
+        #expect(try report("unreachable", nil).advice.contains("--tor or --socks"))
+        let encoded = try TriggerReport(channels: [report("silent", nil)]).json()
+        #expect(encoded.contains(#""advice":"The peer accepted the messages without answering."#))
+        #expect(encoded.contains(#""channel_id":"i""#))
     }
 
     @Test func confirmationQuestionStatesTheRisks() {

@@ -24,6 +24,30 @@ public struct TriggerReport: Codable, Sendable {
         try Self.render(self)
     }
 
+    enum CodingKeys: String, CodingKey {
+        case channels
+    }
+
+    /// Each channel with its `advice` (the words live in Recovery, not in LightningPeer's report).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(channels.map(AdvisedChannel.init), forKey: .channels)
+    }
+
+    private struct AdvisedChannel: Encodable {
+        let report: ChannelTriggerReport
+
+        enum CodingKeys: String, CodingKey {
+            case advice
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try report.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(report.advice, forKey: .advice)
+        }
+    }
+
     /// One line, sorted snake_case keys: the form of every trigger JSON output.
     static func render(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()

@@ -1,7 +1,7 @@
 import Foundation
 import Sodium
 
-/// Tests/LightningWireTests/Peers/pyln_peer.py: a real Lightning peer built on pyln-proto.
+/// Tests/LightningPeerTests/Peers/pyln_peer.py: a real Lightning peer built on pyln-proto.
 enum PylnPeer {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Peers/pyln_peer.py").path

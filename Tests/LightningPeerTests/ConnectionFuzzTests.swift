@@ -1,9 +1,11 @@
 import Foundation
 import LightningPeer
+import LightningPeerTesting
 import LightningWire
 import Secp256k1
 import Sodium
 import Testing
+import TestSupport
 
 /// Malformed traffic over real loopback sockets against our responder: each case ends in a
 /// typed error, and the connection is closed (the next read sees the socket closed).

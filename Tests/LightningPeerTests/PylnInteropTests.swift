@@ -1,5 +1,6 @@
 import Foundation
 import LightningPeer
+import LightningPeerTesting
 import LightningWire
 import Secp256k1
 import Sodium

@@ -1,4 +1,5 @@
 import Foundation
+public import LightningPeer
 public import LightningWire
 public import Secp256k1
 import Synchronization

@@ -1,3 +1,4 @@
+public import LightningPeer
 public import Secp256k1
 
 /// The responder role: listens (loopback by default) and runs the BOLT 8 responder handshake
