@@ -7,6 +7,10 @@ public enum CommandLineError: Error, Sendable, Equatable, CustomStringConvertibl
     case noTerminal
     /// A yes/no confirmation was needed, but there is no terminal to ask on.
     case noTerminalToConfirm
+    /// A new password is shorter than the rule allows.
+    case passwordTooShort(minimum: Int)
+    /// A new password was typed twice, differently.
+    case passwordMismatch
 
     public var description: String {
         switch self {
@@ -16,6 +20,10 @@ public enum CommandLineError: Error, Sendable, Equatable, CustomStringConvertibl
             return "no terminal to ask for the secret on. Give it in a file instead."
         case .noTerminalToConfirm:
             return "there is no terminal to confirm this step on."
+        case .passwordTooShort(let minimum):
+            return "the password needs at least \(minimum) characters."
+        case .passwordMismatch:
+            return "the two passwords differ."
         }
     }
 }

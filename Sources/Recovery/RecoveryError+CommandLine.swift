@@ -7,6 +7,8 @@ extension RecoveryError {
         case .cannotReadFile(let path, let reason): self = .cannotReadFile(path: path, reason: reason)
         case .noTerminal: self = .noTerminal
         case .noTerminalToConfirm: self = .confirmationNeeded
+        case .passwordTooShort: self = .walletPasswordTooShort
+        case .passwordMismatch: self = .walletPasswordMismatch
         }
     }
 

@@ -12,27 +12,14 @@ public struct WalletPasswordReader: Sendable {
 
     /// - Parameter creating: true for InitWallet (at least 8 characters, lnd's rule; typed twice).
     public func read(creating: Bool) throws -> SecureBytes {
-        if let file {
-            let password = try RecoveryError.mapping { try SecretSource.file(file).read() }
-            if creating { try Self.check(password) }
-            return password
-        }
+        let prompt = creating ? "New lnd wallet password (at least 8 characters; typing is hidden): " : "lnd wallet password (typing is hidden): "
         do {
-            let prompt = creating ? "New lnd wallet password (at least 8 characters; typing is hidden): " : "lnd wallet password (typing is hidden): "
-            let first = try SecretSource.terminal(prompt: prompt).read()
-            guard creating else { return first }
-            try Self.check(first)
-            let again = try SecretSource.terminal(prompt: "The same password again: ").read()
-            guard first.constantTimeEquals(again) else { throw RecoveryError.walletPasswordMismatch }
-            return first
+            return try PasswordInput(file: file).read(
+                prompt: prompt, new: creating ? PasswordInput.NewPassword(minimumLength: 8, againPrompt: "The same password again: ") : nil)
         } catch CommandLineError.noTerminal {
             throw RecoveryError.walletPasswordNeeded
         } catch let error as CommandLineError {
             throw RecoveryError(error)
         }
-    }
-
-    static func check(_ password: SecureBytes) throws {
-        guard password.count >= 8 else { throw RecoveryError.walletPasswordTooShort }
     }
 }
