@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// One JSON object on one line, keys in a stable order, for every `--json`.
 public enum JSONOutput {

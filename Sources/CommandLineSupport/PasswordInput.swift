@@ -1,4 +1,4 @@
-import Sodium
+public import Sodium
 
 /// A password from a file or typed on the terminal without echo. A new one must be long enough
 /// and is typed twice, so that a typo does not lock its owner out of what it just created.

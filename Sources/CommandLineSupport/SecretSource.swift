@@ -1,8 +1,8 @@
-import Foundation
-import Sodium
+internal import Foundation
+public import Sodium
 
 #if canImport(Glibc)
-import Glibc
+internal import Glibc
 #endif
 
 /// Where a secret (seed words, aezeed passphrase, root key, wallet password) comes from.

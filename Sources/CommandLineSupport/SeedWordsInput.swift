@@ -1,4 +1,4 @@
-import Sodium
+public import Sodium
 
 /// How both CLIs ask for the 24 seed words and the aezeed passphrase: from files (scripts,
 /// drills) or typed on the terminal without echo. Only the reading lives here; checking the

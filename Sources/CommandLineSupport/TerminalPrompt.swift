@@ -1,7 +1,7 @@
-import Foundation
+internal import Foundation
 
 #if canImport(Glibc)
-import Glibc
+internal import Glibc
 #endif
 
 /// A question on the terminal (`/dev/tty`), for confirmations before irreversible steps and for

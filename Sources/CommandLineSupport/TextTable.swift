@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// A plain left-aligned text table for terminals: a header row, a rule, then the rows.
 public struct TextTable: Sendable {

@@ -28,8 +28,8 @@ struct EnrollCommand: AsyncParsableCommand {
             }
             let invite = try inviteFile.map(Self.readInvite)
             // The same prompting as casa-recover's; a typo is named before the passphrase is asked.
-            let (words, _, passphrase) = try SeedWordsInput(wordsFile: wordsFile, passphraseFile: passphraseFile).read { words in
-                _ = try Mnemonic.enciphered(fromText: words)
+            let (words, _, passphrase) = try SeedWordsInput(wordsFile: wordsFile, passphraseFile: passphraseFile).read { typed in
+                _ = try Mnemonic.enciphered(fromText: typed)
             }
             let enrollment = Enrollment(
                 lnd: try LiveWiring.lnd(configuration), vault: { try LiveWiring.enrollmentVault(configuration, account: $0, invite: invite) }, network: network,
