@@ -55,17 +55,21 @@ let clientTargets: [Target] = [
     .target(name: "VaultClient", dependencies: ["Codecs", "VaultAPI", "BlobStorage", "CurlHTTP", "Sodium"], swiftSettings: swiftSettings),
     .target(name: "LNDClient", dependencies: ["LightningTypes", "Codecs", "CurlHTTP", "Sodium"], swiftSettings: swiftSettings),
     .target(name: "LightningPeer", dependencies: ["LightningTypes", "LightningWire", "Secp256k1"], swiftSettings: swiftSettings),
+    // Test doubles for LightningPeer (a scripted responder peer), as HummingbirdTesting: never linked into casa-recover.
+    .target(name: "LightningPeerTesting", dependencies: ["LightningTypes", "LightningPeer", "LightningWire", "Secp256k1"], swiftSettings: swiftSettings),
+    // Terminal I/O and output shapes both CLIs share (secrets, confirmations, tables, JSON, exit codes); no domain types.
+    .target(name: "CommandLineSupport", dependencies: ["Sodium"], swiftSettings: swiftSettings),
     .target(
         name: "Recovery",
         dependencies: ["LightningTypes", "Codecs",
             "BackupCore", "SeedKit", "BlobStorage", "VaultAPI", "VaultClient", "LNDClient", "LightningWire", "LightningPeer", "Sodium", "Secp256k1",
+            "CommandLineSupport",
         ],
         swiftSettings: swiftSettings
     ),
     .executableTarget(
         name: "casa-recover",
-        dependencies: ["LightningTypes", "Codecs",
-            "Recovery", "BackupCore", "BlobStorage", "LightningPeer", "Secp256k1", "SeedKit", "Sodium", "VaultClient",
+        dependencies: ["LightningTypes", "Recovery", "CommandLineSupport", "SeedKit", "VaultClient",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings
@@ -144,7 +148,7 @@ let serverTargets: [Target] = [
     .executableTarget(
         name: "casa-backupd",
         dependencies: ["LightningTypes", "Codecs",
-            "BackupAgent", "Recovery", "BackupCore", "BlobStorage", "SeedKit", "Sodium",
+            "BackupAgent", "CommandLineSupport", "BackupCore", "BlobStorage", "SeedKit", "Sodium",
             .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
@@ -154,7 +158,7 @@ let serverTargets: [Target] = [
     .target(
         name: "LNDSimulator",
         dependencies: ["LightningTypes", "Codecs",
-            "BackupCore", "SeedKit", "LightningWire", "LightningPeer", "Sodium", "Secp256k1",
+            "BackupCore", "SeedKit", "LightningWire", "LightningPeer", "LightningPeerTesting", "Sodium", "Secp256k1",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -191,9 +195,10 @@ let coreTests: [Target] = [
     .testTarget(name: "SeedKitTests", dependencies: ["LightningTypes", "Codecs", "SeedKit", "Sodium", "Secp256k1"], swiftSettings: swiftSettings),
     .testTarget(name: "BackupCoreTests", dependencies: ["BlobStorage", "LightningTypes", "Codecs", "BackupCore", "SeedKit", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "BlobStorageTests", dependencies: ["BlobStorage", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "LightningWireTests", dependencies: ["LightningTypes", "Codecs", "LightningWire", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
-        name: "LightningWireTests",
-        dependencies: ["LightningTypes", "Codecs", "LightningWire", "LightningPeer", "Sodium", "Secp256k1"],
+        name: "LightningPeerTests",
+        dependencies: ["LightningTypes", "Codecs", "LightningPeer", "LightningPeerTesting", "LightningWire", "Sodium", "Secp256k1", "TestSupport"],
         exclude: ["Peers"],  // pyln_peer.py, run as a subprocess
         swiftSettings: swiftSettings
     ),
@@ -207,7 +212,8 @@ let coreTests: [Target] = [
     .testTarget(
         name: "RecoveryTests",
         dependencies: ["LightningTypes", "Codecs",
-            "Recovery", "casa-recover", "TestSupport", "BackupCore", "SeedKit", "BlobStorage", "CurlHTTP", "LightningPeer", "LightningWire",
+            "Recovery", "CommandLineSupport", "casa-recover", "TestSupport", "BackupCore", "SeedKit", "BlobStorage", "CurlHTTP", "LightningPeer",
+            "LightningPeerTesting", "LightningWire",
             "Secp256k1", "Sodium", "VaultAPI", "VaultClient", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings

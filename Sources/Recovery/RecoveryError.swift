@@ -1,3 +1,5 @@
+import CommandLineSupport
+
 /// Errors a user can hit in `casa-recover`. Each message says what happened and what to do;
 /// `exitStatus` maps it to the documented exit code.
 public enum RecoveryError: Error, Sendable, CustomStringConvertible {

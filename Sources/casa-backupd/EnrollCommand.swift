@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackupAgent
 import BackupCore
+import CommandLineSupport
 import Foundation
 import SeedKit
 import Sodium
@@ -29,14 +30,14 @@ struct EnrollCommand: AsyncParsableCommand {
                 throw AgentError.configuration("unknown network \(configuration.network)")
             }
             let invite = try inviteFile.map(Self.readInvite)
-            let words = try SecretInput.read(file: wordsFile, prompt: "Your 24 seed words (typing is hidden), then Enter: ")
-            _ = try Mnemonic.enciphered(fromText: words)  // a typo is named before the passphrase is asked
-            let passphrase = try passphraseFile.map { try SecretInput.read(file: $0, prompt: "") }
-                ?? (wordsFile == nil ? SecretInput.read(file: nil, prompt: "Aezeed passphrase (Enter if none): ") : nil)
+            // The same prompting as casa-recover's; a typo is named before the passphrase is asked.
+            let (words, _, passphrase) = try SeedWordsInput(wordsFile: wordsFile, passphraseFile: passphraseFile).read { typed in
+                _ = try Mnemonic.enciphered(fromText: typed)
+            }
             let enrollment = Enrollment(
                 lnd: try LiveWiring.lnd(configuration), vault: { try LiveWiring.enrollmentVault(configuration, account: $0, invite: invite) }, network: network,
                 deviceKeyPath: configuration.deviceKeyPath)
-            let result = try await enrollment.enroll(words: words, passphrase: (passphrase?.count ?? 0) == 0 ? nil : passphrase)
+            let result = try await enrollment.enroll(words: words, passphrase: passphrase)
             try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
             try Data(result.account.hex.utf8).write(to: URL(fileURLWithPath: configuration.accountPath))
             try EnrolledNode(stateDirectory: configuration.stateDirectory).record(result.nodeIdentity)

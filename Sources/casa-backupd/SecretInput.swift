@@ -1,5 +1,5 @@
 import BackupAgent
-import Recovery
+import CommandLineSupport
 import Sodium
 
 /// Reads a secret from a file (one trailing newline dropped) or from the terminal with echo off,

@@ -1,8 +1,8 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Recovery
 import SeedKit
-import Sodium
 import LightningTypes
 
 extension CasaRecover {
@@ -84,43 +84,21 @@ extension CasaRecover {
 
         func run() async throws {
             try await CommandRunner.run {
-                let phases = timings ? PhaseTimings() : nil
-                let locations = backup == nil ? try snapshots.locations : nil
-                let loaded = try seed.loader.loadWords()
-                phases?.lap(PhaseName.keyDerivation)
-                let snapshot: OpenedSnapshot
-                var history: [OpenedSnapshot] = []
+                let source: RestoreFlow.Source
                 if let backup {
-                    snapshot = try RawBackupSnapshot.open(path: backup, seed: loaded.material, network: network)
-                    phases?.lap(PhaseName.decrypt)
-                } else if let locations {
-                    let listing = try await SnapshotLoader.load(seed: loaded.material, network: network, locations: locations, timings: phases,
-                                                                  depth: try snapshots.readDepth)
-                    snapshot = try listing.pick(json ? selection.choice : try BranchPrompt.resolve(listing, selection.choice))
-                    history = listing.usable
+                    source = .backupFile(backup)
                 } else {
-                    throw ValidationError("say where the backup is: --vault URL, --from DIR or --backup FILE")
+                    source = .snapshots(try snapshots.locations, choice: selection.choice, depth: try snapshots.readDepth, askBranch: !json)
                 }
-                try FileManager.default.createDirectory(atPath: workDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                let backupPath = (workDir as NSString).appendingPathComponent("channel.backup")
-                try ChannelBackupWriter.write(snapshot.lndBackup, to: backupPath, force: true)
-                phases?.lap(PhaseName.writeBackup)
-                defer { phases.map { FileHandle.standardError.write(Data(($0.report(uncounted: [PhaseName.followThrough]) + "\n").utf8)) } }
-
-                let client = try lnd.connect(network: network)
-                let passwords = WalletPasswordReader(file: walletPasswordFile)
-                let secrets = RestoreSecrets(mnemonic: loaded.words, passphrase: loaded.passphrase, walletPassword: { try passwords.read(creating: $0) })
-                let escalation = try escalation.escalation { try snapshot.keys.keyRing.privateKey(for: .nodeIdentity) }
+                let flow = RestoreFlow(
+                    source: source, network: network, workDir: workDir, recoveryWindow: recoveryWindow, walletPasswordFile: walletPasswordFile,
+                    escalation: escalation.armed, peerAddresses: try peerOptions.addresses(), schedule: try schedule, timings: timings)
                 let quiet = json
-                let restorer = ChannelRestorer(
-                    lnd: client, escalation: escalation,
-                    stateFile: RestoreStateFile(path: (workDir as NSString).appendingPathComponent("restore-state.json")),
-                    schedule: try schedule,
+                try await flow.run(
+                    seed: seed.loader, connectLND: { try lnd.connect(network: network) }, confirm: TerminalPrompt.confirm,
                     progress: { if !quiet { FileHandle.standardOutput.write(Data(("· " + $0 + "\n").utf8)) } },  // unbuffered: seen at once in a log file too
-                    timings: phases, peerAddresses: try peerOptions.addresses())
-                let report = try await restorer.run(snapshot, history: history, secrets: secrets, recoveryWindow: recoveryWindow)
-                print(json ? try JSONOutput.render(report) : RestoreText.render(report))
-                if !report.complete { throw RecoveryError.incomplete("not every channel's outcome is proven yet; run `casa-recover status` or restore again later") }
+                    deliver: { print(json ? try JSONOutput.render($0) : RestoreText.render($0)) },
+                    timingsReport: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
             }
         }
     }

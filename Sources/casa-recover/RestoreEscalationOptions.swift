@@ -1,8 +1,5 @@
 import ArgumentParser
-import Foundation
-import LightningPeer
 import Recovery
-import Secp256k1
 
 /// restore's opt-in escalation (H3): asking peers directly to force-close is never done unless
 /// the user says so (`--escalate`) and confirms it (on the terminal, or `--yes` in scripts).
@@ -30,19 +27,13 @@ struct RestoreEscalationOptions: ParsableArguments {
         if escalate && noTrigger { throw ValidationError("--escalate and --no-trigger contradict each other") }
         if tor && socks != nil { throw ValidationError("give either --tor or --socks, not both") }
         if !escalate && (yes || tor || socks != nil) { throw ValidationError("--yes, --tor and --socks only go with --escalate") }
-        _ = try route()
+        do { _ = try peerRoute.route() } catch { throw ValidationError(error.description) }
     }
 
-    func route() throws -> ConnectionRoute {
-        try ConnectionRoute.from(tor: tor, socks: socks)
-    }
+    var peerRoute: PeerRouteFlags { PeerRouteFlags(tor: tor, socks: socks) }
 
-    /// The escalation to use, or nil when not asked for. Asks on the terminal unless `--yes`.
-    func escalation(nodeKey: () throws -> PrivateKey) throws -> (any ForceCloseEscalation)? {
-        guard escalate else { return nil }
-        if !yes {
-            guard try TerminalPrompt.confirm(TriggerConfirmation.restoreEscalationQuestion) else { throw RecoveryError.declined }
-        }
-        return PeerTriggerEscalation(nodeKey: try nodeKey(), options: ForceCloseTrigger.Options(route: try route()))
+    /// The escalation to arm, or nil when not asked for (the flow asks unless `--yes`).
+    var armed: RestoreFlow.Escalation? {
+        escalate ? RestoreFlow.Escalation(confirmed: yes, route: peerRoute) : nil
     }
 }

@@ -1,9 +1,5 @@
 import ArgumentParser
-import LightningPeer
 import Recovery
-import Secp256k1
-import Sodium
-import Codecs
 
 /// restore's `--peer PUBKEY@HOST:PORT`: where a peer is now, when neither the backup nor a fresh
 /// lnd's graph knows (D4, D5).
@@ -18,15 +14,10 @@ struct RestorePeerOptions: ParsableArguments {
     }
 
     func addresses() throws -> RestorePeerAddresses {
-        var given: [String: [String]] = [:]
-        for text in peers {
-            do {
-                let override = try TriggerPeerOverride(parsing: text)
-                given[Hex.encode(override.node.compressed), default: []].append(override.address.description)
-            } catch {
-                throw ValidationError(error.description)
-            }
+        do {
+            return try RestorePeerAddresses(peerFlags: peers)
+        } catch {
+            throw ValidationError(error.description)
         }
-        return RestorePeerAddresses(given: given)
     }
 }

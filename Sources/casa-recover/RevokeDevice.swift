@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Recovery
 
@@ -37,7 +38,7 @@ extension CasaRecover {
                     throw ValidationError("say where the vault is: --vault URL (or CASA_VAULT_URL)")
                 }
                 let owner = try seed.loader.load().ownerKey()
-                let result = try await DeviceRevoker(vault: try VaultConnector.connect(url: url, owner: owner, transport: vaultTransport)).run(
+                let result = try await DeviceRevoker(vault: try RemoteOwnerVault.connect(url: url, owner: owner, transport: vaultTransport.settings)).run(
                     device: device, confirm: { key in yes ? true : try TerminalPrompt.confirm("Revoke device \(key) for good?") })
                 print(json ? try JSONOutput.render(result) : result.text)
             }

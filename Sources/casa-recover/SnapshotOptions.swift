@@ -33,7 +33,7 @@ struct SnapshotOptions: ParsableArguments {
             var locations = from.map(SnapshotLocation.folder)
             let url = vault ?? (from.isEmpty ? ProcessInfo.processInfo.environment["CASA_VAULT_URL"] : nil)
             if let url, !url.isEmpty {
-                locations.insert(.vault { owner in try VaultConnector.connect(url: url, owner: owner, transport: vaultTransport) }, at: 0)
+                locations.insert(.vault(url: url, transport: vaultTransport.settings), at: 0)
             }
             guard !locations.isEmpty else {
                 throw ValidationError("say where the backups are: --vault URL (or CASA_VAULT_URL), and/or --from DIR for a local or USB copy")

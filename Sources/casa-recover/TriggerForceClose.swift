@@ -1,8 +1,7 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
-import LightningPeer
 import Recovery
-import Secp256k1
 import SeedKit
 import LightningTypes
 
@@ -27,8 +26,6 @@ extension CasaRecover {
             case chantools
             /// 113 bytes with a zero secret and the point G.
             case full
-
-            var library: ForceCloseTrigger.ReestablishForm { self == .full ? .withDataLossFields : .legacy }
         }
 
         @Option(help: "The backup whose channels to close: lnd's channel.backup or an exported single backup, raw or hex.")
@@ -77,49 +74,25 @@ extension CasaRecover {
             }
             if tor && socks != nil { throw ValidationError("give either --tor or --socks, not both") }
             guard (1...300).contains(listenSeconds) else { throw ValidationError("--listen must be between 1 and 300 seconds") }
-            _ = try route()
+            do { _ = try peerRoute.route() } catch { throw ValidationError(error.description) }
             for peer in peers {
                 do { _ = try TriggerPeerOverride(parsing: peer) } catch { throw ValidationError(error.description) }
             }
         }
 
-        func route() throws -> ConnectionRoute {
-            try ConnectionRoute.from(tor: tor, socks: socks)
+        var peerRoute: PeerRouteFlags { PeerRouteFlags(tor: tor, socks: socks) }
+
+        var flow: ForceCloseTriggerFlow {
+            ForceCloseTriggerFlow(backup: backup, channelPoint: channelPoint, peers: peers, network: network, route: peerRoute,
+                                  reestablishWithDataLossFields: reestablishForm == .full, listenSeconds: listenSeconds,
+                                  dryRun: dryRun, confirmed: yes, json: json)
         }
 
         func run() async throws {
             try await CommandRunner.run {
-                let overrides = try peers.map { (text) throws -> TriggerPeerOverride in try TriggerPeerOverride(parsing: text) }
-                let material = try seed.loader.load()
-                let requests: [ForceCloseRequest]
-                let nodeNetwork: BitcoinNetwork
-                if let backup {
-                    let blob = try BackupFile.read(path: backup)
-                    let inspection = try BackupInspector().inspect(blob: blob, kind: nil, seed: material, network: network)
-                    requests = try TriggerTargets.fromBackup(inspection.channels, only: channelPoint, overrides: overrides)
-                    nodeNetwork = inspection.network
-                } else {
-                    requests = try TriggerTargets.single(channelPoint: channelPoint ?? "", overrides: overrides)
-                    nodeNetwork = network ?? material.impliedNetwork ?? .mainnet
-                }
-                let nodeKey = try material.keyRing(for: nodeNetwork).privateKey(for: .nodeIdentity)
-                let options = ForceCloseTrigger.Options(route: try route(), listen: .seconds(listenSeconds),
-                                                        reestablishForm: reestablishForm.library)
-                let plan = TriggerDryRun(requests: requests, node: nodeKey.publicKey, network: nodeNetwork, options: options)
-                if dryRun {
-                    print(json ? try plan.json() : "Dry run: nothing is sent, nobody is contacted.\n\n" + plan.text)
-                    return
-                }
-                if !yes {
-                    Self.progress(plan.text + "\n")
-                    guard try TerminalPrompt.confirm(TriggerConfirmation.question(channels: requests.count)) else { throw RecoveryError.declined }
-                }
-                let reports = await ForceCloseTrigger(nodeKey: nodeKey, options: options).run(requests) { event in
-                    Self.progress("[\(event.channel)] \(event.message)")
-                }
-                let report = TriggerReport(channels: reports)
-                print(json ? try report.json() : TriggerText.render(report))
-                if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }
+                let outcome = try await flow.run(seed: seed.loader, confirm: TerminalPrompt.confirm, progress: Self.progress)
+                print(outcome.output)
+                if outcome.exitStatus != .success { throw ExitCode(outcome.exitStatus.rawValue) }
             }
         }
 

@@ -4,6 +4,7 @@ import Sodium
 import Testing
 import Codecs
 import LightningTypes
+import TestSupport
 
 /// Bounded randomized ("fuzz-style") tests: malformed lengths, truncated frames, bad MACs.
 /// Each must end in a typed error (never a crash), and a failed frame decoder stays closed.

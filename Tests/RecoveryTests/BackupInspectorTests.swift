@@ -1,4 +1,5 @@
 import BackupCore
+import CommandLineSupport
 import Recovery
 import SeedKit
 import Sodium

@@ -1,4 +1,5 @@
 import BackupCore
+import CommandLineSupport
 import Foundation
 import Recovery
 import Secp256k1

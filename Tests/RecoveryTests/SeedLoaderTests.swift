@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Recovery
 import Testing
 import TestSupport

@@ -1,5 +1,6 @@
 import BackupCore
 import BlobStorage
+import CommandLineSupport
 import Foundation
 import Recovery
 import SeedKit

@@ -1,5 +1,6 @@
 import Foundation
 import LightningPeer
+import LightningPeerTesting
 import LightningWire
 import Recovery
 import Secp256k1

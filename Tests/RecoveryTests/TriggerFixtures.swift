@@ -1,6 +1,7 @@
 import BackupCore
 import Foundation
 import LightningPeer
+import LightningPeerTesting
 import LightningWire
 import Recovery
 import Secp256k1

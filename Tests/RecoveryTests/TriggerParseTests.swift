@@ -1,5 +1,7 @@
 import ArgumentParser
 @testable import casa_recover
+import CommandLineSupport
+import Foundation
 import LightningPeer
 import Recovery
 import Secp256k1
@@ -22,7 +24,7 @@ import LightningTypes
         #expect(!command.dryRun && !command.yes && !command.json && !command.tor)
         #expect(command.listenSeconds == 5)
         #expect(command.reestablishForm == .chantools)
-        #expect(try command.route() == .direct)
+        #expect(try command.peerRoute.route() == .direct)
     }
 
     @Test func everyOption() throws {
@@ -31,11 +33,11 @@ import LightningTypes
                                  "--dry-run", "--yes", "--json", "--rootkey-file", "rk"])
         #expect(command.peers.count == 2)
         #expect(command.network == .signet)
-        #expect(try command.route() == .socks5(proxy: PeerAddress(host: "127.0.0.1", port: 1080)))
-        #expect(command.reestablishForm.library == .withDataLossFields)
+        #expect(try command.peerRoute.route() == .socks5(proxy: PeerAddress(host: "127.0.0.1", port: 1080)))
+        #expect(command.flow.reestablishWithDataLossFields)
         #expect(command.listenSeconds == 9 && command.dryRun && command.yes && command.json)
         #expect(command.seed.rootKeyFile == "rk")
-        #expect(try parse(["--backup", "cb", "--tor"]).route() == .tor)
+        #expect(try parse(["--backup", "cb", "--tor"]).peerRoute.route() == .tor)
     }
 
     @Test func rejectsIncompleteOrContradictoryFlags() {
@@ -74,6 +76,22 @@ import LightningTypes
         let other = try TriggerPeerOverride(parsing: "\(try PrivateKey.generate().publicKey)@10.0.0.3")
         #expect(throws: TriggerError.self) { try TriggerTargets.single(channelPoint: Self.point, overrides: [a, other]) }
         #expect(throws: TriggerError.self) { try TriggerTargets.single(channelPoint: "abc:1", overrides: [a]) }
+    }
+
+    /// The advice LightningPeer's report no longer carries: from the outcome and the peer's words.
+    @Test func adviceFollowsTheOutcomeAndThePeersWords() throws {
+        func report(_ outcome: String, _ message: String?) throws -> ChannelTriggerReport {
+            let text = message.map { #","peerMessage":"\#($0)""# } ?? ""
+            let json = #"{"channel":"c","channelID":"i","peer":"p","outcome":"\#(outcome)","steps":[]\#(text)}"#
+            return try JSONDecoder().decode(ChannelTriggerReport.self, from: Data(json.utf8))
+        }
+        #expect(try report("errorReceived", "bad reestablish msg for unknown channel").advice.contains("does not know this channel"))
+        #expect(try report("errorReceived", "Recovery required").advice.contains("lost its state too"))
+        #expect(try report("errorReceived", nil).advice.contains("broadcasts its commitment"))
+        #expect(try report("unreachable", nil).advice.contains("--tor or --socks"))
+        let encoded = try TriggerReport(channels: [report("silent", nil)]).json()
+        #expect(encoded.contains(#""advice":"The peer accepted the messages without answering."#))
+        #expect(encoded.contains(#""channel_id":"i""#))
     }
 
     @Test func confirmationQuestionStatesTheRisks() {

@@ -29,6 +29,7 @@ build_libraries() {
   # Changed flags rebuild everything: $out/flags is rewritten only when they change.
   [ "$(cat "$out/flags" 2>/dev/null)" = "${flags[*]}" ] || echo "${flags[*]}" > "$out/flags"
   lib Sodium $(swift_sources Sources/Sodium)
+  lib CommandLineSupport $(swift_sources Sources/CommandLineSupport)
   lib Secp256k1 $(swift_sources Sources/Secp256k1)
   lib SeedKit $(swift_sources Sources/SeedKit)
   lib BackupCore $(swift_sources Sources/BackupCore)
@@ -65,8 +66,8 @@ harness_inputs() {
   case $1 in
     scb|envelope|unlock-seal) echo "-lBackupCore -lSeedKit -lSecp256k1 -lSodium" ;;
     aezeed) echo "-lSeedKit -lSecp256k1 -lSodium" ;;
-    snapshot-file) echo "-lSodium" Sources/LocalStore/{SnapshotFileFormat,SnapshotMetadata,SnapshotCorruption,ErrnoCode}.swift \
-                         Sources/Recovery/{LocalSnapshotFile,RecoveryError,ExitStatus}.swift ;;
+    snapshot-file) echo "-lCommandLineSupport -lSodium" Sources/LocalStore/{SnapshotFileFormat,SnapshotMetadata,SnapshotCorruption,ErrnoCode}.swift \
+                         Sources/Recovery/Snapshots/LocalSnapshotFile.swift Sources/Recovery/RecoveryError.swift ;;
     vault-request) echo "-lVaultAPI -lBlobStorage -lSodium" ;;
     lnd-json) echo "-lCurlHTTP -lSodium -lcurl" $(swift_sources Sources/LNDClient/Models) Sources/LNDClient/{NDJSONLineSplitter,LNDError}.swift ;;
     lightning-wire) echo "-lLightningWire -lSecp256k1 -lSodium" ;;

@@ -1,4 +1,5 @@
 import LightningPeer
+import LightningPeerTesting
 import LightningWire
 import Logging
 import Secp256k1
@@ -8,7 +9,7 @@ import LightningTypes
 
 /// Real BOLT 8 listeners for the world's peers. Each online peer with a loopback address and a
 /// node key accepts Lightning connections as itself and reacts like its implementation
-/// (`LightningPeer.SimulatedPeer`): lnd force-closes on a data-loss channel_reestablish; a
+/// (`LightningPeerTesting.SimulatedPeer`): lnd force-closes on a data-loss channel_reestablish; a
 /// `silent` peer ignores it and only closes on `error` (drill 7); CLN warns on it and closes on
 /// `error`. The force closes it decides go to `onForceClose`, which broadcasts the peer's
 /// commitment in the simulated chain. Only loopback addresses are ever listened on.
@@ -17,8 +18,8 @@ final class PeerListenerSet {
 
     private struct Running {
         let host: String
-        let behaviour: LightningPeer.SimulatedPeer.Behaviour
-        let listener: LightningPeer.SimulatedPeer
+        let behaviour: LightningPeerTesting.SimulatedPeer.Behaviour
+        let listener: LightningPeerTesting.SimulatedPeer
     }
 
     private var running: [String: Running] = [:]
@@ -34,7 +35,7 @@ final class PeerListenerSet {
     /// Pubkeys of the peers that listen right now.
     var listening: Set<String> { Set(running.keys) }
 
-    static func behaviour(for peer: SimulatedPeer) -> LightningPeer.SimulatedPeer.Behaviour {
+    static func behaviour(for peer: SimulatedPeer) -> LightningPeerTesting.SimulatedPeer.Behaviour {
         if peer.silent { return .ignoresDataLoss }
         return peer.isCLN ? .cln : .lnd
     }
@@ -95,7 +96,7 @@ final class PeerListenerSet {
             let key = try PrivateKey(secret: SecureBytes(copying: bytes))
             let pubkey = peer.pubkey
             let behaviour = PeerListenerSet.behaviour(for: peer)
-            let listener = try LightningPeer.SimulatedPeer(
+            let listener = try LightningPeerTesting.SimulatedPeer(
                 nodeKey: key, behaviour: behaviour, channels: channels, host: address.host, port: address.port
             ) { event in
                 if case .forceClosed(let channel, let reason) = event { onForceClose(pubkey, channel, reason) }

@@ -22,9 +22,7 @@ public struct ChannelTriggerReport: Codable, Sendable, Equatable {
     public var channelID: String
     public var peer: String
     public var outcome: Outcome
-    /// The peer's error or warning text, if any.
+    /// The peer's error or warning text, if any (Recovery turns outcome and text into advice).
     public var peerMessage: String?
-    /// What the user should do next.
-    public var advice: String
     public var steps: [TriggerStepReport]
 }
