@@ -134,6 +134,9 @@ let serverTargets: [Target] = [
         dependencies: ["Codecs", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: swiftSettings
     ),
+    // Test doubles for LocalStore (a fault-injecting file system over a virtual disk, for the
+    // power-loss sweeps), as HummingbirdTesting: never linked into the agent.
+    .target(name: "LocalStoreTesting", dependencies: ["LocalStore"], swiftSettings: swiftSettings),
     .target(
         name: "BackupAgent",
         dependencies: ["LightningTypes", "Codecs",
@@ -192,7 +195,7 @@ let coreTests: [Target] = [
     .testTarget(name: "LightningTypesTests", dependencies: ["LightningTypes", "Codecs"], swiftSettings: swiftSettings),
     .testTarget(name: "SodiumTests", dependencies: ["Codecs", "Sodium"], swiftSettings: swiftSettings),
     .testTarget(name: "Secp256k1Tests", dependencies: ["Secp256k1", "Sodium"], swiftSettings: swiftSettings),
-    .testTarget(name: "SeedKitTests", dependencies: ["LightningTypes", "Codecs", "SeedKit", "Sodium", "Secp256k1"], swiftSettings: swiftSettings),
+    .testTarget(name: "SeedKitTests", dependencies: ["LightningTypes", "Codecs", "SeedKit", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "BackupCoreTests", dependencies: ["BlobStorage", "LightningTypes", "Codecs", "BackupCore", "SeedKit", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "BlobStorageTests", dependencies: ["BlobStorage", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "LightningWireTests", dependencies: ["LightningTypes", "Codecs", "LightningWire", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),
@@ -235,7 +238,7 @@ let serverTests: [Target] = [
         ],
         swiftSettings: swiftSettings
     ),
-    .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "Sodium"], swiftSettings: swiftSettings),
+    .testTarget(name: "LocalStoreTests", dependencies: ["LocalStoreTesting", "LocalStore", "Sodium"], swiftSettings: swiftSettings),
     .testTarget(
         name: "BackupAgentTests",
         dependencies: ["LightningTypes", "Codecs",

@@ -81,7 +81,7 @@ struct Figures {
         self.ms = ms
     }
 
-    init(channels: Int, fileBytes: Int, timings: PhaseTimings) {
+    init(channels: Int, fileBytes: Int, timings: PhaseSamples) {
         var ms: [String: Double] = ["store/floor": timings.median("store") / timings.median("floor"),
                                     "whole/floor": timings.median("whole") / timings.median("floor")]
         for name in ["floor", "store", "whole"] + Self.phases { ms[name] = timings.median(name) * 1000 }
@@ -134,7 +134,7 @@ func measure(channels: Int, options: Options, template: SingleBackup, lndKey: Se
     let events = try lndMultis(count: channels, key: lndKey, template: template)
     let room = SnapshotFileFormat.headerSize
 
-    var phases = PhaseTimings()
+    var phases = PhaseSamples()
     var fileBytes = 0
     for round in 0..<options.rounds {
         let event = events[round % 2]

@@ -33,7 +33,7 @@ public struct CatalogSnapshot: Sendable, Equatable {
 }
 
 /// The head of the upload queue.
-public struct PendingUpload: Sendable, Equatable {
+public struct UploadQueueHead: Sendable, Equatable {
     public let sequence: UInt64
     public let contentHash: [UInt8]
     /// Failed attempts so far.

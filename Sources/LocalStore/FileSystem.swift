@@ -63,20 +63,3 @@ extension FileSystem {
         try syncFile(at: path)
     }
 }
-
-/// Path helpers shared by the store and both file systems (plain strings, "/" separated).
-enum FilePath {
-    static func join(_ directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
-    }
-
-    /// The directory part of `path` ("/" for a top-level entry).
-    static func parent(of path: String) -> String {
-        let parts = components(path)
-        return "/" + parts.dropLast().joined(separator: "/")
-    }
-
-    static func components(_ path: String) -> [String] {
-        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-    }
-}

@@ -103,7 +103,7 @@ public final class SnapshotCatalog: Sendable {
     // MARK: - Upload queue
 
     /// The oldest pending upload (the queue is flushed in order), or nil when all is uploaded.
-    public func nextPendingUpload() throws(LocalStoreError) -> PendingUpload? {
+    public func nextPendingUpload() throws(LocalStoreError) -> UploadQueueHead? {
         try run { db in
             try Row.fetchOne(db, sql: "SELECT * FROM upload WHERE state = ? ORDER BY sequence LIMIT 1",
                              arguments: [UploadState.pending.rawValue]).map(Self.pendingUpload)
@@ -265,8 +265,8 @@ public final class SnapshotCatalog: Sendable {
         )
     }
 
-    private static func pendingUpload(_ row: Row) -> PendingUpload {
-        PendingUpload(
+    private static func pendingUpload(_ row: Row) -> UploadQueueHead {
+        UploadQueueHead(
             sequence: UInt64(max(0, row["sequence"] as Int64)),
             contentHash: [UInt8](row["content_hash"] as Data),
             attempts: row["attempts"],

@@ -16,14 +16,14 @@ import BlobStorage
     static let rounds = Int(ProcessInfo.processInfo.environment["CASA_LOCAL_STORE_BENCH_ROUNDS"] ?? "") ?? 200
 
     @Test(.enabled(if: enabled)) func phasesOfOneEvent() throws {
-        let vector = try ChannelBackupVectorFile("anchors-multi.vector")
-        let lndKey = try vector.key()
-        let single = try #require(try LNDBackupCrypto.openMulti(blob: vector.bytes, key: lndKey).singles.first)
+        let vector = try VectorFile.load("scb", "anchors-multi.vector")
+        let lndKey = try vector.secret("key")
+        let single = try #require(try LNDBackupCrypto.openMulti(blob: vector.body, key: lndKey).singles.first)
         let keys = try BackupKeys(root: BackupRoot(sharedKey: SecureBytes.random(count: 32)))
         let account = AccountID(ownerPublicKey: Random.bytes(32))
         for channels in [1, 100, 1000] {
             let event = try LNDBackupCrypto.seal(MultiBackup(singles: Array(repeating: single, count: channels)), key: lndKey)
-            var phases = PhaseTimings()
+            var phases = PhaseSamples()
             for round in 0..<Self.rounds {
                 let plaintext = try phases.time("open") { try LNDBackupCrypto.decrypt(blob: event, key: lndKey) }
                 let multi = try phases.time("parse") { try MultiBackup(decoding: plaintext) }

@@ -10,7 +10,7 @@ import LightningTypes
 struct RestoreTests {
     /// Opens channels with three peers, keeps channel.backup, then wipes the lnd directory and
     /// recreates the wallet from the same seed: the situation of a real recovery.
-    func disaster(_ harness: SimulatorHarness) async throws -> (backup: [UInt8], peers: [SimulatedPeer], points: [String]) {
+    func disaster(_ harness: SimulatorHarness) async throws -> (backup: [UInt8], peers: [RemoteNode], points: [String]) {
         try await harness.initWallet()
         var points: [String] = []
         for _ in 0..<3 { points.append(try await harness.node.openChannel(SimulatedNode.OpenRequest()).channelPoint) }

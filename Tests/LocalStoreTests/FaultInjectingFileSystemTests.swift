@@ -1,5 +1,6 @@
 import LocalStore
 import Testing
+import LocalStoreTesting
 
 @Suite struct FaultInjectingFileSystemTests {
     /// A file system with a durable, empty /d.

@@ -145,8 +145,8 @@ struct ControlDispatcher: Sendable {
             let path = path == "/data/corrupt" ? try await simulator.corrupt(target) : try await simulator.delete(target)
             return .object([("path", .string(path))])
         case ("POST", "/macaroon"):
-            let permissions = try input.strings("permissions").map { text throws -> MacaroonPermission in
-                guard let permission = MacaroonPermission(parsing: text) else {
+            let permissions = try input.strings("permissions").map { text throws -> MacaroonOperation in
+                guard let permission = MacaroonOperation(parsing: text) else {
                     throw SimulatedNode.ControlError("permission \(text) must be entity:action, e.g. uri:/lnrpc.Lightning/GetInfo")
                 }
                 return permission

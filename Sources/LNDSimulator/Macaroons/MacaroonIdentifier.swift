@@ -7,9 +7,9 @@ public struct MacaroonIdentifier: Sendable, Equatable {
 
     public var nonce: [UInt8]
     public var storageID: [UInt8]
-    public var permissions: [MacaroonPermission]
+    public var permissions: [MacaroonOperation]
 
-    public init(nonce: [UInt8], storageID: [UInt8], permissions: [MacaroonPermission]) {
+    public init(nonce: [UInt8], storageID: [UInt8], permissions: [MacaroonOperation]) {
         self.nonce = nonce
         self.storageID = storageID
         self.permissions = permissions
@@ -48,7 +48,7 @@ public struct MacaroonIdentifier: Sendable, Equatable {
                     if opNumber == 1 { entity = String(decoding: opValue, as: UTF8.self) }
                     if opNumber == 2 { actions.append(String(decoding: opValue, as: UTF8.self)) }
                 }
-                identifier.permissions += actions.map { MacaroonPermission(entity, $0) }
+                identifier.permissions += actions.map { MacaroonOperation(entity, $0) }
             default: continue
             }
         }

@@ -10,7 +10,7 @@ struct MacaroonVerifier {
     /// The simulator only listens on loopback, so an `ipaddr` caveat holds for loopback addresses.
     static let clientAddresses: Set<String> = ["127.0.0.1", "::1"]
 
-    func authorize(headerValues: [String], required: [MacaroonPermission], fullMethod: String, now: Date = Date()) throws(RPCError) {
+    func authorize(headerValues: [String], required: [MacaroonOperation], fullMethod: String, now: Date = Date()) throws(RPCError) {
         guard headerValues.count == 1 else {
             throw .unknown("expected 1 macaroon, got \(headerValues.count)")
         }
@@ -44,7 +44,7 @@ struct MacaroonVerifier {
         }
         let granted = Set(identifier.permissions)
         if required.allSatisfy(granted.contains) { return }
-        if granted.contains(MacaroonPermission(MacaroonPermission.uriEntity, fullMethod)) { return }
+        if granted.contains(MacaroonOperation(MacaroonOperation.uriEntity, fullMethod)) { return }
         throw .unknown("permission denied")
     }
 

@@ -9,7 +9,7 @@ import LightningTypes
 
 /// Real BOLT 8 listeners for the world's peers. Each online peer with a loopback address and a
 /// node key accepts Lightning connections as itself and reacts like its implementation
-/// (`LightningPeerTesting.SimulatedPeer`): lnd force-closes on a data-loss channel_reestablish; a
+/// (`SimulatedPeer`): lnd force-closes on a data-loss channel_reestablish; a
 /// `silent` peer ignores it and only closes on `error` (drill 7); CLN warns on it and closes on
 /// `error`. The force closes it decides go to `onForceClose`, which broadcasts the peer's
 /// commitment in the simulated chain. Only loopback addresses are ever listened on.
@@ -18,8 +18,8 @@ final class PeerListenerSet {
 
     private struct Running {
         let host: String
-        let behaviour: LightningPeerTesting.SimulatedPeer.Behaviour
-        let listener: LightningPeerTesting.SimulatedPeer
+        let behaviour: SimulatedPeer.Behaviour
+        let listener: SimulatedPeer
     }
 
     private var running: [String: Running] = [:]
@@ -35,7 +35,7 @@ final class PeerListenerSet {
     /// Pubkeys of the peers that listen right now.
     var listening: Set<String> { Set(running.keys) }
 
-    static func behaviour(for peer: SimulatedPeer) -> LightningPeerTesting.SimulatedPeer.Behaviour {
+    static func behaviour(for peer: RemoteNode) -> SimulatedPeer.Behaviour {
         if peer.silent { return .ignoresDataLoss }
         return peer.isCLN ? .cln : .lnd
     }
@@ -67,7 +67,7 @@ final class PeerListenerSet {
     /// the chain.
     func reconcile(_ world: SimulatedWorld, onForceClose: @escaping ForceCloseHandler) {
         guard isActive else { return }
-        var wanted: [String: SimulatedPeer] = [:]
+        var wanted: [String: RemoteNode] = [:]
         for peer in world.peers where peer.online && peer.nodeKey != nil && PeerListenerSet.loopback(peer.host) != nil {
             wanted[peer.pubkey] = peer
         }
@@ -89,14 +89,14 @@ final class PeerListenerSet {
         failed = failed.filter { wanted[$0.key]?.host == $0.value }
     }
 
-    private func start(_ peer: SimulatedPeer, channels: Set<ChannelID>, onForceClose: @escaping ForceCloseHandler) {
+    private func start(_ peer: RemoteNode, channels: Set<ChannelID>, onForceClose: @escaping ForceCloseHandler) {
         guard let address = PeerListenerSet.loopback(peer.host), let keyHex = peer.nodeKey else { return }
         do {
             guard let bytes = Hex.decode(keyHex) else { throw PeerError.invalidAddress("the node key of \(peer.alias) is not hex") }
             let key = try PrivateKey(secret: SecureBytes(copying: bytes))
             let pubkey = peer.pubkey
             let behaviour = PeerListenerSet.behaviour(for: peer)
-            let listener = try LightningPeerTesting.SimulatedPeer(
+            let listener = try SimulatedPeer(
                 nodeKey: key, behaviour: behaviour, channels: channels, host: address.host, port: address.port
             ) { event in
                 if case .forceClosed(let channel, let reason) = event { onForceClose(pubkey, channel, reason) }

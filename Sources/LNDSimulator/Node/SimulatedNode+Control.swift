@@ -14,7 +14,7 @@ extension SimulatedNode {
     }
 
     /// Adds a simulated peer listening on a fresh loopback port.
-    public func createPeer(alias: String?, implementation: String?, host: String?) throws -> SimulatedPeer {
+    public func createPeer(alias: String?, implementation: String?, host: String?) throws -> RemoteNode {
         let key = try PrivateKey.generate()
         let pubkey = Hex.encode(key.publicKey.compressed)
         if let host { try SimulatedNode.checkPeerHost(host) }
@@ -25,7 +25,7 @@ extension SimulatedNode {
             port = world.nextPeerPort
             world.nextPeerPort += 1
         }
-        let peer = SimulatedPeer(
+        let peer = RemoteNode(
             pubkey: pubkey, alias: alias ?? "peer-\(world.peers.count + 1)", host: host ?? "127.0.0.1:\(port)",
             online: true, silent: false, implementation: implementation ?? "lnd 0.21.2-beta",
             lastUpdate: UInt32(Date().timeIntervalSince1970), nodeKey: Hex.encode(key.secret.unsafeCopy()))
@@ -34,7 +34,7 @@ extension SimulatedNode {
         return peer
     }
 
-    public func peers() -> [SimulatedPeer] { world.peers }
+    public func peers() -> [RemoteNode] { world.peers }
 
     /// A peer listens only on IPv4 loopback; other addresses are allowed (graph, backups) but
     /// nothing listens there.
@@ -47,7 +47,7 @@ extension SimulatedNode {
         }
     }
 
-    public func updatePeer(_ reference: String, online: Bool? = nil, host: String? = nil, silent: Bool? = nil) throws -> SimulatedPeer {
+    public func updatePeer(_ reference: String, online: Bool? = nil, host: String? = nil, silent: Bool? = nil) throws -> RemoteNode {
         holdWrites()
         defer { releaseWrites() }
         guard let peer = world.resolvePeer(reference) else { throw ControlError("no simulated peer \(reference) (see `lnd-sim status`)") }
@@ -83,7 +83,7 @@ extension SimulatedNode {
         holdWrites()
         defer { releaseWrites() }
         guard walletState == .serverActive else { throw ControlError("the node is \(walletState.name); unlock it first") }
-        let peer: SimulatedPeer
+        let peer: RemoteNode
         if let reference = request.peer {
             guard let found = world.resolvePeer(reference) else { throw ControlError("no simulated peer \(reference)") }
             peer = found
@@ -197,7 +197,7 @@ extension SimulatedNode {
 
 extension SimulatedNode {
     /// Bakes a macaroon for the control interface (needs an unlocked wallet, like lnd).
-    public func bakeForControl(_ permissions: [MacaroonPermission]) throws -> [UInt8] {
+    public func bakeForControl(_ permissions: [MacaroonOperation]) throws -> [UInt8] {
         guard walletKey != nil else { throw ControlError("the wallet is \(walletState.name); unlock it to bake macaroons") }
         guard !permissions.isEmpty else { throw ControlError("give at least one permission") }
         return try bake(permissions, rootKeyID: SimulatedNode.defaultRootKeyID)

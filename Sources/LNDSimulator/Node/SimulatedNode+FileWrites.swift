@@ -96,7 +96,7 @@ extension SimulatedNode {
         let channels = database.channels.filter { fileBackupSet.contains($0.channelPoint) }
         for single in try singles(for: channels) { combined[single.fundingOutpoint.description] = single }
         let packed = try LNDBackupCrypto.seal(multiBackup(of: Array(combined.values).shuffled()), key: key)
-        try ChannelBackupFile(path: directory.channelBackup).updateAndSwap(packed)
+        try ChannelBackupFileWriter(path: directory.channelBackup).updateAndSwap(packed)
     }
 
     /// lnd refuses to start when channel.backup does not decrypt: `SubSwapper.Start` fails,

@@ -34,7 +34,7 @@ extension SimulatedNode {
 
     /// On every (re)connection, restored shells send channel_reestablish with the data-loss
     /// signal; a peer that still has the channel open force-closes unless it is silent.
-    private func peerConnected(_ peer: SimulatedPeer) {
+    private func peerConnected(_ peer: RemoteNode) {
         connected[peer.pubkey] = peer.host
         // Gossip from the first peer fills the graph (D5).
         if database.graphSynced != true {

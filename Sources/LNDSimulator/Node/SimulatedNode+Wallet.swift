@@ -73,7 +73,7 @@ extension SimulatedNode {
             try macaroonDatabase.save(directory.macaroonDatabase)
             try file.save(directory.walletDatabase)
             try unlocked(entropy: entropy, walletKey: key, backups: backups)
-            let admin = try bake(MacaroonPermission.admin, rootKeyID: SimulatedNode.defaultRootKeyID)
+            let admin = try bake(MacaroonOperation.admin, rootKeyID: SimulatedNode.defaultRootKeyID)
             if !statelessInit { try writeMacaroonFiles(admin: admin) }
             return admin
         } catch let error as RPCError {
@@ -90,7 +90,7 @@ extension SimulatedNode {
             let (entropy, key) = try file.open(password: password)
             try unlocked(entropy: entropy, walletKey: key, backups: backups)
             if !PosixFile.exists(directory.adminMacaroon) {
-                try writeMacaroonFiles(admin: bake(MacaroonPermission.admin, rootKeyID: SimulatedNode.defaultRootKeyID))
+                try writeMacaroonFiles(admin: bake(MacaroonOperation.admin, rootKeyID: SimulatedNode.defaultRootKeyID))
             }
         } catch let error as RPCError {
             throw error
@@ -118,13 +118,13 @@ extension SimulatedNode {
         // lnd: adminMacaroonFilePermissions = 0640 (lnd.go:63), readonly and invoice 0644 (lnd.go:926-947).
         try PosixFile.writeAtomically(admin, to: directory.adminMacaroon, mode: 0o640)
         try PosixFile.writeAtomically(
-            bake(MacaroonPermission.readOnly, rootKeyID: SimulatedNode.defaultRootKeyID), to: directory.readOnlyMacaroon, mode: 0o644)
+            bake(MacaroonOperation.readOnly, rootKeyID: SimulatedNode.defaultRootKeyID), to: directory.readOnlyMacaroon, mode: 0o644)
         try PosixFile.writeAtomically(
-            bake(MacaroonPermission.invoice, rootKeyID: SimulatedNode.defaultRootKeyID), to: directory.invoiceMacaroon, mode: 0o644)
+            bake(MacaroonOperation.invoice, rootKeyID: SimulatedNode.defaultRootKeyID), to: directory.invoiceMacaroon, mode: 0o644)
     }
 
     /// Mints a macaroon for `permissions` under the root key `rootKeyID` (created if new).
-    func bake(_ permissions: [MacaroonPermission], rootKeyID: String) throws -> [UInt8] {
+    func bake(_ permissions: [MacaroonOperation], rootKeyID: String) throws -> [UInt8] {
         if rootKeys[rootKeyID] == nil {
             guard let walletKey else { throw RPCError.unknown("wallet locked, unlock it to enable full RPC access") }
             let rootKey = try SecureBytes.random(count: 32)
@@ -142,19 +142,19 @@ extension SimulatedNode {
     func bakeMacaroon(_ request: JSONInput) throws(RPCError) -> JSONValue {
         let allowExternal = try request.bool("allow_external_permissions")
         let rootKeyID = try request.uint64("root_key_id")
-        var permissions: [MacaroonPermission] = []
+        var permissions: [MacaroonOperation] = []
         for entry in try request.objects("permissions") {
-            let permission = MacaroonPermission(try entry.string("entity"), try entry.string("action"))
+            let permission = MacaroonOperation(try entry.string("entity"), try entry.string("action"))
             if !allowExternal {
-                let help = "supported actions are \(MacaroonPermission.validActions), supported entities are \(MacaroonPermission.validEntities)"
-                guard MacaroonPermission.validEntities.contains(permission.entity) else {
+                let help = "supported actions are \(MacaroonOperation.validActions), supported entities are \(MacaroonOperation.validEntities)"
+                guard MacaroonOperation.validEntities.contains(permission.entity) else {
                     throw .unknown("invalid permission entity. \(help)")
                 }
-                if permission.entity == MacaroonPermission.uriEntity {
+                if permission.entity == MacaroonOperation.uriEntity {
                     guard RESTRoutes.knownMethods.contains(permission.action) else {
                         throw .unknown("invalid permission action, must be an existing URI in the format /package.Service/MethodName")
                     }
-                } else if !MacaroonPermission.validActions.contains(permission.action) {
+                } else if !MacaroonOperation.validActions.contains(permission.action) {
                     throw .unknown("invalid permission action. \(help)")
                 }
             }

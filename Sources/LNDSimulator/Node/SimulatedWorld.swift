@@ -16,22 +16,22 @@ public struct SimulatedWorld: Codable, Sendable {
     }
 
     public var height: UInt32 = 500
-    public var peers: [SimulatedPeer] = []
+    public var peers: [RemoteNode] = []
     public var fundingOutputs: [String: FundingOutput] = [:]
     public var nextPeerPort: Int = 19_735
 
     public init() {}
 
-    func peer(_ pubkey: String) -> SimulatedPeer? { peers.first { $0.pubkey == pubkey } }
+    func peer(_ pubkey: String) -> RemoteNode? { peers.first { $0.pubkey == pubkey } }
 
-    mutating func updatePeer(_ pubkey: String, _ change: (inout SimulatedPeer) -> Void) -> Bool {
+    mutating func updatePeer(_ pubkey: String, _ change: (inout RemoteNode) -> Void) -> Bool {
         guard let index = peers.firstIndex(where: { $0.pubkey == pubkey }) else { return false }
         change(&peers[index])
         return true
     }
 
     /// Finds a peer by pubkey, alias or unique pubkey prefix (for the control interface).
-    func resolvePeer(_ reference: String) -> SimulatedPeer? {
+    func resolvePeer(_ reference: String) -> RemoteNode? {
         if let exact = peers.first(where: { $0.pubkey == reference || $0.alias == reference }) { return exact }
         let matches = peers.filter { $0.pubkey.hasPrefix(reference.lowercased()) }
         return matches.count == 1 ? matches[0] : nil

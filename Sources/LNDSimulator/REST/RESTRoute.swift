@@ -16,7 +16,7 @@ public struct RESTRoute: Sendable {
     public let method: String
     public let pattern: [String]
     public let fullMethod: String
-    public let permissions: [MacaroonPermission]
+    public let permissions: [MacaroonOperation]
     public let service: Service
     /// Refused with "server is still in the process of starting" before SERVER_ACTIVE.
     public let needsServer: Bool
@@ -24,7 +24,7 @@ public struct RESTRoute: Sendable {
     let handler: Handler
 
     init(
-        _ method: String, _ path: String, _ fullMethod: String, _ permissions: [MacaroonPermission],
+        _ method: String, _ path: String, _ fullMethod: String, _ permissions: [MacaroonOperation],
         service: Service = .lightning, needsServer: Bool = false, stream: Bool = false, handler: @escaping Handler
     ) {
         self.method = method

@@ -1,8 +1,8 @@
 /// The lnd REST endpoints the simulator serves, with lnd's permissions (docs/lnd.md §3.2).
 enum RESTRoutes {
-    static let offchainRead = [MacaroonPermission("offchain", "read")]
-    static let offchainWrite = [MacaroonPermission("offchain", "write")]
-    static let infoRead = [MacaroonPermission("info", "read")]
+    static let offchainRead = [MacaroonOperation("offchain", "read")]
+    static let offchainWrite = [MacaroonOperation("offchain", "write")]
+    static let infoRead = [MacaroonOperation("info", "read")]
 
     static let all: [RESTRoute] = [
         // State and WalletUnlocker: no macaroon.
@@ -71,7 +71,7 @@ enum RESTRoutes {
         },
         RESTRoute(
             "DELETE", "/v1/channels/{channel_point.funding_txid_str}/{channel_point.output_index}",
-            "/lnrpc.Lightning/CloseChannel", [MacaroonPermission("onchain", "write"), MacaroonPermission("offchain", "write")],
+            "/lnrpc.Lightning/CloseChannel", [MacaroonOperation("onchain", "write"), MacaroonOperation("offchain", "write")],
             needsServer: true, stream: true
         ) { request, node throws(RPCError) in
             var fees = false
@@ -86,19 +86,19 @@ enum RESTRoutes {
         RESTRoute("GET", "/v1/graph/node/{pub_key}", "/lnrpc.Lightning/GetNodeInfo", infoRead) { request, node throws(RPCError) in
             .message(try await node.getNodeInfo(pubkey: request.pathParameters["pub_key"] ?? ""))
         },
-        RESTRoute("GET", "/v1/peers", "/lnrpc.Lightning/ListPeers", [MacaroonPermission("peers", "read")]) { _, node in
+        RESTRoute("GET", "/v1/peers", "/lnrpc.Lightning/ListPeers", [MacaroonOperation("peers", "read")]) { _, node in
             .message(await node.listPeers())
         },
         // D16: ConnectPeer needs a started server (rpcserver.go:1830-1897, ErrServerNotActive).
-        RESTRoute("POST", "/v1/peers", "/lnrpc.Lightning/ConnectPeer", [MacaroonPermission("peers", "write")], needsServer: true) { request, node throws(RPCError) in
+        RESTRoute("POST", "/v1/peers", "/lnrpc.Lightning/ConnectPeer", [MacaroonOperation("peers", "write")], needsServer: true) { request, node throws(RPCError) in
             .message(try await node.connectPeer(JSONInput(body: request.body)))
         },
-        RESTRoute("POST", "/v1/macaroon", "/lnrpc.Lightning/BakeMacaroon", [MacaroonPermission("macaroon", "generate")]) { request, node throws(RPCError) in
+        RESTRoute("POST", "/v1/macaroon", "/lnrpc.Lightning/BakeMacaroon", [MacaroonOperation("macaroon", "generate")]) { request, node throws(RPCError) in
             .message(try await node.bakeMacaroon(JSONInput(body: request.body)))
         },
         // Signer.
         RESTRoute(
-            "POST", "/v2/signer/sharedkey", "/signrpc.Signer/DeriveSharedKey", [MacaroonPermission("signer", "generate")],
+            "POST", "/v2/signer/sharedkey", "/signrpc.Signer/DeriveSharedKey", [MacaroonOperation("signer", "generate")],
             service: .signer
         ) { request, node throws(RPCError) in
             .message(try await node.deriveSharedKey(JSONInput(body: request.body)))

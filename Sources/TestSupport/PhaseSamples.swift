@@ -2,7 +2,7 @@ import Foundation
 
 /// Durations of named phases for the opt-in benchmarks: each call adds one sample; medians
 /// are read at the end. A measurement helper, never an assertion.
-public struct PhaseTimings: Sendable {
+public struct PhaseSamples: Sendable {
     public private(set) var samples: [String: [Double]] = [:]
 
     public init() {}

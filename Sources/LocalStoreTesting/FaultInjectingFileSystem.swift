@@ -1,4 +1,5 @@
 import Synchronization
+import LocalStore
 
 /// An in-memory file system for crash and fault tests. It keeps, for every file and directory,
 /// what a running process sees (volatile) and what is on the platter (durable): `syncFile`

@@ -1,3 +1,5 @@
+import LocalStore
+
 /// What `FaultInjectingFileSystem` does at a chosen operation index.
 public enum InjectedFault: Sendable, Equatable {
     /// The operation does nothing and fails with `errno` (EIO, ENOSPC, ...).

@@ -1,3 +1,5 @@
+import LocalStore
+
 /// What a simulated power loss does to everything that was not yet made durable. Real disks
 /// and file systems differ (ext4 data=ordered keeps most renames, delayed allocation leaves
 /// zero-length files, a torn page mixes old and new blocks), so crash tests try every policy.

@@ -6,7 +6,7 @@ import Foundation
 /// (directory 0700) and fsync the copy, then rename the temp file over `channel.backup`.
 /// Like lnd, it does not fsync the directory. Files are created like Go's `os.Create`: mode
 /// 0666 less the umask (D19; lnd chanbackup/backupfile.go:112, 223).
-struct ChannelBackupFile {
+struct ChannelBackupFileWriter {
     let path: URL
 
     var temporaryPath: URL { path.deletingLastPathComponent().appendingPathComponent("temp-dont-use.backup") }
@@ -20,7 +20,7 @@ struct ChannelBackupFile {
         if let previous = PosixFile.read(path) {
             try FileManager.default.createDirectory(
                 at: archiveDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let archive = archiveDirectory.appendingPathComponent("channel.backup-\(ChannelBackupFile.archiveStamp(now))")
+            let archive = archiveDirectory.appendingPathComponent("channel.backup-\(ChannelBackupFileWriter.archiveStamp(now))")
             try PosixFile.writeAndSync(previous, to: archive, mode: 0o666)
         }
         try PosixFile.renameItem(temporaryPath, to: path)

@@ -2,7 +2,7 @@
 /// a data-loss channel_reestablish (force close, or silence like some CLN versions, lnd #7301).
 /// While online at a loopback address it is a real BOLT 8 listener (`PeerListenerSet`), so
 /// `casa-recover trigger-force-close` can talk to it.
-public struct SimulatedPeer: Codable, Sendable, Equatable {
+public struct RemoteNode: Codable, Sendable, Equatable {
     public var pubkey: String
     public var alias: String
     /// `host:port` it currently listens on (and announces in the graph).

@@ -1,6 +1,6 @@
 /// One operation a macaroon grants: an entity and an action (bakery `Op`), e.g. `offchain:read`,
 /// or lnd's special `uri` entity whose action is a full gRPC method, e.g. `uri:/lnrpc.Lightning/GetInfo`.
-public struct MacaroonPermission: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct MacaroonOperation: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var entity: String
     public var action: String
 
@@ -20,7 +20,7 @@ public struct MacaroonPermission: Hashable, Sendable, Comparable, CustomStringCo
 
     public var description: String { "\(entity):\(action)" }
 
-    public static func < (lhs: MacaroonPermission, rhs: MacaroonPermission) -> Bool {
+    public static func < (lhs: MacaroonOperation, rhs: MacaroonOperation) -> Bool {
         (lhs.entity, lhs.action) < (rhs.entity, rhs.action)
     }
 
@@ -33,28 +33,28 @@ public struct MacaroonPermission: Hashable, Sendable, Comparable, CustomStringCo
     public static let validActions = ["read", "write", "generate"]
 
     /// lnd's admin.macaroon (rpcserver.go adminPermissions).
-    public static let admin: [MacaroonPermission] = {
-        var result: [MacaroonPermission] = []
+    public static let admin: [MacaroonOperation] = {
+        var result: [MacaroonOperation] = []
         for entity in ["onchain", "offchain", "address", "message", "peers", "info", "invoices"] {
-            result += [MacaroonPermission(entity, "read"), MacaroonPermission(entity, "write")]
+            result += [MacaroonOperation(entity, "read"), MacaroonOperation(entity, "write")]
         }
         result += [
-            MacaroonPermission("signer", "generate"), MacaroonPermission("signer", "read"),
-            MacaroonPermission("macaroon", "generate"), MacaroonPermission("macaroon", "read"),
-            MacaroonPermission("macaroon", "write"),
+            MacaroonOperation("signer", "generate"), MacaroonOperation("signer", "read"),
+            MacaroonOperation("macaroon", "generate"), MacaroonOperation("macaroon", "read"),
+            MacaroonOperation("macaroon", "write"),
         ]
         return result
     }()
 
     /// lnd's readonly.macaroon (rpcserver.go readPermissions).
-    public static let readOnly: [MacaroonPermission] = [
+    public static let readOnly: [MacaroonOperation] = [
         "onchain", "offchain", "address", "message", "peers", "info", "invoices", "signer", "macaroon",
-    ].map { MacaroonPermission($0, "read") }
+    ].map { MacaroonOperation($0, "read") }
 
     /// lnd's invoice.macaroon (rpcserver.go invoicePermissions).
-    public static let invoice: [MacaroonPermission] = [
-        MacaroonPermission("invoices", "read"), MacaroonPermission("invoices", "write"),
-        MacaroonPermission("address", "read"), MacaroonPermission("address", "write"),
-        MacaroonPermission("onchain", "read"),
+    public static let invoice: [MacaroonOperation] = [
+        MacaroonOperation("invoices", "read"), MacaroonOperation("invoices", "write"),
+        MacaroonOperation("address", "read"), MacaroonOperation("address", "write"),
+        MacaroonOperation("onchain", "read"),
     ]
 }

@@ -1,3 +1,5 @@
+import LocalStore
+
 /// The state behind `FaultInjectingFileSystem`: a tree of nodes, each file with its volatile and
 /// durable content, each directory with its volatile and durable entries.
 struct VirtualDisk {
