@@ -160,7 +160,8 @@ let serverTargets: [Target] = [
     // Test and demo tool only: a simulated lnd. Never linked into the agent.
     .target(
         name: "LNDSimulator",
-        dependencies: ["LightningTypes", "Codecs",
+        dependencies: [
+            "Codecs", "CurlHTTP", "LightningTypes",
             "BackupCore", "SeedKit", "LightningWire", "LightningPeer", "LightningPeerTesting", "Sodium", "Secp256k1",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -175,7 +176,7 @@ let serverTargets: [Target] = [
     ),
     .executableTarget(
         name: "lnd-sim",
-        dependencies: ["LightningTypes", "LNDSimulator", "SeedKit", "Sodium", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: ["LightningTypes", "LNDSimulator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         swiftSettings: swiftSettings
     ),
     // Measurement tool, not shipped: issue 5's event → durable benchmark, built in release by

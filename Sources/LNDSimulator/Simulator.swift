@@ -6,6 +6,9 @@ import Logging
 /// lnd-sim: a simulated lnd for casa's tests and demos (NOT lnd). It serves lnd's REST API over
 /// TLS on loopback from an lnd-style directory, and a plain-HTTP control API for drills.
 public actor Simulator {
+    /// The file in the lnd directory that holds the control port, for `lnd-sim <command> --lnddir`.
+    public static let adminPortFileName = "lnd-sim-admin-port"
+
     nonisolated public let node: SimulatedNode
     nonisolated public let configuration: SimulatorConfiguration
     private var rest: HTTPServerHandle?
@@ -49,7 +52,7 @@ public actor Simulator {
     /// `lnd-sim <subcommand> --lnddir DIR` finds the control port in this file.
     private func recordAdminPort() {
         guard let port = admin?.port else { return }
-        try? PosixFile.writeAtomically(Array("\(port)\n".utf8), to: node.directory.root.appendingPathComponent("lnd-sim-admin-port"))
+        try? PosixFile.writeAtomically(Array("\(port)\n".utf8), to: node.directory.root.appendingPathComponent(Self.adminPortFileName))
     }
 
     /// The REST listener comes up like a starting lnd: LOCKED (or NON_EXISTING), then auto-unlock.

@@ -1,0 +1,10 @@
+import ArgumentParser
+import LNDSimulator
+
+extension LNDSim {
+    struct Start: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Start the REST server again after `stop`.")
+        @OptionGroup var target: ControlTarget
+        func run() async throws { try await target.print { try await $0.start() } }
+    }
+}
