@@ -112,7 +112,7 @@ let serverTargets: [Target] = [
             "VaultAPI", "BlobStorage", "Sodium", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ],
-        path: "Benchmarks/VaultFloor",
+        path: "benchmarks/Benchmarks/VaultFloor",
         swiftSettings: swiftSettings
     ),
     .executableTarget(
@@ -184,7 +184,7 @@ let serverTargets: [Target] = [
     .executableTarget(
         name: "EventToDurableBenchmark",
         dependencies: ["BlobStorage", "BackupAgent", "BackupCore", "LocalStore", "Sodium", "TestSupport"],
-        path: "Benchmarks/EventToDurable",
+        path: "benchmarks/Benchmarks/EventToDurable",
         swiftSettings: swiftSettings
     ),
 ]
@@ -295,7 +295,7 @@ if withBenchmarks {
         .executableTarget(
             name: "CoreBenchmarks",
             dependencies: ["BackupCore", "Sodium", "TestSupport", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/CoreBenchmarks",
+            path: "benchmarks/Benchmarks/CoreBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )
     )

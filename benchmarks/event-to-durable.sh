@@ -3,7 +3,7 @@
 # directory fsync of the same bytes) for 1, 100 and 1,000 channels, in a RELEASE build (what
 # ships), in one run: the store alone (LocalSnapshotStore.save) and the agent's whole path
 # (SnapshotPipeline.ingest: open lnd's Multi, check, hash, compare, seal, save) against the
-# floor, with medians, ratios and the CPU phases (Benchmarks/EventToDurable/main.swift).
+# floor, with medians, ratios and the CPU phases (benchmarks/Benchmarks/EventToDurable/main.swift).
 #
 #   benchmarks/event-to-durable.sh [--dir DIR] [--rounds N] [--channels 1,100,1000] [--passes K]
 #

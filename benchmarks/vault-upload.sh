@@ -61,7 +61,7 @@ run_vault() { # name, storage flags...
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
-# The floor of this stack: vault-floor (Benchmarks/VaultFloor) does only the contract's per-upload
+# The floor of this stack: vault-floor (benchmarks/Benchmarks/VaultFloor) does only the contract's per-upload
 # work on Hummingbird (collect the body, SHA-256 it, verify the Ed25519 signature), no storage;
 # it replays the SQLite run's pre-signed requests (it checks signatures, not accounts or nonces).
 # The durable floor (floor-durable) adds the least any durable store does: each body appended to
