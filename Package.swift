@@ -84,9 +84,19 @@ let clientTargets: [Target] = [
 // MARK: - Server side: vault, agent, simulator (heavy dependencies)
 
 let serverTargets: [Target] = [
+    // Runs a server as a service in its own task, with its bound port and a graceful stop
+    // (the vault in tests and embedding, lnd-sim's REST and control ports).
+    .target(
+        name: "ServerSupport",
+        dependencies: [
+            .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ],
+        swiftSettings: swiftSettings
+    ),
     .target(
         name: "VaultServer",
-        dependencies: ["Codecs",
+        dependencies: ["ServerSupport", "Codecs",
             "VaultAPI", "BlobStorage", "Sodium",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -160,7 +170,7 @@ let serverTargets: [Target] = [
     // Test and demo tool only: a simulated lnd. Never linked into the agent.
     .target(
         name: "LNDSimulator",
-        dependencies: [
+        dependencies: ["ServerSupport",
             "Codecs", "CurlHTTP", "LightningTypes",
             "BackupCore", "SeedKit", "LightningWire", "LightningPeer", "LightningPeerTesting", "Sodium", "Secp256k1",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -170,7 +180,6 @@ let serverTargets: [Target] = [
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ],
         swiftSettings: swiftSettings
     ),
@@ -193,7 +202,7 @@ let serverTargets: [Target] = [
 
 let coreTests: [Target] = [
     .testTarget(name: "CodecsTests", dependencies: ["Codecs"], swiftSettings: swiftSettings),
-    .testTarget(name: "LightningTypesTests", dependencies: ["LightningTypes", "Codecs"], swiftSettings: swiftSettings),
+    .testTarget(name: "LightningTypesTests", dependencies: ["LightningTypes", "Codecs", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "SodiumTests", dependencies: ["Codecs", "Sodium"], swiftSettings: swiftSettings),
     .testTarget(name: "Secp256k1Tests", dependencies: ["Secp256k1", "Sodium"], swiftSettings: swiftSettings),
     .testTarget(name: "SeedKitTests", dependencies: ["LightningTypes", "Codecs", "SeedKit", "Sodium", "Secp256k1", "TestSupport"], swiftSettings: swiftSettings),

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTLS
 import Logging
+import ServerSupport
 
 /// lnd-sim: a simulated lnd for casa's tests and demos (NOT lnd). It serves lnd's REST API over
 /// TLS on loopback from an lnd-style directory, and a plain-HTTP control API for drills.
@@ -11,8 +12,8 @@ public actor Simulator {
 
     nonisolated public let node: SimulatedNode
     nonisolated public let configuration: SimulatorConfiguration
-    private var rest: HTTPServerHandle?
-    private var admin: HTTPServerHandle?
+    private var rest: BackgroundServer?
+    private var admin: BackgroundServer?
     private var boundRESTPort: Int?
     /// What the REST listener presents (switched after unlock with `tlsencryptkey`, D6).
     private var tlsIdentity: RESTTLSIdentity?
@@ -83,12 +84,12 @@ public actor Simulator {
     /// moment (the simulator's first port is an ephemeral one, shared with outgoing connections):
     /// then it tries again for up to 5 s before giving up with the bind error.
     private static func listen(
-        port: Int, retrying: Bool, start: (Int) async throws -> HTTPServerHandle
-    ) async throws -> HTTPServerHandle {
+        port: Int, retrying: Bool, start: (Int) async throws -> BackgroundServer
+    ) async throws -> BackgroundServer {
         for _ in 0..<50 {
             do {
                 return try await start(port)
-            } catch let failure as HTTPServerHandle.StartFailure where retrying && failure.addressInUse {
+            } catch let failure as BackgroundServerStartFailure where retrying && failure.addressInUse {
                 try await Task.sleep(for: .milliseconds(100))
             }
         }
