@@ -30,7 +30,7 @@ let cTargets: [Target] = [
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "Sodium", dependencies: ["CSodium", "CCrypto"], swiftSettings: swiftSettings),
-    .target(name: "Secp256k1", dependencies: ["CSecp256k1", "Sodium"], swiftSettings: swiftSettings),
+    .target(name: "Secp256k1", dependencies: ["Codecs", "CSecp256k1", "Sodium"], swiftSettings: swiftSettings),
     .target(name: "CurlHTTP", dependencies: ["CCurl", "Sodium"], swiftSettings: swiftSettings),
 ]
 

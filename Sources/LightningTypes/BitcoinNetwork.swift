@@ -1,3 +1,5 @@
+import Codecs
+
 /// The bitcoin networks lnd runs on, with what each one changes for backups:
 /// the BIP32 coin type (docs/lnd.md §2.6) and the genesis hash stored in every SCB (§1.3).
 public enum BitcoinNetwork: String, Sendable, CaseIterable, Codable {
@@ -23,7 +25,7 @@ public enum BitcoinNetwork: String, Sendable, CaseIterable, Codable {
 
     /// The network whose genesis hash (internal order) is `bytes`, if any.
     public static func fromGenesisHash(internalOrder bytes: [UInt8]) -> BitcoinNetwork? {
-        let hex = bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        let hex = Hex.encode(bytes)
         return allCases.first { $0.genesisHashInternalHex == hex }
     }
 }

@@ -1,4 +1,5 @@
 internal import CSecp256k1
+import Codecs
 
 /// A secp256k1 public key, kept in its 33-byte compressed form.
 public struct PublicKey: Hashable, Sendable, CustomStringConvertible {
@@ -21,7 +22,7 @@ public struct PublicKey: Hashable, Sendable, CustomStringConvertible {
     /// The generator point G.
     public static let generator: PublicKey = try! PublicKey(bytes: GeneratorPoint.compressed)
 
-    public var description: String { compressed.map { String(format: $0) }.joined() }
+    public var description: String { Hex.encode(compressed) }
 
     var raw: secp256k1_pubkey {
         var pk = secp256k1_pubkey()
@@ -88,13 +89,6 @@ public struct PublicKey: Hashable, Sendable, CustomStringConvertible {
         var copy = pk
         _ = secp256k1_ec_pubkey_serialize(Secp256k1Context.shared.raw, &out, &len, &copy, UInt32(SECP256K1_EC_COMPRESSED))
         return out
-    }
-}
-
-private extension String {
-    init(format byte: UInt8) {
-        let digits = Array("0123456789abcdef")
-        self = String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
     }
 }
 
