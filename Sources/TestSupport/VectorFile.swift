@@ -2,8 +2,9 @@ import Foundation
 import Sodium
 import Codecs
 
-/// One test vector file from Tests/Vectors/<directory>/: `key: value` header lines, a blank
-/// line, then an optional hex body (whitespace ignored). Header lines starting with `#` are comments. One case per file, as in age's CCTV.
+/// One test vector file from Tests/Vectors/<directory>/: `key: value` header lines (`key:` alone is an
+/// empty value), a blank line, then an optional hex body (whitespace ignored). Header lines starting
+/// with `#` are comments. One case per file, as in age's CCTV. The one vector parser of the test suite.
 public struct VectorFile: CustomStringConvertible, Sendable {
     public let name: String
     public let fields: [String: String]
@@ -14,16 +15,30 @@ public struct VectorFile: CustomStringConvertible, Sendable {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Tests/Vectors")
 
-    public static func load(_ directory: String, _ file: String) throws -> VectorFile {
-        let url = vectorsDirectory.appendingPathComponent(directory).appendingPathComponent(file)
-        return try VectorFile(name: file, text: String(contentsOf: url, encoding: .utf8))
+    /// Tests/Vectors/<directory>, or a file in it.
+    public static func url(_ directory: String, _ file: String? = nil) -> URL {
+        let dir = vectorsDirectory.appendingPathComponent(directory)
+        return file.map { dir.appendingPathComponent($0) } ?? dir
     }
 
-    /// Every file in `directory` ending in `suffix`, sorted by name.
-    public static func all(in directory: String, suffix: String = ".txt") throws -> [VectorFile] {
-        let dir = vectorsDirectory.appendingPathComponent(directory)
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(suffix) }.sorted()
-        return try names.map { try load(directory, $0) }
+    /// A file's raw bytes, for the vectors that are not `key: value` files (JSON, golden text).
+    public static func data(_ directory: String, _ file: String) throws -> Data {
+        try Data(contentsOf: url(directory, file))
+    }
+
+    public static func load(_ directory: String, _ file: String) throws -> VectorFile {
+        try VectorFile(name: file, text: String(contentsOf: url(directory, file), encoding: .utf8))
+    }
+
+    /// Every file in `directory` starting with `prefix` and ending in `suffix`, sorted by name.
+    public static func all(in directory: String, prefix: String = "", suffix: String = ".txt") throws -> [VectorFile] {
+        try names(in: directory, prefix: prefix, suffix: suffix).map { try load(directory, $0) }
+    }
+
+    /// The names of the files in `directory` starting with `prefix` and ending in `suffix`, sorted.
+    public static func names(in directory: String, prefix: String = "", suffix: String = ".txt") throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: url(directory).path)
+            .filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }.sorted()
     }
 
     public init(name: String, text: String) throws {
@@ -40,6 +55,8 @@ public struct VectorFile: CustomStringConvertible, Sendable {
                 continue
             } else if let colon = line.range(of: ": ") {
                 fields[String(line[..<colon.lowerBound])] = String(line[colon.upperBound...])
+            } else if line.hasSuffix(":") {
+                fields[String(line.dropLast())] = ""
             } else {
                 throw VectorFileError.malformed(name, "header line without ': ': \(line)")
             }
@@ -57,6 +74,15 @@ public struct VectorFile: CustomStringConvertible, Sendable {
     public func hexField(_ key: String) throws -> [UInt8] {
         guard let bytes = Hex.decode(try field(key)) else { throw VectorFileError.malformed(name, "field '\(key)' is not hex") }
         return bytes
+    }
+
+    public func secret(_ key: String) throws -> SecureBytes {
+        try SecureBytes(copying: hexField(key))
+    }
+
+    public func integer(_ key: String) throws -> UInt64 {
+        guard let value = UInt64(try field(key)) else { throw VectorFileError.malformed(name, "field '\(key)' is not an integer") }
+        return value
     }
 
     public var description: String { name }

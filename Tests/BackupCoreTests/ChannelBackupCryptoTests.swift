@@ -3,6 +3,7 @@ import Secp256k1
 import Sodium
 import Testing
 import Codecs
+import TestSupport
 
 @Suite struct ChannelBackupCryptoTests {
     @Test func payloadShorterThanNonceIsTooSmall() throws {
@@ -21,10 +22,10 @@ import Codecs
     }
 
     @Test func everyFlippedBitFailsAuthentication() throws {
-        let vector = try ChannelBackupVectorFile("custom-channel-single.vector")
-        let key = try vector.key()
-        for index in stride(from: 0, to: vector.bytes.count, by: 7) {
-            var blob = vector.bytes
+        let vector = try VectorFile.load("scb", "custom-channel-single.vector")
+        let key = try vector.secret("key")
+        for index in stride(from: 0, to: vector.body.count, by: 7) {
+            var blob = vector.body
             blob[index] ^= 0x01
             #expect(throws: LNDBackupCryptoError.authenticationFailed) { try LNDBackupCrypto.decrypt(blob: blob, key: key) }
         }
@@ -50,8 +51,8 @@ import Codecs
 
 @Suite struct ChannelBackupKeyTests {
     @Test func keyFromParsedPublicKeyMatchesVectorA() throws {
-        let vector = try ChannelBackupVectorFile("anchors-multi.vector")
-        let pub = try PublicKey(bytes: #require(Hex.decode(try vector.header("scb pubkey"))))
-        #expect(try LNDBackupCrypto.key(fromFamily7PublicKey: pub).unsafeCopy() == (try vector.key()).unsafeCopy())
+        let vector = try VectorFile.load("scb", "anchors-multi.vector")
+        let pub = try PublicKey(bytes: #require(Hex.decode(try vector.field("scb pubkey"))))
+        #expect(try LNDBackupCrypto.key(fromFamily7PublicKey: pub).unsafeCopy() == (try vector.secret("key")).unsafeCopy())
     }
 }

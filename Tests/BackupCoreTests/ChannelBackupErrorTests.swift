@@ -3,16 +3,12 @@ import SeedKit
 import Sodium
 import Testing
 import LightningTypes
+import TestSupport
 
 /// Every way bytes or values can be wrong gives a clear `ChannelBackupError`, never a crash.
 @Suite struct ChannelBackupErrorTests {
-    func vectorAPlaintext() throws -> [UInt8] {
-        let vector = try ChannelBackupVectorFile("anchors-multi.vector")
-        return try LNDBackupCrypto.decrypt(blob: vector.bytes, key: vector.key())
-    }
-
     @Test func everyTruncationOfVectorAFails() throws {
-        let plaintext = try vectorAPlaintext()
+        let plaintext = try ChannelBackupFixtures.vectorAPlaintext()
         for length in 0..<plaintext.count {
             #expect(throws: ChannelBackupError.self) { try MultiBackup(decoding: Array(plaintext.prefix(length))) }
         }
@@ -23,7 +19,7 @@ import LightningTypes
     }
 
     @Test func truncationNamesTheField() throws {
-        let single = Array(try vectorAPlaintext()[5...])
+        let single = Array(try ChannelBackupFixtures.vectorAPlaintext()[5...])
         let error = try #require(throws: ChannelBackupError.self) { try SingleBackup(decoding: Array(single.prefix(100))) }
         guard case let .truncated(what, offset, needed, available) = error else { Issue.record("got \(error)"); return }
         #expect(what == "remote node public key" && offset == 78 && needed == 33 && available == 22)
@@ -31,7 +27,7 @@ import LightningTypes
     }
 
     @Test func trailingBytesAreRejected() throws {
-        let plaintext = try vectorAPlaintext()
+        let plaintext = try ChannelBackupFixtures.vectorAPlaintext()
         #expect(throws: ChannelBackupError.trailingBytes(count: 1, after: "the last channel of the multi backup")) {
             try MultiBackup(decoding: plaintext + [0])
         }
@@ -41,7 +37,7 @@ import LightningTypes
     }
 
     @Test func unknownMultiVersion() throws {
-        var plaintext = try vectorAPlaintext()
+        var plaintext = try ChannelBackupFixtures.vectorAPlaintext()
         plaintext[0] = 1
         let error = try #require(throws: ChannelBackupError.self) { try MultiBackup(decoding: plaintext) }
         #expect(error == .unknownMultiVersion(1))
@@ -50,13 +46,13 @@ import LightningTypes
 
     @Test(arguments: [UInt8(8), 0x88, 0x7f, 0xff])
     func unknownSingleVersion(_ byte: UInt8) throws {
-        var single = Array(try vectorAPlaintext()[5...])
+        var single = Array(try ChannelBackupFixtures.vectorAPlaintext()[5...])
         single[0] = byte
         #expect(throws: ChannelBackupError.unknownSingleVersion(byte & 0x7f)) { try SingleBackup(decoding: single) }
     }
 
     @Test func bodyLengthMustMatch() throws {
-        var single = Array(try vectorAPlaintext()[5...])
+        var single = Array(try ChannelBackupFixtures.vectorAPlaintext()[5...])
         single[2] &+= 1  // 0x029e → 0x029f
         #expect(throws: ChannelBackupError.bodyLengthMismatch(declared: 671, parsed: 670, offset: 0)) {
             try SingleBackup(decoding: single)
@@ -69,7 +65,7 @@ import LightningTypes
 
     /// Dropping the close-tx flag leaves the close-tx bytes unparsed: body_len catches it.
     @Test func clearedCloseTxFlagIsCaughtByBodyLength() throws {
-        var single = Array(try vectorAPlaintext()[5...])
+        var single = Array(try ChannelBackupFixtures.vectorAPlaintext()[5...])
         single[0] = 0x03
         #expect(throws: ChannelBackupError.bodyLengthMismatch(declared: 670, parsed: 375, offset: 0)) {
             try SingleBackup(decoding: single)
@@ -77,7 +73,7 @@ import LightningTypes
     }
 
     @Test func impossibleCount() throws {
-        var plaintext = try vectorAPlaintext()
+        var plaintext = try ChannelBackupFixtures.vectorAPlaintext()
         plaintext[4] = 2
         #expect(throws: ChannelBackupError.impossibleCount(declared: 2, available: 673, minimumEach: 371)) {
             try MultiBackup(decoding: plaintext)
@@ -88,7 +84,7 @@ import LightningTypes
     }
 
     @Test func initiatorMustBeZeroOrOne() throws {
-        var single = Array(try vectorAPlaintext()[5...])
+        var single = Array(try ChannelBackupFixtures.vectorAPlaintext()[5...])
         single[3] = 2
         #expect(throws: ChannelBackupError.invalidField(what: "initiator flag", reason: "byte 2 is neither 0 nor 1")) {
             try SingleBackup(decoding: single)
@@ -96,7 +92,7 @@ import LightningTypes
     }
 
     @Test func addressRunningPastItsBlockIsTruncated() throws {
-        var single = Array(try vectorAPlaintext()[5...])
+        var single = Array(try ChannelBackupFixtures.vectorAPlaintext()[5...])
         single[112] = 6  // address list length 7 → 6: the IPv4 port is cut off
         let error = try #require(throws: ChannelBackupError.self) { try SingleBackup(decoding: single) }
         guard case .truncated(let what, _, _, _) = error else { Issue.record("got \(error)"); return }
@@ -104,7 +100,7 @@ import LightningTypes
     }
 
     @Test func invalidPublicKeysAreKeptAndFlagged() throws {
-        var single = Array(try vectorAPlaintext()[5...])
+        var single = Array(try ChannelBackupFixtures.vectorAPlaintext()[5...])
         single[78] = 0x05  // remote node key prefix
         let decoded = try SingleBackup(decoding: single)
         #expect(!decoded.remoteNodePublicKey.isValidPoint)
@@ -162,7 +158,7 @@ import LightningTypes
 
     /// Random byte flips never crash the decoder: each either decodes or throws our error.
     @Test func randomCorruptionNeverCrashes() throws {
-        let plaintext = try vectorAPlaintext()
+        let plaintext = try ChannelBackupFixtures.vectorAPlaintext()
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             var corrupt = plaintext

@@ -4,9 +4,16 @@ import SeedKit
 import Sodium
 import Codecs
 import LightningTypes
+import TestSupport
 
 /// Generated Singles covering every field, for round-trip and error tests.
 enum ChannelBackupFixtures {
+    /// The plaintext Multi of vector A (Tests/Vectors/scb/anchors-multi.vector), decrypted with its key.
+    static func vectorAPlaintext() throws -> [UInt8] {
+        let vector = try VectorFile.load("scb", "anchors-multi.vector")
+        return try LNDBackupCrypto.decrypt(blob: vector.body, key: vector.secret("key"))
+    }
+
     /// A valid compressed point derived from a label (so keys differ per field).
     static func key(_ label: String) -> CompressedPublicKey {
         var x = SHA256.hash(Array(label.utf8))

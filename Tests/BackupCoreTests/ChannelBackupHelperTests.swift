@@ -5,6 +5,7 @@ import Sodium
 import Testing
 import Codecs
 import LightningTypes
+import TestSupport
 
 @Suite struct ChannelBackupHelperTests {
     @Test func addressRendering() {
@@ -61,14 +62,14 @@ import LightningTypes
 
 @Suite struct ChannelBackupFileTests {
     @Test func detectsMultiAndSingle() throws {
-        let a = try ChannelBackupVectorFile("anchors-multi.vector")
-        let b = try ChannelBackupVectorFile("custom-channel-single.vector")
-        let multi = try ChannelBackupFile.open(blob: a.bytes, key: a.key())
+        let a = try VectorFile.load("scb", "anchors-multi.vector")
+        let b = try VectorFile.load("scb", "custom-channel-single.vector")
+        let multi = try ChannelBackupFile.open(blob: a.body, key: a.secret("key"))
         #expect(multi.kind == .multi && multi.singles.count == 1)
-        let single = try ChannelBackupFile.open(blob: b.bytes, key: b.key())
+        let single = try ChannelBackupFile.open(blob: b.body, key: b.secret("key"))
         #expect(single.kind == .single)
-        #expect(single.summaries.map(\.channelPoint) == [try b.header("channel point")])
-        #expect(throws: ChannelBackupError.self) { try ChannelBackupFile.open(blob: b.bytes, key: b.key(), kind: .multi) }
+        #expect(single.summaries.map(\.channelPoint) == [try b.field("channel point")])
+        #expect(throws: ChannelBackupError.self) { try ChannelBackupFile.open(blob: b.body, key: b.secret("key"), kind: .multi) }
     }
 
     /// A version-0 Single without close tx starts with 0x00 like a Multi; detection still works.

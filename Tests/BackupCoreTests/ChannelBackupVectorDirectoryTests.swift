@@ -5,6 +5,7 @@ import Sodium
 import Testing
 import Codecs
 import LightningTypes
+import TestSupport
 
 /// Runs every file in Tests/Vectors/scb by its `expect:` header. The generated vectors come
 /// from an independent Python encoder (generate_vectors.py) and cover what the two real
@@ -12,7 +13,7 @@ import LightningTypes
 /// every address type, unconfirmed zero-conf, and each decoding error.
 @Suite struct ChannelBackupVectorDirectoryTests {
     static let names: [String] = {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: ChannelBackupVectorFile.directory.path)) ?? []
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: VectorFile.url("scb").path)) ?? []
         return files.filter { $0.hasSuffix(".vector") }.sorted()
     }()
 
@@ -22,25 +23,25 @@ import LightningTypes
 
     @Test(arguments: names)
     func vector(_ name: String) throws {
-        let vector = try ChannelBackupVectorFile(name)
-        let expect = try vector.header("expect")
-        let key = try vector.key()
+        let vector = try VectorFile.load("scb", name)
+        let expect = try vector.field("expect")
+        let key = try vector.secret("key")
         switch expect {
         case "success": try checkSuccess(vector, key: key)
         case "payload too small":
-            #expect(throws: LNDBackupCryptoError.payloadTooSmall(vector.bytes.count)) { try LNDBackupCrypto.decrypt(blob: vector.bytes, key: key) }
+            #expect(throws: LNDBackupCryptoError.payloadTooSmall(vector.body.count)) { try LNDBackupCrypto.decrypt(blob: vector.body, key: key) }
         case "unknown single version":
             // A Multi with a Single of a version we do not know opens: that Single is kept whole (H2).
-            let plaintext = try LNDBackupCrypto.decrypt(blob: vector.bytes, key: key)
+            let plaintext = try LNDBackupCrypto.decrypt(blob: vector.body, key: key)
             let multi = try MultiBackup(decoding: plaintext)
             let unknown = try #require(multi.unknownSingles.first)
             #expect(multi.unknownSingles.count == 1 && [8, 9].contains(unknown.version), "\(name)")
             #expect(try multi.encoded().count == plaintext.count)
             #expect(try MultiBackup.check(plaintext).unknownSingleVersions == [unknown.version])
         case "authentication failure":
-            #expect(throws: LNDBackupCryptoError.authenticationFailed) { try ChannelBackupFile.open(blob: vector.bytes, key: key) }
+            #expect(throws: LNDBackupCryptoError.authenticationFailed) { try ChannelBackupFile.open(blob: vector.body, key: key) }
         default:
-            let error = try #require(throws: ChannelBackupError.self) { try ChannelBackupFile.open(blob: vector.bytes, key: key) }
+            let error = try #require(throws: ChannelBackupError.self) { try ChannelBackupFile.open(blob: vector.body, key: key) }
             #expect(Self.matches(error, expect), "\(name): expected \(expect), got \(error)")
         }
     }
@@ -57,35 +58,35 @@ import LightningTypes
         }
     }
 
-    func checkSuccess(_ vector: ChannelBackupVectorFile, key: SecureBytes) throws {
-        let plaintext = try LNDBackupCrypto.decrypt(blob: vector.bytes, key: key)
-        #expect(plaintext.count == Int(try vector.header("plaintext length")))
-        let kind = try #require(ChannelBackupFile.Kind(rawValue: try vector.header("kind")))
+    func checkSuccess(_ vector: VectorFile, key: SecureBytes) throws {
+        let plaintext = try LNDBackupCrypto.decrypt(blob: vector.body, key: key)
+        #expect(plaintext.count == Int(try vector.field("plaintext length")))
+        let kind = try #require(ChannelBackupFile.Kind(rawValue: try vector.field("kind")))
         let file = try ChannelBackupFile(plaintext: plaintext)
         #expect(file.kind == kind, "kind detection")
         switch file {
         case .multi(let multi): #expect(try multi.encoded() == plaintext)
         case .single(let single): #expect(try single.encoded() == plaintext)
         }
-        if let channels = vector.headers["channels"] { #expect(file.singles.count == Int(channels)) }
-        if let point = vector.headers["channel point"] { #expect(file.singles.first?.fundingOutpoint.description == point) }
+        if let channels = vector.fields["channels"] { #expect(file.singles.count == Int(channels)) }
+        if let point = vector.fields["channel point"] { #expect(file.singles.first?.fundingOutpoint.description == point) }
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for (i, single) in file.singles.enumerated() {
             #expect(single.invalidPublicKeys.isEmpty)
-            if let summary = vector.headers["summary \(i)"] {
+            if let summary = vector.fields["summary \(i)"] {
                 #expect(String(decoding: try encoder.encode(ChannelSummary(single)), as: UTF8.self) == summary)
             }
-            if let close = vector.headers["close \(i)"] { try checkClose(single, close) } else if vector.headers["summary \(i)"] != nil {
+            if let close = vector.fields["close \(i)"] { try checkClose(single, close) } else if vector.fields["summary \(i)"] != nil {
                 #expect(single.closeTxInputs == nil)
             }
         }
         let first = try #require(file.singles.first)
-        if let network = vector.headers["network"] { #expect(first.network?.rawValue == network) }
-        if let shachain = vector.headers["shachain pubkey"] { #expect(first.shachainRoot.legacyPublicKey?.hex == shachain) }
-        if let types = vector.headers["address types"] { #expect(first.addresses.map { String($0.type) }.joined(separator: ",") == types) }
-        if let root = vector.headers["tapscript root"] { #expect(first.closeTxInputs?.tapscriptRoot.map { Hex.encode($0) } == root) }
+        if let network = vector.fields["network"] { #expect(first.network?.rawValue == network) }
+        if let shachain = vector.fields["shachain pubkey"] { #expect(first.shachainRoot.legacyPublicKey?.hex == shachain) }
+        if let types = vector.fields["address types"] { #expect(first.addresses.map { String($0.type) }.joined(separator: ",") == types) }
+        if let root = vector.fields["tapscript root"] { #expect(first.closeTxInputs?.tapscriptRoot.map { Hex.encode($0) } == root) }
     }
 
     func checkClose(_ single: SingleBackup, _ spec: String) throws {

@@ -4,21 +4,22 @@ import Sodium
 import Testing
 import Codecs
 import LightningTypes
+import TestSupport
 
 /// Real lnd backups (docs/lnd.md §6), decoded field by field and re-encoded byte for byte.
 @Suite struct ChannelBackupVectorTests {
     // MARK: Vector A: "anchors", a Multi with one v3 Single and CloseTxInputs
 
     @Test func vectorAKeyIsSHA256OfFamily7PublicKey() throws {
-        let vector = try ChannelBackupVectorFile("anchors-multi.vector")
-        let pub = try #require(Hex.decode(try vector.header("scb pubkey")))
+        let vector = try VectorFile.load("scb", "anchors-multi.vector")
+        let pub = try #require(Hex.decode(try vector.field("scb pubkey")))
         let key = try LNDBackupCrypto.key(fromFamily7PublicKey: pub)
-        #expect(key.unsafeCopy() == (try vector.key()).unsafeCopy())
+        #expect(key.unsafeCopy() == (try vector.secret("key")).unsafeCopy())
     }
 
     @Test func vectorADecodesFieldByField() throws {
-        let vector = try ChannelBackupVectorFile("anchors-multi.vector")
-        let plaintext = try LNDBackupCrypto.decrypt(blob: vector.bytes, key: vector.key())
+        let vector = try VectorFile.load("scb", "anchors-multi.vector")
+        let plaintext = try LNDBackupCrypto.decrypt(blob: vector.body, key: vector.secret("key"))
         #expect(plaintext.count == 678)
         #expect(Hex.encode(plaintext.prefix(10)) == "000000000183029e0106")
 
@@ -78,15 +79,15 @@ import LightningTypes
     }
 
     @Test func vectorASummary() throws {
-        let vector = try ChannelBackupVectorFile("anchors-multi.vector")
-        let multi = try LNDBackupCrypto.openMulti(blob: vector.bytes, key: vector.key())
+        let vector = try VectorFile.load("scb", "anchors-multi.vector")
+        let multi = try LNDBackupCrypto.openMulti(blob: vector.body, key: vector.secret("key"))
         let summary = try #require(multi.singles.first.map(ChannelSummary.init))
-        #expect(summary.channelPoint == (try vector.header("channel point")))
+        #expect(summary.channelPoint == (try vector.field("channel point")))
         #expect(summary.capacitySat == 10_000_000)
         #expect(summary.version == 3)
         #expect(summary.hasCloseTx)
         #expect(summary.commitment == "anchors_zero_fee_htlc")
-        #expect(summary.shortChannelID == (try vector.header("short channel id")))
+        #expect(summary.shortChannelID == (try vector.field("short channel id")))
         #expect(summary.addresses == ["127.0.0.1:10541"])
         #expect(summary.initiator)
         #expect(summary.leaseExpiry == nil)
@@ -95,10 +96,10 @@ import LightningTypes
     // MARK: Vector B: "custom_channel", a v6 Single (tapscript root) with CloseTxInputs
 
     @Test func vectorBDecodesFieldByField() throws {
-        let vector = try ChannelBackupVectorFile("custom-channel-single.vector")
-        let pub = try #require(Hex.decode(try vector.header("scb pubkey")))
-        #expect(try LNDBackupCrypto.key(fromFamily7PublicKey: pub).unsafeCopy() == (try vector.key()).unsafeCopy())
-        let plaintext = try LNDBackupCrypto.decrypt(blob: vector.bytes, key: vector.key())
+        let vector = try VectorFile.load("scb", "custom-channel-single.vector")
+        let pub = try #require(Hex.decode(try vector.field("scb pubkey")))
+        #expect(try LNDBackupCrypto.key(fromFamily7PublicKey: pub).unsafeCopy() == (try vector.secret("key")).unsafeCopy())
+        let plaintext = try LNDBackupCrypto.decrypt(blob: vector.body, key: vector.secret("key"))
         #expect(plaintext.count == 662)
         #expect(Hex.encode(plaintext.prefix(3)) == "860293")
 
@@ -141,7 +142,7 @@ import LightningTypes
         #expect(tx.lockTime == 0x204a_f99b)
         #expect(close.commitSignature.count == 98)
         #expect(close.commitHeight == 0)
-        #expect(close.tapscriptRoot.map { Hex.encode($0) } == (try vector.header("tapscript root")))
+        #expect(close.tapscriptRoot.map { Hex.encode($0) } == (try vector.field("tapscript root")))
 
         #expect(try s.encoded() == plaintext)
         let summary = ChannelSummary(s)
@@ -149,18 +150,18 @@ import LightningTypes
     }
 
     @Test func vectorsRejectTheOtherKey() throws {
-        let a = try ChannelBackupVectorFile("anchors-multi.vector")
-        let b = try ChannelBackupVectorFile("custom-channel-single.vector")
-        #expect(throws: LNDBackupCryptoError.authenticationFailed) { try LNDBackupCrypto.decrypt(blob: a.bytes, key: b.key()) }
-        #expect(throws: LNDBackupCryptoError.authenticationFailed) { try LNDBackupCrypto.openSingle(blob: b.bytes, key: a.key()) }
+        let a = try VectorFile.load("scb", "anchors-multi.vector")
+        let b = try VectorFile.load("scb", "custom-channel-single.vector")
+        #expect(throws: LNDBackupCryptoError.authenticationFailed) { try LNDBackupCrypto.decrypt(blob: a.body, key: b.secret("key")) }
+        #expect(throws: LNDBackupCryptoError.authenticationFailed) { try LNDBackupCrypto.openSingle(blob: b.body, key: a.secret("key")) }
     }
 
     @Test func resealingVectorsWithTheirNonceGivesTheSameBlob() throws {
         for name in ["anchors-multi.vector", "custom-channel-single.vector"] {
-            let vector = try ChannelBackupVectorFile(name)
-            let plaintext = try LNDBackupCrypto.decrypt(blob: vector.bytes, key: vector.key())
-            let resealed = try LNDBackupCrypto.encrypt(plaintext: plaintext, key: vector.key(), nonce: Array(vector.bytes.prefix(24)))
-            #expect(resealed == vector.bytes)
+            let vector = try VectorFile.load("scb", name)
+            let plaintext = try LNDBackupCrypto.decrypt(blob: vector.body, key: vector.secret("key"))
+            let resealed = try LNDBackupCrypto.encrypt(plaintext: plaintext, key: vector.secret("key"), nonce: Array(vector.body.prefix(24)))
+            #expect(resealed == vector.body)
         }
     }
 }

@@ -2,11 +2,12 @@
 import Sodium
 import Testing
 import BlobStorage
+import TestSupport
 
 /// Every file in Tests/Vectors/envelope/ (docs/envelope.md §8), generated independently by
 /// Tests/Vectors/tools/make_vectors.py.
 @Suite struct EnvelopeVectorTests {
-    static let files: [KeyValueVector] = (try? KeyValueVector.all(in: "envelope")) ?? []
+    static let files: [VectorFile] = (try? VectorFile.all(in: "envelope")) ?? []
 
     static let expectedErrors: [String: @Sendable (EnvelopeError) -> Bool] = [
         "bad magic": { $0 == .badMagic },
@@ -28,18 +29,18 @@ import BlobStorage
     }
 
     @Test(arguments: files)
-    func vector(_ vector: KeyValueVector) throws {
+    func vector(_ vector: VectorFile) throws {
         let key = try BackupRoot(sharedKey: vector.secret("root")).envelopeKey()
-        let account = try #require(AccountID(hex: vector.string("account")))
-        let blob = try BlobName(vector.string("blob"))
+        let account = try #require(AccountID(hex: vector.field("account")))
+        let blob = try BlobName(vector.field("blob"))
         let minimum = vector.fields["min counter"].flatMap(UInt64.init) ?? 0
-        let expect = try vector.string("expect")
+        let expect = try vector.field("expect")
         if expect == "success" {
             let opened = try Envelope.open(vector.body, account: account, blob: blob, key: key, notOlderThan: minimum)
             #expect(opened.counter == (try vector.integer("counter")))
             #expect(opened.payload.kind.rawValue == UInt8(try vector.integer("kind")))
             #expect(opened.payload.createdAt == (try vector.integer("created at")))
-            #expect(opened.payload.bytes == (try vector.hex("payload")))
+            #expect(opened.payload.bytes == (try vector.hexField("payload")))
             #expect(opened.version == UInt8(vector.fields["version"].flatMap(Int.init) ?? 1))
             #expect(opened.payload.lineage?.writer.hex == vector.fields["writer"])
             let parent = vector.fields["parent"].map { $0 == String(repeating: "0", count: 16) ? nil : $0 } ?? nil

@@ -2,25 +2,26 @@
 import Sodium
 import Testing
 import BlobStorage
+import TestSupport
 
 @Suite struct KeysOwnerAndDeviceTests {
     /// docs/design.md §4.6: vector A's aezeed entropy (docs/lnd.md §6.1) → owner key → account.
     @Test func ownerKeyAndAccountFromVectorAEntropy() throws {
-        let vector = try KeyValueVector.load("keys", "owner-vector-a.txt")
-        #expect(try vector.string("entropy") == "95258d560769b4d595767b86cf466531")
+        let vector = try VectorFile.load("keys", "owner-vector-a.txt")
+        #expect(try vector.field("entropy") == "95258d560769b4d595767b86cf466531")
         let owner = try OwnerKey(entropy: vector.secret("entropy"))
-        #expect(try owner.keyPair.seed().unsafeCopy() == vector.hex("owner seed"))
-        #expect(owner.publicKey == (try vector.hex("owner public key")))
-        #expect(owner.accountID.bytes == (try vector.hex("account id")))
-        #expect(owner.accountID.hex == (try vector.string("account id")))
+        #expect(try owner.keyPair.seed().unsafeCopy() == vector.hexField("owner seed"))
+        #expect(owner.publicKey == (try vector.hexField("owner public key")))
+        #expect(owner.accountID.bytes == (try vector.hexField("account id")))
+        #expect(owner.accountID.hex == (try vector.field("account id")))
         #expect(AccountID(ownerPublicKey: owner.publicKey) == owner.accountID)
     }
 
     /// The vault computes account IDs with its own code (VaultAPI); both must agree on its vector.
     @Test func accountIDMatchesTheVaultAPIVector() throws {
-        let vector = try KeyValueVector.load("vault-request", "account-id.txt")
-        let account = AccountID(ownerPublicKey: try vector.hex("owner-key"))
-        #expect(account.hex == (try vector.string("expect-account")))
+        let vector = try VectorFile.load("vault-request", "account-id.txt")
+        let account = AccountID(ownerPublicKey: try vector.hexField("owner-key"))
+        #expect(account.hex == (try vector.field("expect-account")))
     }
 
     @Test func ownerKeyRejectsWrongEntropyLength() throws {

@@ -2,27 +2,28 @@
 import Sodium
 import Testing
 import BlobStorage
+import TestSupport
 
 @Suite struct KeysSubkeyTests {
     /// docs/design.md §4.3–4.5 against Tests/Vectors/keys/subkeys-*.txt (generated independently
     /// with Python hashlib and `cryptography`).
     @Test(arguments: ["subkeys-vector-a.txt", "subkeys-counting.txt"])
     func subkeysMatchVectors(file: String) throws {
-        let vector = try KeyValueVector.load("keys", file)
+        let vector = try VectorFile.load("keys", file)
         let root = try BackupRoot(sharedKey: vector.secret("root"))
         let envelope = try root.envelopeKey()
-        #expect(envelope.aead.unsafeCopy() == (try vector.hex("envelope aead key")))
-        #expect(envelope.mac.unsafeCopy() == (try vector.hex("envelope mac key")))
-        #expect(envelope.keyID == (try vector.hex("envelope key id")))
+        #expect(envelope.aead.unsafeCopy() == (try vector.hexField("envelope aead key")))
+        #expect(envelope.mac.unsafeCopy() == (try vector.hexField("envelope mac key")))
+        #expect(envelope.keyID == (try vector.hexField("envelope key id")))
         let names = try root.blobNameKey()
-        #expect(names.secret.unsafeCopy() == (try vector.hex("blob name key")))
-        #expect(names.blobName(for: LogicalName.multiChannelBackup).digest == (try vector.hex("blob id scb/multi")))
+        #expect(names.secret.unsafeCopy() == (try vector.hexField("blob name key")))
+        #expect(names.blobName(for: LogicalName.multiChannelBackup).digest == (try vector.hexField("blob id scb/multi")))
         let liveness = try root.livenessKey()
-        #expect(try liveness.keyPair.seed().unsafeCopy() == vector.hex("liveness seed"))
-        #expect(liveness.publicKey == (try vector.hex("liveness public key")))
+        #expect(try liveness.keyPair.seed().unsafeCopy() == vector.hexField("liveness seed"))
+        #expect(liveness.publicKey == (try vector.hexField("liveness public key")))
         let tags = try root.localTagKey()
-        #expect(tags.secret.unsafeCopy() == (try vector.hex("local tag key")))
-        #expect(tags.tag(channelSetDigest: Array(0..<32)) == (try vector.hex("local tag of digest 00..1f")))
+        #expect(tags.secret.unsafeCopy() == (try vector.hexField("local tag key")))
+        #expect(tags.tag(channelSetDigest: Array(0..<32)) == (try vector.hexField("local tag of digest 00..1f")))
     }
 
     @Test func channelCountsAreShownAsPowersOfTwo() {
@@ -49,10 +50,10 @@ import BlobStorage
 
 @Suite struct KeysBundleTests {
     @Test func bundleMatchesTheSingleDerivations() throws {
-        let vector = try KeyValueVector.load("keys", "subkeys-vector-a.txt")
+        let vector = try VectorFile.load("keys", "subkeys-vector-a.txt")
         let keys = try BackupKeys(root: BackupRoot(sharedKey: vector.secret("root")))
-        #expect(keys.envelope.keyID == (try vector.hex("envelope key id")))
-        #expect(keys.multiChannelBackupBlob.digest == (try vector.hex("blob id scb/multi")))
-        #expect(keys.liveness.publicKey == (try vector.hex("liveness public key")))
+        #expect(keys.envelope.keyID == (try vector.hexField("envelope key id")))
+        #expect(keys.multiChannelBackupBlob.digest == (try vector.hexField("blob id scb/multi")))
+        #expect(keys.liveness.publicKey == (try vector.hexField("liveness public key")))
     }
 }

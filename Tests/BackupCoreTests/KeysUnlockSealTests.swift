@@ -1,9 +1,10 @@
 @testable import BackupCore
 import Sodium
 import Testing
+import TestSupport
 
 @Suite struct KeysUnlockSealTests {
-    static let files: [KeyValueVector] = ((try? KeyValueVector.all(in: "keys")) ?? []).filter { $0.name.hasPrefix("unlock-") }
+    static let files: [VectorFile] = ((try? VectorFile.all(in: "keys")) ?? []).filter { $0.name.hasPrefix("unlock-") }
 
     static let expectedErrors: [String: @Sendable (UnlockSealError) -> Bool] = [
         "bad magic": { $0 == .badMagic },
@@ -25,13 +26,13 @@ import Testing
 
     /// docs/design.md §6.1 against Tests/Vectors/keys/unlock-*.txt (generated independently in Python).
     @Test(arguments: files)
-    func vector(_ vector: KeyValueVector) throws {
+    func vector(_ vector: VectorFile) throws {
         let localFile = try SecureBytes(copying: vector.body)
         let vaultShare = try vector.secret("vault share")
-        let expect = try vector.string("expect")
+        let expect = try vector.field("expect")
         if expect == "success" {
             let password = try UnlockSeal.unseal(localFile: localFile, vaultShare: vaultShare)
-            #expect(password.unsafeCopy() == (try vector.hex("password")))
+            #expect(password.unsafeCopy() == (try vector.hexField("password")))
             let resealed = try UnlockSeal.seal(
                 password: password, localShare: SecureBytes(copying: vector.body[8..<40]), vaultShare: vaultShare,
                 nonce: Array(vector.body[40..<64]))

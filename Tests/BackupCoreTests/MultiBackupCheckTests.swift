@@ -1,6 +1,7 @@
 import BackupCore
 import Sodium
 import Testing
+import TestSupport
 
 /// `MultiBackup.channelCount(checking:)` (what the agent runs on every Multi before storing it)
 /// accepts exactly what `MultiBackup(decoding:)` accepts and fails with the same error.
@@ -10,11 +11,6 @@ import Testing
         let checked = Result { () throws(ChannelBackupError) in try MultiBackup.channelCount(checking: bytes) }
         let decoded = Result { () throws(ChannelBackupError) in try MultiBackup(decoding: bytes).channelCount }
         return (checked, decoded)
-    }
-
-    func vectorAPlaintext() throws -> [UInt8] {
-        let vector = try ChannelBackupVectorFile("anchors-multi.vector")
-        return try LNDBackupCrypto.decrypt(blob: vector.bytes, key: vector.key())
     }
 
     @Test func everyVersionWithAndWithoutCloseTx() throws {
@@ -31,14 +27,14 @@ import Testing
 
     @Test func realMultisCount() throws {
         for name in ["anchors-multi.vector", "taproot-v5-v7-multi.vector"] {
-            let vector = try ChannelBackupVectorFile(name)
-            let plaintext = try LNDBackupCrypto.decrypt(blob: vector.bytes, key: vector.key())
-            #expect(try MultiBackup.channelCount(checking: plaintext) == Int(try vector.header("channels")))
+            let vector = try VectorFile.load("scb", name)
+            let plaintext = try LNDBackupCrypto.decrypt(blob: vector.body, key: vector.secret("key"))
+            #expect(try MultiBackup.channelCount(checking: plaintext) == Int(try vector.field("channels")))
         }
     }
 
     @Test func everyTruncationFailsTheSameWay() throws {
-        let plaintext = try vectorAPlaintext()
+        let plaintext = try ChannelBackupFixtures.vectorAPlaintext()
         for length in 0..<plaintext.count {
             let answers = bothAnswers(Array(plaintext.prefix(length)))
             guard case .failure(let error) = answers.checked else { Issue.record("length \(length) passed the check"); continue }
@@ -64,7 +60,7 @@ import Testing
     }
 
     @Test func namedErrors() throws {
-        let plaintext = try vectorAPlaintext()
+        let plaintext = try ChannelBackupFixtures.vectorAPlaintext()
         #expect(throws: ChannelBackupError.trailingBytes(count: 1, after: "the last channel of the multi backup")) {
             try MultiBackup.channelCount(checking: plaintext + [0])
         }

@@ -1,6 +1,7 @@
 import BackupCore
 import Foundation
 import Testing
+import TestSupport
 @testable import LNDSimulator
 import Sodium
 import Codecs
@@ -33,13 +34,13 @@ struct KeysAndBackupsTests {
 
     @Test("VerifyChanBackup accepts the real lnd Multi of vector A and rejects a corrupt one")
     func verifyRealBackup() async throws {
-        let vector = try VectorFile("scb/anchors-multi.vector")
+        let vector = try VectorFile.load("scb", "anchors-multi.vector")
         try await SimulatorHarness.with { harness in
             try await harness.initWallet()
-            let blob = Data(vector.data).base64EncodedString()
+            let blob = Data(vector.body).base64EncodedString()
             let reply = try await harness.ok("POST", "/v1/channels/backup/verify", body: "{\"multi_chan_backup\":{\"multi_chan_backup\":\"\(blob)\"}}")
             #expect(reply["chan_points"] == .array([.string("b693017b60d52190b40eaedca9570fc04ee217f66dbbfd4311af799c5774d681:0")]))
-            var corrupt = vector.data
+            var corrupt = vector.body
             corrupt[100] ^= 1
             #expect(try await harness.failure("POST", "/v1/channels/backup/verify",
                                               body: "{\"multi_chan_backup\":{\"multi_chan_backup\":\"\(Data(corrupt).base64EncodedString())\"}}", macaroon: harness.adminMacaroon)

@@ -1,6 +1,7 @@
 import Codecs
 import LightningTypes
 import Testing
+import TestSupport
 
 @Suite struct ChannelPointTests {
     @Test func channelPointDisplayAndInternalOrder() throws {
@@ -47,5 +48,27 @@ import Testing
         let txid = [UInt8](repeating: 0x11, count: 32)
         #expect(throws: LightningValueError.self) { try ChannelID(channelPoint: ChannelPoint(checkedTxid: txid, outputIndex: 65536)) }
         #expect(try ChannelID(channelPoint: ChannelPoint(checkedTxid: txid, outputIndex: 65535)).bytes.suffix(2) == [0xee, 0xee])
+    }
+
+    // BOLT 2 channel ids from the vectors of Tests/Vectors/lightning-messages.
+    static let channelIDVectors = ["channel-id-vout-0", "channel-id-vout-1", "channel-id-vout-259"]
+
+    @Test(arguments: channelIDVectors)
+    func channelIDFromChannelPoint(_ name: String) throws {
+        let v = try VectorFile.load("lightning-messages", name + ".txt")
+        let point = try ChannelPoint(parsing: v.field("channel_point"))
+        #expect(point.description == (try v.field("channel_point")))
+        #expect(try ChannelID(channelPoint: point).bytes == v.hexField("channel_id"))
+    }
+
+    @Test func channelPointRejectsGarbage() {
+        for bad in ["", "abc:0", "8e3efb6f5537d964c1c02c0587f75fc6995888675083400d4b10c02f47ad3592", "8e3efb6f5537d964c1c02c0587f75fc6995888675083400d4b10c02f47ad3592:x",
+                    "8e3efb6f5537d964c1c02c0587f75fc6995888675083400d4b10c02f47ad3592:-1", "zz3efb6f5537d964c1c02c0587f75fc6995888675083400d4b10c02f47ad3592:0"] {
+            #expect(throws: LightningValueError.self, "\(bad)") { _ = try ChannelPoint(parsing: bad) }
+        }
+        #expect(throws: LightningValueError.self) {
+            _ = try ChannelID(channelPoint: ChannelPoint(checkedTxid: [UInt8](repeating: 1, count: 32), outputIndex: 65536))
+        }
+        #expect(throws: LightningValueError.self) { _ = try ChannelID(bytes: [1, 2, 3]) }
     }
 }

@@ -2,35 +2,36 @@ import LightningWire
 import Secp256k1
 import Sodium
 import Testing
+import TestSupport
 import Codecs
 
 /// Every BOLT 8 handshake vector (Appendix A): both successful handshakes and all failures.
 @Suite struct HandshakeVectorTests {
     @Test func initiatorSuccessfulHandshake() throws {
-        let v = try VectorFile.load("bolt8", "transport-initiator-successful-handshake")
+        let v = try VectorFile.load("bolt8", "transport-initiator-successful-handshake.txt")
         let ls = try PrivateKey(secret: v.secret("ls.priv"))
-        #expect(ls.publicKey.compressed == (try v.bytes("ls.pub")))
-        var hs = try NoiseInitiator(localStatic: ls, remoteStatic: PublicKey(bytes: v.bytes("rs.pub")),
+        #expect(ls.publicKey.compressed == (try v.hexField("ls.pub")))
+        var hs = try NoiseInitiator(localStatic: ls, remoteStatic: PublicKey(bytes: v.hexField("rs.pub")),
                                     ephemeral: PrivateKey(secret: v.secret("e.priv")))
-        #expect(try hs.makeActOne() == v.bytes("act1.output"))
-        let (actThree, keys) = try hs.makeActThree(readingActTwo: v.bytes("act2.input"))
-        #expect(actThree == (try v.bytes("act3.output")))
-        #expect(keys.initiatorToResponder.unsafeCopy() == (try v.bytes("sk")))
-        #expect(keys.responderToInitiator.unsafeCopy() == (try v.bytes("rk")))
-        #expect(keys.chainingKey.unsafeCopy() == (try v.bytes("ck")))
+        #expect(try hs.makeActOne() == v.hexField("act1.output"))
+        let (actThree, keys) = try hs.makeActThree(readingActTwo: v.hexField("act2.input"))
+        #expect(actThree == (try v.hexField("act3.output")))
+        #expect(keys.initiatorToResponder.unsafeCopy() == (try v.hexField("sk")))
+        #expect(keys.responderToInitiator.unsafeCopy() == (try v.hexField("rk")))
+        #expect(keys.chainingKey.unsafeCopy() == (try v.hexField("ck")))
     }
 
     @Test func responderSuccessfulHandshake() throws {
-        let v = try VectorFile.load("bolt8", "transport-responder-successful-handshake")
+        let v = try VectorFile.load("bolt8", "transport-responder-successful-handshake.txt")
         let ls = try PrivateKey(secret: v.secret("ls.priv"))
-        #expect(ls.publicKey.compressed == (try v.bytes("ls.pub")))
+        #expect(ls.publicKey.compressed == (try v.hexField("ls.pub")))
         var hs = try NoiseResponder(localStatic: ls, ephemeral: PrivateKey(secret: v.secret("e.priv")))
-        #expect(try hs.makeActTwo(readingActOne: v.bytes("act1.input")) == v.bytes("act2.output"))
-        let (rs, keys) = try hs.readActThree(v.bytes("act3.input"))
-        #expect(rs.compressed == (try v.bytes("rs.pub")))
+        #expect(try hs.makeActTwo(readingActOne: v.hexField("act1.input")) == v.hexField("act2.output"))
+        let (rs, keys) = try hs.readActThree(v.hexField("act3.input"))
+        #expect(rs.compressed == (try v.hexField("rs.pub")))
         // The responder receives on the initiator's sending key and vice versa.
-        #expect(keys.initiatorToResponder.unsafeCopy() == (try v.bytes("rk")))
-        #expect(keys.responderToInitiator.unsafeCopy() == (try v.bytes("sk")))
+        #expect(keys.initiatorToResponder.unsafeCopy() == (try v.hexField("rk")))
+        #expect(keys.responderToInitiator.unsafeCopy() == (try v.hexField("sk")))
     }
 
     static let failureVectors: [String] = (try? VectorFile.all(in: "bolt8", prefix: "transport-").map(\.name)
@@ -43,22 +44,22 @@ import Codecs
     @Test(arguments: failureVectors)
     func failureVector(_ name: String) throws {
         let v = try VectorFile.load("bolt8", name)
-        let expected = try Self.expectedError(v.string("expect"))
+        let expected = try Self.expectedError(v.field("expect"))
         let error: (any Error)?
-        if try v.string("role") == "initiator" {
+        if try v.field("role") == "initiator" {
             var hs = try NoiseInitiator(localStatic: PrivateKey(secret: v.secret("ls.priv")),
-                                        remoteStatic: PublicKey(bytes: v.bytes("rs.pub")),
+                                        remoteStatic: PublicKey(bytes: v.hexField("rs.pub")),
                                         ephemeral: PrivateKey(secret: v.secret("e.priv")))
-            #expect(try hs.makeActOne() == v.bytes("act1.output"))
-            error = Self.capture { _ = try hs.makeActThree(readingActTwo: v.bytes("act2.input")) }
+            #expect(try hs.makeActOne() == v.hexField("act1.output"))
+            error = Self.capture { _ = try hs.makeActThree(readingActTwo: v.hexField("act2.input")) }
         } else {
             var hs = try NoiseResponder(localStatic: PrivateKey(secret: v.secret("ls.priv")),
                                         ephemeral: PrivateKey(secret: v.secret("e.priv")))
             if let actThree = v.fields["act3.input"].flatMap(Hex.decode) {
-                #expect(try hs.makeActTwo(readingActOne: v.bytes("act1.input")) == v.bytes("act2.output"))
+                #expect(try hs.makeActTwo(readingActOne: v.hexField("act1.input")) == v.hexField("act2.output"))
                 error = Self.capture { _ = try hs.readActThree(actThree) }
             } else {
-                error = Self.capture { _ = try hs.makeActTwo(readingActOne: v.bytes("act1.input")) }
+                error = Self.capture { _ = try hs.makeActTwo(readingActOne: v.hexField("act1.input")) }
             }
         }
         #expect(error as? HandshakeError == expected, "\(name): got \(String(describing: error))")
@@ -101,7 +102,7 @@ import Codecs
         case "BAD_PUBKEY": return .badPublicKey(act: act)
         case "BAD_TAG": return .badTag(act: act)
         case "BAD_CIPHERTEXT": return .badCiphertext
-        default: throw VectorError.missing(text, "expect")
+        default: throw VectorFileError.malformed(text, "unknown expect")
         }
     }
 }

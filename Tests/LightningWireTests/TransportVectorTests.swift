@@ -1,6 +1,7 @@
 import LightningWire
 import Sodium
 import Testing
+import TestSupport
 import Codecs
 
 /// BOLT 8's message vectors: "hello" sent 1001 times, checking outputs 0, 1, 500, 501,
@@ -10,10 +11,10 @@ import Codecs
         let vectors = try VectorFile.all(in: "bolt8", prefix: "transport-message-")
         #expect(vectors.count == 6)
         var expected: [Int: [UInt8]] = [:]
-        for v in vectors { expected[Int(try v.string("index"))!] = try v.bytes("output") }
+        for v in vectors { expected[Int(try v.field("index"))!] = try v.hexField("output") }
         let first = vectors[0]
         let ck = try first.secret("ck"), sk = try first.secret("sk")
-        let message = try first.bytes("message")
+        let message = try first.hexField("message")
 
         var encoder = FrameEncoder(cipher: CipherState(key: sk, chainingKey: ck))
         var decoder = FrameDecoder(cipher: CipherState(key: sk, chainingKey: ck))

@@ -3,14 +3,13 @@ import Recovery
 import Sodium
 import Testing
 import TestSupport
-import Codecs
 
 /// The agent's snapshot file format, read from its spec's independent vector (docs/local-store.md).
 @Suite struct LocalSnapshotFileTests {
-    let vector: KeyValueVector
+    let vector: VectorFile
 
     init() throws {
-        vector = try KeyValueVector(path: VectorFile.vectorsDirectory.appendingPathComponent("local-store/snapshot-file-v1.txt").path)
+        vector = try VectorFile.load("local-store", "snapshot-file-v1.txt")
     }
 
     @Test func decodesTheVector() throws {
@@ -50,22 +49,5 @@ import Codecs
         #expect(LocalSnapshotFile.sequence(fromFileName: "snapshot-00000000000000000042.casa") == 42)
         #expect(LocalSnapshotFile.sequence(fromFileName: "snapshot-00000000000000000042.casa.tmp") == nil)
         #expect(LocalSnapshotFile.sequence(fromFileName: "snapshot-42.casa") == nil)
-    }
-}
-
-/// The local-store vector's layout: `# comment` lines, then `key: value` lines (hex values).
-struct KeyValueVector {
-    var fields: [String: String] = [:]
-
-    init(path: String) throws {
-        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        }
-    }
-
-    func hexField(_ key: String) throws -> [UInt8] {
-        guard let text = fields[key], let bytes = Hex.decode(text) else { throw VectorFileError.malformed("snapshot-file-v1.txt", "no hex field \(key)") }
-        return bytes
     }
 }

@@ -3,6 +3,7 @@ import Sodium
 import Testing
 @testable import SeedKit
 import Codecs
+import TestSupport
 
 /// AEZ v5 known answers from the reference implementation's vectors (Tests/Vectors/seedkit/aez).
 @Suite struct AEZTests {
@@ -23,7 +24,7 @@ import Codecs
     }
 
     static func encryptCases(file: String) throws -> [EncryptCase] {
-        guard let rows = try VectorFiles.json(file) as? [[Any]] else { return [] }
+        guard let rows = try JSONSerialization.jsonObject(with: VectorFile.data("seedkit", file)) as? [[Any]] else { return [] }
         return rows.compactMap { row in
             guard row.count == 6, let k = row[0] as? String, let n = row[1] as? String,
                   let ad = row[2] as? [String], let tau = row[3] as? Int,
@@ -66,7 +67,7 @@ import Codecs
     }
 
     @Test func hashVectors() throws {
-        let rows = try #require(try VectorFiles.json("aez/hash.json") as? [[String: Any]])
+        let rows = try #require(try JSONSerialization.jsonObject(with: VectorFile.data("seedkit", "aez/hash.json")) as? [[String: Any]])
         #expect(rows.count == 5)
         for row in rows {
             let key = try TestHex.secret(try #require(row["key"] as? String))
@@ -78,7 +79,7 @@ import Codecs
     }
 
     @Test func extractVectors() throws {
-        let rows = try #require(try VectorFiles.json("aez/extract.json") as? [[String]])
+        let rows = try #require(try JSONSerialization.jsonObject(with: VectorFile.data("seedkit", "aez/extract.json")) as? [[String]])
         #expect(rows.count == 9)
         for row in rows {
             let out = try AEZ.extract(key: TestHex.secret(row[0]))

@@ -4,10 +4,11 @@ import Testing
 @testable import SeedKit
 import Codecs
 import LightningTypes
+import TestSupport
 
 @Suite struct BIP32Tests {
     @Test func bip32TestVector1() throws {
-        let fields = try VectorFiles.fields("bip32/vector1.txt")
+        let fields = try VectorFile.load("seedkit", "bip32/vector1.txt").fields
         let master = try ExtendedPrivateKey(masterFromSeed: TestHex.secret(try #require(fields["seed"])), network: .mainnet)
         var checked = 0
         for (pathText, expected) in fields where pathText.hasPrefix("m") {
@@ -23,7 +24,7 @@ import LightningTypes
     }
 
     @Test func parsedKeyDerivesLikeTheOriginal() throws {
-        let fields = try VectorFiles.fields("bip32/vector1.txt")
+        let fields = try VectorFile.load("seedkit", "bip32/vector1.txt").fields
         let parsed = try ExtendedPrivateKey(base58: try #require(fields["m/0'"]))
         #expect(parsed.depth == 1)
         #expect(parsed.childNumber == Hardened.index(0))
@@ -32,7 +33,7 @@ import LightningTypes
     }
 
     @Test func invalidKeysAreRejected() throws {
-        let fields = try VectorFiles.fields("bip32/invalid-keys.txt")
+        let fields = try VectorFile.load("seedkit", "bip32/invalid-keys.txt").fields
         #expect(fields.count == 9)
         for (name, key) in fields {
             #expect(throws: BIP32Error.self, "\(name)") { try ExtendedPrivateKey(base58: key) }
@@ -44,7 +45,7 @@ import LightningTypes
     }
 
     @Test func networkMustMatchThePrefix() throws {
-        let v = try VectorFiles.fields("keyring/vector-b-rootkey.txt")
+        let v = try VectorFile.load("seedkit", "keyring/vector-b-rootkey.txt").fields
         let tprv = try #require(v["regtest_root"])
         #expect(try ExtendedPrivateKey(base58: tprv).network == .testnet)
         #expect(try ExtendedPrivateKey(base58: tprv, network: .regtest).network == .regtest)

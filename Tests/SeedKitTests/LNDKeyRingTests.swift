@@ -4,6 +4,7 @@ import Testing
 @testable import SeedKit
 import Codecs
 import LightningTypes
+import TestSupport
 
 /// lnd key derivation against real lnd data (docs/lnd.md §2.5, §3.4, §6).
 @Suite struct LNDKeyRingTests {
@@ -47,7 +48,7 @@ import LightningTypes
     }
 
     @Test func vectorBFromTheRootKey() throws {
-        let v = try VectorFiles.fields("keyring/vector-b-rootkey.txt")
+        let v = try VectorFile.load("seedkit", "keyring/vector-b-rootkey.txt").fields
         let root = try ExtendedPrivateKey(base58: try #require(v["regtest_root"]), network: .regtest)
         let ring = LNDKeyRing(root: root, network: .regtest)
         #expect(Hex.encode(try ring.publicKey(for: .backupEncryption).compressed) == v["regtest_scb_pubkey"])
@@ -55,7 +56,7 @@ import LightningTypes
     }
 
     @Test func pathsFollowLnd() throws {
-        let v = try VectorFiles.fields("keyring/vector-b-rootkey.txt")
+        let v = try VectorFile.load("seedkit", "keyring/vector-b-rootkey.txt").fields
         let root = try ExtendedPrivateKey(base58: try #require(v["regtest_root"]))
         let testnet = LNDKeyRing(root: root, network: .testnet)
         #expect(Hardened.describe(testnet.path(for: .backupEncryption)) == "m/1017'/1'/7'/0/0")

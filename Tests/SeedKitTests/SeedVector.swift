@@ -1,4 +1,5 @@
 import Sodium
+import TestSupport
 @testable import SeedKit
 
 /// One aezeed vector file (Tests/Vectors/seedkit/aezeed/*.txt).
@@ -8,11 +9,11 @@ struct SeedVector: CustomStringConvertible {
 
     init(_ relativePath: String) throws {
         name = relativePath
-        fields = try VectorFiles.fields(relativePath)
+        fields = try VectorFile.load("seedkit", relativePath).fields
     }
 
     static func all() throws -> [SeedVector] {
-        try VectorFiles.files(in: "aezeed", withExtension: "txt").map(SeedVector.init)
+        try VectorFile.names(in: "seedkit/aezeed").map { try SeedVector("aezeed/" + $0) }
     }
 
     var description: String { name }
