@@ -3,12 +3,13 @@ import BackupCore
 import Foundation
 import Testing
 import BlobStorage
+import TestSupport
 
 @Suite("Configuration")
 struct ConfigurationTests {
     @Test("Flags override the environment, which overrides the TOML file; defaults fill the rest")
     func layers() throws {
-        let dir = try TemporaryDirectoryHandle()
+        let dir = try TemporaryDirectory(prefix: "casa-agent")
         let file = dir.path + "/backupd.toml"
         try Data("""
             lnddir = "/srv/lnd"
@@ -46,7 +47,7 @@ struct ConfigurationTests {
 
     @Test("Bad values get errors that say what to fix")
     func badValues() throws {
-        let dir = try TemporaryDirectoryHandle()
+        let dir = try TemporaryDirectory(prefix: "casa-agent")
         let cases: [(String, [String: String], String)] = [
             ("network = \"bitcoin\"", [:], "network \"bitcoin\" is unknown"),
             ("keep_versions = 0", [:], "keep_versions must be at least 1"),
@@ -74,7 +75,7 @@ struct ConfigurationTests {
 
     @Test("An unenrolled device says to run enroll; the account is read from the state directory")
     func account() throws {
-        let dir = try TemporaryDirectoryHandle()
+        let dir = try TemporaryDirectory(prefix: "casa-agent")
         var flags = AgentConfigFile()
         flags.stateDir = dir.path
         let config = try AgentConfiguration.resolve(configPath: nil, environment: [:], flags: flags)

@@ -1,12 +1,13 @@
 @testable import BackupAgent
 import Foundation
 import Testing
+import TestSupport
 
 /// L10: the agent's small files (device key, pending lnd copy, node identity) are written
 /// through a temporary file that is never a planted link or someone else's open file.
 @Suite struct DurableFileTests {
     @Test func aPlantedSymlinkAtTheTemporaryNameIsNotFollowed() throws {
-        let dir = try TemporaryDirectoryHandle()
+        let dir = try TemporaryDirectory(prefix: "casa-agent")
         let victim = dir.path + "/victim"
         try Data("do not touch".utf8).write(to: URL(fileURLWithPath: victim))
         let path = dir.path + "/device.key"

@@ -27,7 +27,7 @@ struct EnrollmentTests {
     func enrollsWithTheRightWords() async throws {
         let lnd = try FakeLND(nodeKey: PrivateKey(secret: SecureBytes(copying: vector.hexField("node private key"))))
         let vault = ScriptedVault()
-        let dir = try TemporaryDirectoryHandle()
+        let dir = try TemporaryDirectory(prefix: "casa-agent")
         // A fresh box: the state folder does not exist yet.
         let keyPath = dir.path + "/state/device.key"
         let enrollment = Enrollment(lnd: lnd, vault: { _ in vault }, network: .regtest, deviceKeyPath: keyPath)
@@ -52,7 +52,7 @@ struct EnrollmentTests {
     func refusesOtherWords() async throws {
         let lnd = try FakeLND()
         let vault = ScriptedVault()
-        let dir = try TemporaryDirectoryHandle()
+        let dir = try TemporaryDirectory(prefix: "casa-agent")
         let keyPath = dir.path + "/device.key"
         let enrollment = Enrollment(lnd: lnd, vault: { _ in vault }, network: .regtest, deviceKeyPath: keyPath)
         await #expect {

@@ -6,6 +6,7 @@ import BlobStorage
 import Secp256k1
 import Testing
 import LightningTypes
+import TestSupport
 
 @Suite("Following lnd")
 struct FollowerTests {
@@ -91,7 +92,7 @@ struct EnrolledNodeTests {
 
     @Test("Without a recorded identity, a blob name remembered from earlier runs that differs means another node")
     func aDifferentRememberedBlobIsAnotherNode() throws {
-        let dir = try TemporaryDirectoryHandle()
+        let dir = try TemporaryDirectory(prefix: "casa-agent")
         let enrolled = EnrolledNode(stateDirectory: dir.path)
         let identity = try PrivateKey.generate().publicKey.compressed
         let earlier = try BlobName(String(repeating: "a", count: 64))

@@ -5,6 +5,7 @@ import Logging
 import Secp256k1
 import Sodium
 import BlobStorage
+import TestSupport
 
 /// Waits (bounded: `limit` seconds) until `condition` holds; returns whether it did.
 func eventually(limit: Double = 60, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
@@ -23,14 +24,14 @@ struct Harness {
     let vault: ScriptedVault
     let account: AccountID
     let runtime: AgentRuntime
-    let state: TemporaryDirectoryHandle
+    let state: TemporaryDirectory
 
     init(controlPort: UInt16? = nil, keep: Int = 3) throws {
         lnd = try FakeLND()
         store = MemorySnapshotStore(keep: keep)
         vault = ScriptedVault()
         account = AccountID(ownerPublicKey: Array(repeating: 7, count: 32))
-        state = try TemporaryDirectoryHandle()
+        state = try TemporaryDirectory(prefix: "casa-agent")
         var logger = Logger(label: "casa-backupd-test")
         logger.logLevel = .critical
         runtime = try AgentRuntime(
@@ -52,14 +53,4 @@ struct Harness {
             sealed, account: account, blob: keys.multiChannelBackupBlob, key: keys.envelope, notOlderThan: notOlderThan)
         return (try LNDBackupCrypto.openMulti(blob: opened.payload.bytes, key: lnd.scbKey), opened.counter)
     }
-}
-
-/// A temporary directory usable from Sendable contexts.
-final class TemporaryDirectoryHandle: Sendable {
-    let path: String
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("casa-agent-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
 }

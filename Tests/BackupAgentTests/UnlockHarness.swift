@@ -34,8 +34,8 @@ final class UnlockHarness: Sendable {
     let account: AccountID
     let port: Int
     let device: VaultConnection
-    let state: TemporaryDirectoryHandle
-    let vaultData: TemporaryDirectoryHandle
+    let state: TemporaryDirectory
+    let vaultData: TemporaryDirectory
     private let server: RunningVault
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -44,7 +44,7 @@ final class UnlockHarness: Sendable {
 
     private init(
         lnd: FakeLND, clock: MovableClock, repository: SQLiteVaultRepository, owner: OwnerKey, deviceKey: DeviceKey, port: Int,
-        state: TemporaryDirectoryHandle, vaultData: TemporaryDirectoryHandle, server: RunningVault
+        state: TemporaryDirectory, vaultData: TemporaryDirectory, server: RunningVault
     ) throws {
         self.lnd = lnd
         self.clock = clock
@@ -67,7 +67,7 @@ final class UnlockHarness: Sendable {
         lnd.restart(into: .locked)
         // Ahead of the server's start, so its challenges are newer than the replay guard's start.
         let clock = MovableClock(offset: 2)
-        let vaultData = try TemporaryDirectoryHandle()
+        let vaultData = try TemporaryDirectory(prefix: "casa-agent")
         let repository = try SQLiteVaultRepository(directory: vaultData.path)
         var configuration = VaultConfiguration()
         configuration.port = 0
@@ -78,7 +78,7 @@ final class UnlockHarness: Sendable {
         let port = server.port
         let harness = try UnlockHarness(
             lnd: lnd, clock: clock, repository: repository, owner: try OwnerKey(entropy: .random(count: 16)),
-            deviceKey: try DeviceKey.generate(), port: port, state: try TemporaryDirectoryHandle(), vaultData: vaultData, server: server)
+            deviceKey: try DeviceKey.generate(), port: port, state: try TemporaryDirectory(prefix: "casa-agent"), vaultData: vaultData, server: server)
         let liveness = try BackupKeys(root: BackupRoot(nodeIdentityKey: lnd.nodeKey)).liveness
         try await harness.device.createAccount(owner: harness.owner, livenessPublicKey: liveness.publicKey)
         try await harness.device.registerDevice(owner: harness.owner, devicePublicKey: harness.deviceKey.publicKey)

@@ -4,6 +4,7 @@ import Foundation
 import Sodium
 import Testing
 import LightningTypes
+import TestSupport
 
 /// Sealed auto-unlock end to end: a real vault (production router, SQLite) on loopback, a fake
 /// lnd with a wallet password, the agent's services (docs/design.md §6).
@@ -190,7 +191,7 @@ struct UnlockTests {
 
     @Test("the seal file is written 0600 even over a leftover temporary file with a wider mode; a wider mode is reported")
     func sealFileModeStays0600() async throws {
-        let dir = try TemporaryDirectoryHandle()
+        let dir = try TemporaryDirectory(prefix: "casa-agent")
         let file = UnlockSealFile(stateDirectory: dir.path)
         FileManager.default.createFile(atPath: file.path + ".tmp", contents: Data([1, 2, 3]), attributes: [.posixPermissions: 0o644])
         try file.write(SecureBytes(copying: Array(repeating: 7, count: 144)))

@@ -9,7 +9,7 @@ import TestSupport
 @Suite struct VaultTransportTests {
     /// The configuration file as written in /etc/casa/backupd.toml, resolved as the agent does.
     static func configuration(_ lines: [String]) throws -> AgentConfiguration {
-        let directory = try TemporaryDirectoryHandle()
+        let directory = try TemporaryDirectory(prefix: "casa-agent")
         let file = directory.path + "/backupd.toml"
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: file))
         return try AgentConfiguration.resolve(configPath: file, environment: ["HOME": directory.path], flags: AgentConfigFile())

@@ -3,6 +3,7 @@ import BackupCore
 import Foundation
 import Logging
 import Testing
+import TestSupport
 
 /// The agent watches where lnd really writes channel.backup (lnd.conf `datadir=`,
 /// `backupfilepath=`, config.go:1516-1519, 1563-1569), and waits for that folder when it does
@@ -20,7 +21,7 @@ struct WatchedBackupFileTests {
 
     @Test("lnd.conf's datadir= and backupfilepath= decide the watched folder and file")
     func honoursLNDConf() throws {
-        let dir = try TemporaryDirectoryHandle()
+        let dir = try TemporaryDirectory(prefix: "casa-agent")
         let plain = try configuration(lnddir: dir.path + "/a", conf: "[Application Options]\nalias=x\n")
         #expect(plain.lndBackupFile == dir.path + "/a/data/chain/bitcoin/testnet/channel.backup")
         let dataDir = try configuration(lnddir: dir.path + "/b", conf: "[Application Options]\ndatadir=~/ssd/lnd-data\n")
@@ -34,7 +35,7 @@ struct WatchedBackupFileTests {
     @Test("a folder that does not exist yet is watched once it appears, and again after it went away")
     func waitsForTheFolder() async throws {
         let h = try Harness()
-        let root = try TemporaryDirectoryHandle()
+        let root = try TemporaryDirectory(prefix: "casa-agent")
         let folder = root.path + "/later/data/chain/bitcoin/regtest"
         var logger = Logger(label: "watcher-test")
         logger.logLevel = .critical
@@ -78,7 +79,7 @@ struct StaleFileTests {
         let staleFile = try h.lnd.encryptedMulti()  // read from disk here…
         try h.lnd.setChannels(3)                    // …while lnd moved on and streamed it first
         _ = try await h.runtime.pipeline.ingest(h.lnd.encryptedMulti(), origin: .subscription)
-        let dir = try TemporaryDirectoryHandle()
+        let dir = try TemporaryDirectory(prefix: "casa-agent")
         try Data(staleFile).write(to: URL(fileURLWithPath: dir.path + "/channel.backup"))
         var logger = Logger(label: "stale-file-test")
         logger.logLevel = .critical

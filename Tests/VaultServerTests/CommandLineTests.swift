@@ -18,7 +18,7 @@ import VaultServer
 
     /// A data folder with two accounts; the first holds "scb" (2 versions) and "other" (1 version).
     static func seededDataFolder() async throws -> (directory: String, first: Identity, second: Identity) {
-        let directory = try TemporaryDirectory.make()
+        let directory = try TemporaryDirectory.create(prefix: "casa-vault-test")
         let repository = try SQLiteVaultRepository(directory: directory)
         let first = try Identity(), second = try Identity()
         _ = try await repository.createAccount(first.record())
@@ -91,7 +91,7 @@ import VaultServer
     /// `serve --config FILE` applies the file (data folder, host, port, blob limit), and the
     /// operator can disable an account with the same file while the server runs.
     @Test func serveWithTOMLConfiguration() async throws {
-        let directory = try TemporaryDirectory.make()
+        let directory = try TemporaryDirectory.create(prefix: "casa-vault-test")
         let config = (directory as NSString).appendingPathComponent("casa-vault.toml")
         let data = (directory as NSString).appendingPathComponent("data")
         try """
@@ -135,7 +135,7 @@ import VaultServer
     /// SIGTERM while an upload's body is still arriving: the upload completes with 201, the
     /// server then exits 0, and the blob is there after a restart.
     @Test func sigtermFinishesTheInFlightUpload() async throws {
-        let directory = try TemporaryDirectory.make()
+        let directory = try TemporaryDirectory.create(prefix: "casa-vault-test")
         let arguments = ["serve", "--data", directory, "--host", "127.0.0.1", "--port", "0"]
         let server = try ChildProcess(Self.executable, arguments)
         defer { server.stop() }

@@ -16,7 +16,7 @@ import Codecs
     }
 
     @Test func sigkillDuringUploadsLosesNoAcknowledgedBlob() async throws {
-        let directory = try TemporaryDirectory.make()
+        let directory = try TemporaryDirectory.create(prefix: "casa-vault-test")
         let server = try VaultProcess(dataDirectory: directory)
         let baseURL = "http://127.0.0.1:\(server.port)"
         let identity = try Identity()

@@ -13,7 +13,7 @@ import Codecs
 /// accepted again after it; an honest client gets in at once with a challenge.
 @Suite struct RestartReplayTests {
     @Test func aRequestSignedBeforeARestartIsNotReplayedAfterIt() async throws {
-        let directory = try TemporaryDirectory.make()
+        let directory = try TemporaryDirectory.create(prefix: "casa-vault-test")
         let identity = try Identity()
         let nonce = Hex.encode(Random.bytes(16))
         let ahead = Int64(Date().timeIntervalSince1970) + 120

@@ -4,13 +4,14 @@ import Sodium
 import Testing
 import VaultAPI
 @testable import VaultServer
+import TestSupport
 
 /// The SQLite put batches keep accounts and devices between group commits; a change made by
 /// another process on the same file (`casa-vault account disable` while the server runs) must
 /// still stop the next put.
 @Suite struct SQLiteAuthCacheTests {
     @Test func anotherConnectionsChangesStopTheNextPut() async throws {
-        let directory = try TemporaryDirectory.make()
+        let directory = try TemporaryDirectory.create(prefix: "casa-vault-test")
         let server = try SQLiteVaultRepository(directory: directory)
         let other = try SQLiteVaultRepository(directory: directory)
         let identity = try Identity()

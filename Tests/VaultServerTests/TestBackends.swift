@@ -26,20 +26,11 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .memory:
             return MemoryVaultRepository()
         case .sqlite:
-            return try SQLiteVaultRepository(directory: TemporaryDirectory.make())
+            return try SQLiteVaultRepository(directory: TemporaryDirectory.create(prefix: "casa-vault-test"))
         case .postgres:
             guard let url = Self.postgresURL else { throw ConformanceFailure("CASA_TEST_POSTGRES_URL is not set") }
             return try await PostgresVaultRepository(url: url, connections: 8, logger: Logger(label: "test"))
         }
-    }
-}
-
-/// Fresh folders under the system temporary directory.
-enum TemporaryDirectory {
-    static func make() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("casa-vault-test-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 }
 

@@ -12,7 +12,7 @@ import VaultAPI
 /// record their writer.
 @Suite struct WriterMigrationTests {
     @Test func aVaultFileFromBeforeWritersStillServesAndPrunes() async throws {
-        let path = try TemporaryDirectory.make() + "/vault.sqlite"
+        let path = try TemporaryDirectory.create(prefix: "casa-vault-test") + "/vault.sqlite"
         let identity = try Identity()
         let day: Int64 = 86_400_000
         let start: Int64 = 1_700_006_400_000
