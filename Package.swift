@@ -37,6 +37,8 @@ let cTargets: [Target] = [
 // MARK: - Pure core (no I/O)
 
 let coreTargets: [Target] = [
+    // The version every program prints.
+    .target(name: "BuildInfo", swiftSettings: swiftSettings),
     // Byte codecs every layer shares: hex, and the bounds-checked big-endian reader and writer.
     .target(name: "Codecs", swiftSettings: swiftSettings),
     // The Lightning vocabulary every layer shares: networks, key locators, channel points and ids,
@@ -69,7 +71,7 @@ let clientTargets: [Target] = [
     ),
     .executableTarget(
         name: "casa-recover",
-        dependencies: ["LightningTypes", "Recovery", "CommandLineSupport", "SeedKit", "VaultClient",
+        dependencies: ["BuildInfo", "LightningTypes", "Recovery", "CommandLineSupport", "SeedKit", "VaultClient",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings
@@ -127,7 +129,7 @@ let serverTargets: [Target] = [
     ),
     .executableTarget(
         name: "casa-vault",
-        dependencies: ["Codecs",
+        dependencies: ["BuildInfo", "Codecs",
             "VaultServer", "VaultAPI", "BlobStorage", .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
@@ -160,7 +162,7 @@ let serverTargets: [Target] = [
     ),
     .executableTarget(
         name: "casa-backupd",
-        dependencies: ["LightningTypes", "Codecs",
+        dependencies: ["BuildInfo", "LightningTypes", "Codecs",
             "BackupAgent", "CommandLineSupport", "BackupCore", "BlobStorage", "SeedKit", "Sodium",
             .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -185,7 +187,7 @@ let serverTargets: [Target] = [
     ),
     .executableTarget(
         name: "lnd-sim",
-        dependencies: ["LightningTypes", "LNDSimulator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: ["BuildInfo", "LightningTypes", "LNDSimulator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         swiftSettings: swiftSettings
     ),
     // Measurement tool, not shipped: issue 5's event → durable benchmark, built in release by

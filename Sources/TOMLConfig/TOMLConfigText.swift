@@ -5,10 +5,21 @@ import TOMLKit
 /// a NUL byte, and a table header whose name starts with anything but a key character or a
 /// quote (`[#`, `[(`, `[[` + `` ` ``). Then TOMLKit decodes it.
 public enum TOMLConfigText {
-    public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+    /// Decodes `text`; a top-level key that is not one of `knownKeys` (a misspelt key would
+    /// otherwise be silently ignored) is an error naming it and the closest valid key.
+    public static func decode<T: Decodable>(_ type: T.Type, from text: String, knownKeys: [String]) throws -> T {
         try TableHeaderCheck.validate(text)
+        let table: TOMLTable
         do {
-            return try TOMLDecoder().decode(type, from: text)
+            table = try TOMLTable(string: text)
+        } catch {
+            throw TOMLConfigError("\(error)")
+        }
+        for key in table.keys.sorted() where !knownKeys.contains(key) {
+            throw TOMLConfigError("unknown key \"\(key)\"\(ClosestName.suggestion(for: key, among: knownKeys)) (valid keys: \(knownKeys.sorted().joined(separator: ", ")))")
+        }
+        do {
+            return try TOMLDecoder().decode(type, from: table)
         } catch {
             throw TOMLConfigError("\(error)")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildInfo
 
 /// `casa-recover`: the disaster tool. Everything starts from the 24 words (and aezeed passphrase).
 @main
@@ -14,7 +15,7 @@ struct CasaRecover: AsyncParsableCommand {
             70 nothing found, 71 lnd belongs to another node, 73 output exists, 74 not confirmed, \
             75 not finished yet (run again later; trigger-force-close: some peers did not react), 77 vault refused. Details: docs/recover-cli.md.
             """,
-        version: "0.1.0",
+        version: BuildInfo.version,
         subcommands: [List.self, Fetch.self, Verify.self, Restore.self, Status.self, ForceClose.self, TriggerForceClose.self, RevokeDevice.self, Inspect.self]
     )
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import VaultServer
+import BuildInfo
 
 /// `casa-vault`: the remote, ciphertext-only blob store (docs/vault-api.md).
 @main
@@ -7,6 +8,7 @@ struct CasaVault: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casa-vault",
         abstract: "The casa vault: an append-only store for encrypted Lightning node backups.",
+        version: BuildInfo.version,
         subcommands: [Serve.self, Account.self],
         defaultSubcommand: Serve.self)
 

@@ -1,3 +1,5 @@
+import TOMLConfig
+
 /// The agent's settings as written in the TOML file, the environment or flags; every field
 /// optional so the three layers can be merged (flags > environment > file > defaults).
 /// docs/agent.md lists every key.
@@ -58,8 +60,19 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
         return merged
     }
 
-    /// `CASA_BACKUPD_<KEY>` variables (e.g. `CASA_BACKUPD_VAULT_URL`).
+    /// The keys of the TOML file (`state_dir`, …).
+    public static var keys: [String] { CodingKeys.allCases.map(\.rawValue) }
+
+    /// The environment variables the agent reads: `CASA_BACKUPD_CONFIG` and one per key.
+    public static var environmentNames: [String] { ["CASA_BACKUPD_CONFIG"] + keys.map { "CASA_BACKUPD_" + $0.uppercased() } }
+
+    /// `CASA_BACKUPD_<KEY>` variables (e.g. `CASA_BACKUPD_VAULT_URL`). Any other `CASA_BACKUPD_`
+    /// variable is a misspelling that would be silently ignored: an error that names the closest.
     public static func fromEnvironment(_ environment: [String: String]) throws -> AgentConfigFile {
+        for name in environment.keys.sorted() where name.hasPrefix("CASA_BACKUPD_") && !environmentNames.contains(name) {
+            throw AgentError.configuration(
+                "unknown environment variable \(name)\(ClosestName.suggestion(for: name, among: environmentNames)) (valid: \(environmentNames.joined(separator: ", ")))")
+        }
         func value(_ key: CodingKeys) -> String? { environment["CASA_BACKUPD_" + key.rawValue.uppercased()] }
         func number(_ key: CodingKeys) throws -> Int? {
             guard let text = value(key) else { return nil }

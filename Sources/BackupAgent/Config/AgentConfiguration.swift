@@ -36,7 +36,7 @@ public struct AgentConfiguration: Sendable, Equatable {
         let candidate = path ?? defaultConfigPath
         if let data = FileManager.default.contents(atPath: candidate) {
             do {
-                file = try TOMLConfigText.decode(AgentConfigFile.self, from: String(decoding: data, as: UTF8.self))
+                file = try TOMLConfigText.decode(AgentConfigFile.self, from: String(decoding: data, as: UTF8.self), knownKeys: AgentConfigFile.keys)
             } catch {
                 throw AgentError.configuration("\(candidate): \(error)")
             }

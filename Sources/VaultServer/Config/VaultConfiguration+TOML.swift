@@ -30,13 +30,16 @@ extension VaultConfiguration {
         var postgres_connections: Int?
         var response_key_file: String?
         var log_level: String?
+
+        /// Every key of the file, read off the properties so the list cannot drift from them.
+        static var keys: [String] { Mirror(reflecting: File()).children.compactMap(\.label) }
     }
 
     /// Applies a TOML document on top of the current values.
     public mutating func apply(toml text: String) throws {
         let file: File
         do {
-            file = try TOMLConfigText.decode(File.self, from: text)
+            file = try TOMLConfigText.decode(File.self, from: text, knownKeys: File.keys)
         } catch {
             throw VaultConfigurationError("cannot read the TOML file: \(error)")
         }
