@@ -10,8 +10,8 @@ import LightningTypes
 public final class LNDClientNode: LNDNode, Sendable {
     private let options: LNDDiscovery.Options
     private let client: Mutex<LNDClient?>
-    /// Warnings of the last discovery (an admin macaroon, plain HTTP), for the log.
-    public let warnings = Mutex<[String]>([])
+    /// Warnings of the last discovery (an admin macaroon, plain HTTP).
+    private let warnings = Mutex<[String]>([])
 
     public init(options: LNDDiscovery.Options) {
         self.options = options
@@ -27,6 +27,8 @@ public final class LNDClientNode: LNDNode, Sendable {
         client.withLock { $0 = made }
         return made
     }
+
+    public var connectionWarnings: [String] { warnings.withLock { $0 } }
 
     public func walletStates() -> AsyncThrowingStream<WalletState, any Error> {
         relay(fresh: true, { try await $0.subscribeState() }, { $0 })

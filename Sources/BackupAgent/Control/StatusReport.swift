@@ -68,6 +68,7 @@ public struct StatusReport: Codable, Sendable, Equatable {
         }
         if let unknown = UnknownChannelTypes.warning(status.unknownSingleVersions) { warnings.append(unknown) }
         if let file = status.unreadableLNDFile { warnings.append(file.warning) }
+        warnings += status.lndConnectionWarnings
         if let different = status.differentNode { warnings.insert(different, at: 0) }
         if let drop = status.channelCountDrop, now.timeIntervalSince(drop.at) < ChannelCountDrop.shownFor { warnings.append(drop.warning) }
         if MetricsText.isStale(status, now: now, limit: settings.stalenessLimit) {

@@ -36,6 +36,8 @@ public final class AgentStatus: Sendable {
         public var unreadableLNDFile: UnreadableLNDFile?
         /// lnd is not the node this device was enrolled for (why, and what to do); nil when it is.
         public var differentNode: String?
+        /// How lnd is reached that the owner must know (an admin macaroon, plain http).
+        public var lndConnectionWarnings: [String] = []
         public var queueDepth: Int = 0
         public var lastUploadError: String?
         /// How this run continues the account's history (nil until keys first arrived).

@@ -55,12 +55,22 @@ public struct LNDFollower: Sendable {
     /// Returns once SubscribeState reports RPC_ACTIVE or SERVER_ACTIVE.
     func waitUntilActive() async throws {
         for try await state in lnd.walletStates() {
+            reportConnectionWarnings()
             status.update { $0.lndState = state.description }
             if state.acceptsRPCs { return }
             logger.info("lnd is \(state); waiting for it to be unlocked")
             await pipeline.dropKeys()
         }
         throw AgentError.lndUnavailable("the state stream ended before lnd was active")
+    }
+
+    /// The discovery's warnings (an admin macaroon, plain http): in `status` while they hold, in
+    /// the log when they first appear or change.
+    private func reportConnectionWarnings() {
+        let warnings = lnd.connectionWarnings
+        guard warnings != status.current.lndConnectionWarnings else { return }
+        for warning in warnings { logger.warning("lnd: \(warning)") }
+        status.update { $0.lndConnectionWarnings = warnings }
     }
 
     /// Derives the keys, exports everything, then follows the subscription until it ends.

@@ -22,4 +22,11 @@ public protocol LNDNode: Sendable {
     /// UnlockWallet (no macaroon). Throws only when lnd could not be asked (not running,
     /// not reachable, no wallet); a refused password is a result, not an error.
     func unlockWallet(password: SecureBytes) async throws -> WalletUnlockResult
+    /// What the owner must hear about how lnd is reached (an admin macaroon, plain http), from
+    /// the last connection; empty for a test lnd.
+    var connectionWarnings: [String] { get }
+}
+
+extension LNDNode {
+    public var connectionWarnings: [String] { [] }
 }
