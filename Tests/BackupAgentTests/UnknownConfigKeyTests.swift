@@ -46,6 +46,7 @@ import Testing
                 switch key {
                 case "metrics_port", "heartbeat_seconds", "staleness_seconds", "keep_versions", "upload_retry_max_seconds": "\(key) = 9"
                 case "network": "network = \"regtest\""
+                case "vault_url": "vault_url = \"https://vault.example\""
                 default: "\(key) = \"/tmp/casa-\(key)\""
                 }
             }.joined(separator: "\n")

@@ -17,10 +17,4 @@ import VaultServer
         let error = #expect(throws: VaultConfigurationError.self) { try configuration.apply(toml: "[storage]\ndata_dir = \"/x\"\n") }
         #expect(try #require(error).description.contains("unknown key \"storage\""))
     }
-
-    @Test func theShippedExampleIsValid() throws {
-        var configuration = VaultConfiguration()
-        let text = try String(contentsOfFile: #filePath.replacingOccurrences(of: "Tests/VaultServerTests/UnknownConfigKeyTests.swift", with: "vault/casa-vault.toml"), encoding: .utf8)
-        try configuration.apply(toml: text)
-    }
 }
