@@ -19,6 +19,11 @@ public final class MicrosocksProcess: @unchecked Sendable {
     /// `127.0.0.1:<port>`, as socks_proxy / --vault-socks take it.
     public var address: String { "127.0.0.1:\(port)" }
 
+    /// Stops the proxy now (it is stopped on release anyway).
+    public func stop() {
+        process.stop()
+    }
+
     deinit {
         process.stop()
     }

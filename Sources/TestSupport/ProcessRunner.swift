@@ -11,7 +11,7 @@ public struct ProcessResult: Sendable {
 }
 
 /// Runs one of this package's executables (built next to the test binary) as a real
-/// subprocess, for end-to-end CLI tests.
+/// subprocess (a `ChildProcess`) to completion, for end-to-end CLI tests.
 public enum ProcessRunner {
     /// The build products directory: where the running test binary lives.
     public static var productsDirectory: URL {
@@ -34,35 +34,14 @@ public enum ProcessRunner {
     }
 
     static func runBlocking(_ name: String, _ arguments: [String], environment: [String: String]?, timeout: TimeInterval) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = executable(name)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = DataBox(), errData = DataBox()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { outData.set(out.fileHandleForReading.readDataToEndOfFile()) }
-        DispatchQueue.global().async(group: group) { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        // SIGKILL: a child started from a Swift concurrency thread inherits its blocked signals,
-        // SIGTERM included, so terminate() would leave it running and waitUntilExit() hanging.
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        group.wait()
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self),
-                             stderr: String(decoding: errData.get(), as: UTF8.self))
+        let child = try ChildProcess(executable(name).path, arguments, environment: environment, stderr: .capture)
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        let output = child.readToEnd(timeout: deadline - ContinuousClock.now)
+        // SIGKILL on overrun, as a child that ignores SIGTERM would otherwise keep the test waiting.
+        guard let status = child.waitForTermination(timeout: max(.zero, deadline - ContinuousClock.now)) else {
+            child.kill()
+            return ProcessResult(status: SIGKILL, stdout: String(decoding: output, as: UTF8.self), stderr: child.capturedStderr)
+        }
+        return ProcessResult(status: status, stdout: String(decoding: output, as: UTF8.self), stderr: child.capturedStderr)
     }
-}
-
-/// A lock-protected Data for collecting pipe output from another thread.
-final class DataBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ d: Data) { lock.lock(); data = d; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }

@@ -107,7 +107,7 @@ final class ResultBox: @unchecked Sendable {
         defer { lock.unlock() }
         let until = Date(timeIntervalSinceNow: timeout)
         while value == nil { if !lock.wait(until: until) { break } }
-        guard let value else { throw ProcessFailure("the server side never finished") }
+        guard let value else { throw ConformanceFailure("the server side never finished") }
         return value
     }
 }

@@ -91,7 +91,7 @@ import LightningTypes
         let node = try SimulatedPeer(nodeKey: TestKeys.peerNode(), behaviour: .lnd, channels: [channel], onEvent: events.append)
         node.start()
         defer { node.stop() }
-        let dialer = try ExternalProcess("python3", [
+        let dialer = try PylnPeer.start([
             PylnPeer.script, "dial", "--key", Hex.encode(TestKeys.ourNodeSecret), "--node-id", Hex.encode(node.nodeID.compressed),
             "--port", String(node.address.port), "--channel-id", TestKeys.channelIDHex, "--replies", "2",
         ])

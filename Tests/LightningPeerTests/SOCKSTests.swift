@@ -6,15 +6,17 @@ import Secp256k1
 import Sodium
 import Synchronization
 import Testing
+import TestSupport
 import Codecs
 import LightningTypes
 
 @Suite(.serialized) struct SOCKSTests {
     /// The whole trigger through a real SOCKS5 server (microsocks) to the pyln peer, with the
     /// peer named by a domain name that only the proxy resolves (SOCKS5h), as for .onion.
-    @Test func triggerThroughMicrosocksToPyln() throws {
-        let (proxy, proxyAddress) = try Microsocks.start()
-        defer { proxy.terminate() }
+    @Test func triggerThroughMicrosocksToPyln() async throws {
+        let proxy = try await MicrosocksProcess()
+        defer { proxy.stop() }
+        let proxyAddress = PeerAddress(host: "127.0.0.1", port: UInt16(proxy.port))
         let (peer, port, nodeID) = try PylnPeer.listen(key: TestKeys.peerNodeSecret, arguments: [
             "--connections", "2", "--on-reestablish", "warning", "--on-error", "error",
         ])
@@ -32,14 +34,15 @@ import LightningTypes
     }
 
     /// pyln dials our responder through microsocks (its own SOCKS client), by domain name.
-    @Test func pylnReachesOurResponderThroughMicrosocks() throws {
-        let (proxy, proxyAddress) = try Microsocks.start()
-        defer { proxy.terminate() }
+    @Test func pylnReachesOurResponderThroughMicrosocks() async throws {
+        let proxy = try await MicrosocksProcess()
+        defer { proxy.stop() }
+        let proxyAddress = PeerAddress(host: "127.0.0.1", port: UInt16(proxy.port))
         let channel = try ChannelID(bytes: Hex.decode(TestKeys.channelIDHex)!)
         let node = try SimulatedPeer(nodeKey: TestKeys.peerNode(), behaviour: .cln, channels: [channel])
         node.start()
         defer { node.stop() }
-        let dialer = try ExternalProcess("python3", [
+        let dialer = try PylnPeer.start([
             PylnPeer.script, "dial", "--key", Hex.encode(TestKeys.ourNodeSecret), "--node-id", Hex.encode(node.nodeID.compressed),
             "--host", "localhost", "--port", String(node.address.port), "--socks", proxyAddress.description,
             "--channel-id", TestKeys.channelIDHex, "--replies", "1",
@@ -49,9 +52,10 @@ import LightningTypes
         #expect(types == [16, 19, 1], "pyln got \(done)")
     }
 
-    @Test func refusedTargetGivesAClearSOCKSError() throws {
-        let (proxy, proxyAddress) = try Microsocks.start()
-        defer { proxy.terminate() }
+    @Test func refusedTargetGivesAClearSOCKSError() async throws {
+        let proxy = try await MicrosocksProcess()
+        defer { proxy.stop() }
+        let proxyAddress = PeerAddress(host: "127.0.0.1", port: UInt16(proxy.port))
         let closed = try TCPListener(host: "127.0.0.1", port: 0)
         let port = closed.port
         closed.close()
