@@ -241,6 +241,7 @@ let serverTests: [Target] = [
         dependencies: ["Codecs",
             "VaultServer", "VaultAPI", "VaultClient", "BlobStorage", "CurlHTTP", "Sodium", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),

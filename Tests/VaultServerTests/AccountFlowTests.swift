@@ -12,7 +12,7 @@ import Codecs
     static let json = "application/json"
 
     @Test func enrollmentIsIdempotentAndOwnerSeesDevices() async throws {
-        try await LiveVault.withServer { vault in
+        try await LiveVault.withRouter { vault in
             let identity = try await vault.enroll(Identity())
             let again = try await vault.client(identity.owner).send(
                 "PUT", VaultPath.account(identity.account),
@@ -31,7 +31,7 @@ import Codecs
     @Test func sealedSecretReleasePolicy() async throws {
         // Ahead of the server's start, so its challenges are newer than the replay guard's start.
         let clock = TestClock(Date().addingTimeInterval(2))
-        try await LiveVault.withServer(clock: clock.vaultClock) { vault in
+        try await LiveVault.withRouter(clock: clock.vaultClock) { vault in
             let identity = try await vault.enroll(Identity())
             let device = vault.client(identity.device)
             let path = VaultPath.sealedSecret(identity.account, deviceKey: identity.device.publicKey)
@@ -87,7 +87,7 @@ import Codecs
 
     @Test func sealedSecretDeleteByOwnerOrThatDeviceOnly() async throws {
         let clock = TestClock(Date().addingTimeInterval(2))
-        try await LiveVault.withServer(clock: clock.vaultClock) { vault in
+        try await LiveVault.withRouter(clock: clock.vaultClock) { vault in
             let identity = try await vault.enroll(Identity())
             let device = vault.client(identity.device)
             let path = VaultPath.sealedSecret(identity.account, deviceKey: identity.device.publicKey)
@@ -146,7 +146,7 @@ import Codecs
     }
 
     @Test func hostileInputIsAlways4xxJSON() async throws {
-        try await LiveVault.withServer { vault in
+        try await LiveVault.withRouter { vault in
             let identity = try await vault.enroll(Identity())
             let owner = vault.client(identity.owner)
             let device = vault.client(identity.device)
@@ -181,7 +181,7 @@ import Codecs
     }
 
     @Test func healthMetricsAndServerTime() async throws {
-        try await LiveVault.withServer { vault in
+        try await LiveVault.withRouter { vault in
             let identity = try await vault.enroll(Identity())
             let health = try await vault.client(nil).raw("GET", VaultPath.health)
             #expect(try health.json(HealthResponse.self).status == "ok")

@@ -3,12 +3,23 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
 import Sodium
 import VaultAPI
 import Codecs
 
+/// How a test reaches the vault: over a loopback socket (URLSession), or straight into the router
+/// with HummingbirdTesting's `app.test(.router)` when no socket-level behaviour is under test.
+enum VaultTransport: Sendable {
+    case url(String)
+    case router(any TestClientProtocol)
+}
+
 /// A minimal HTTP client for tests that signs like docs/vault-api.md says (Foundation's
-/// URLSession, independent of the server's and of VaultClient's code).
+/// URLSession or HummingbirdTesting's router client, independent of the server's and of
+/// VaultClient's code).
 struct SignedHTTPClient: Sendable {
     struct Response: Sendable, CustomStringConvertible {
         let status: Int
@@ -34,8 +45,17 @@ struct SignedHTTPClient: Sendable {
         case explicit(Freshness)
     }
 
-    let baseURL: String
+    let transport: VaultTransport
     let key: Ed25519.KeyPair?
+
+    init(transport: VaultTransport, key: Ed25519.KeyPair?) {
+        self.transport = transport
+        self.key = key
+    }
+
+    init(baseURL: String, key: Ed25519.KeyPair?) {
+        self.init(transport: .url(baseURL), key: key)
+    }
 
     static let session: URLSession = {
         let configuration = URLSessionConfiguration.ephemeral
@@ -71,16 +91,41 @@ struct SignedHTTPClient: Sendable {
 
     /// Sends exactly what it is given.
     func raw(_ method: String, _ target: String, body: [UInt8] = [], headers: [String: String] = [:]) async throws -> Response {
+        let hasBody = !body.isEmpty || method == "PUT" || method == "POST"
+        switch transport {
+        case .url(let baseURL): return try await Self.overSocket(baseURL, method, target, body: hasBody ? body : nil, headers: headers)
+        case .router(let client): return try await Self.throughRouter(client, method, target, body: hasBody ? body : nil, headers: headers)
+        }
+    }
+
+    private static func overSocket(_ baseURL: String, _ method: String, _ target: String, body: [UInt8]?, headers: [String: String]) async throws -> Response {
         guard let url = URL(string: baseURL + target) else { throw BlobStoreError(.badRequest, "bad test URL \(target)") }
         var request = URLRequest(url: url)
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        if !body.isEmpty || method == "PUT" || method == "POST" { request.httpBody = Data(body) }
+        if let body { request.httpBody = Data(body) }
         let (data, response) = try await Self.session.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw BlobStoreError(.unavailable, "not an HTTP response") }
         var fields: [String: String] = [:]
         for (name, value) in http.allHeaderFields { fields["\(name)"] = "\(value)" }
         return Response(status: http.statusCode, headers: fields, body: [UInt8](data))
+    }
+
+    private static func throughRouter(
+        _ client: any TestClientProtocol, _ method: String, _ target: String, body: [UInt8]?, headers: [String: String]
+    ) async throws -> Response {
+        guard let requestMethod = HTTPRequest.Method(method) else { throw BlobStoreError(.badRequest, "bad test method \(method)") }
+        var fields = HTTPFields()
+        for (name, value) in headers {
+            guard let fieldName = HTTPField.Name(name) else { throw BlobStoreError(.badRequest, "bad test header \(name)") }
+            fields[fieldName] = value
+        }
+        let response = try await client.executeRequest(uri: target, method: requestMethod, headers: fields, body: body.map { ByteBuffer(bytes: $0) })
+        var received: [String: String] = [:]
+        for field in response.headers {
+            received[field.name.canonicalName] = received[field.name.canonicalName].map { $0 + ", " + field.value } ?? field.value
+        }
+        return Response(status: response.status.code, headers: received, body: Array(buffer: response.body))
     }
 
     func challenge() async throws -> String {
@@ -94,10 +139,16 @@ extension SignedHTTPClient {
     /// device is registered) and returns the identity.
     @discardableResult
     static func enroll(_ identity: Identity, baseURL: String) async throws -> Identity {
+        try await enroll(identity, transport: .url(baseURL))
+    }
+
+    /// Creates the identity's account through `transport` and returns the identity.
+    @discardableResult
+    static func enroll(_ identity: Identity, transport: VaultTransport) async throws -> Identity {
         let body = try JSONEncoder().encode(CreateAccountRequest(
             livenessKey: Hex.encode(identity.liveness.publicKey),
             device: DeviceRegistration(key: Hex.encode(identity.device.publicKey), label: "test device")))
-        let response = try await SignedHTTPClient(baseURL: baseURL, key: identity.owner)
+        let response = try await SignedHTTPClient(transport: transport, key: identity.owner)
             .send("PUT", VaultPath.account(identity.account), body: [UInt8](body), contentType: "application/json")
         guard response.status == 201 else { throw BlobStoreError(.unavailable, "enrollment failed: \(response)") }
         return identity
