@@ -27,7 +27,7 @@ struct FollowerTests {
 
         for channels in 2...4 {
             try h.lnd.setChannels(channels)
-            #expect(await eventually { h.store.snapshots.count == channels })
+            #expect(await h.store.waitUntil { $0.snapshots.count == channels })
         }
         // A stream cut: lnd restarts with a changed channel set; the agent reconnects and exports.
         h.lnd.restart(into: .serverActive)
@@ -85,7 +85,7 @@ struct EnrolledNodeTests {
         #expect(try enrolled.recorded() == nil)
         let task = Task { await h.runtime.follower.run() }
         defer { task.cancel() }
-        #expect(await eventually { h.store.snapshots.count == 1 })
+        #expect(await h.store.waitUntil { $0.snapshots.count == 1 })
         #expect(try enrolled.recorded() == h.lnd.nodeKey.publicKey.compressed)
         #expect(h.runtime.status.current.differentNode == nil)
     }

@@ -7,7 +7,9 @@ import Sodium
 import BlobStorage
 import TestSupport
 
-/// Waits (bounded: `limit` seconds) until `condition` holds; returns whether it did.
+/// Waits (bounded: `limit` seconds) until `condition` holds; returns whether it did. A poll, for
+/// what offers no event to await: `AgentStatus` fields (it signals only uploads,
+/// `waitUntilUploaded`) and FakeLND's state. The store's conditions use `MemorySnapshotStore.waitUntil`.
 func eventually(limit: Double = 60, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
     let deadline = Date().addingTimeInterval(limit)
     while Date() < deadline {

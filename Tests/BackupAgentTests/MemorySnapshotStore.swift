@@ -16,6 +16,8 @@ final class MemorySnapshotStore: SnapshotStore, Sendable {
     }
 
     let state = Mutex(State())
+    /// Wakes `waitUntil` callers after every change.
+    private let listeners = Mutex<[UUID: AsyncStream<Void>.Continuation]>([:])
     let keep: Int
     let backoff: TimeInterval
 
@@ -25,12 +27,34 @@ final class MemorySnapshotStore: SnapshotStore, Sendable {
     }
 
     var snapshots: [StoredAgentSnapshot] { state.withLock { $0.snapshots } }
+
+    /// Waits until `condition` holds, checking it after every change to the store (an event, not
+    /// a poll); false if it still does not hold after `limit`.
+    func waitUntil(limit: Duration = .seconds(60), _ condition: @escaping @Sendable (MemorySnapshotStore) -> Bool) async -> Bool {
+        let (changes, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let id = UUID()
+        listeners.withLock { $0[id] = continuation }  // before the first check, so no change is missed
+        defer { listeners.withLock { $0[id] = nil } }
+        let deadline = Task {
+            try? await Task.sleep(for: limit)
+            continuation.finish()
+        }
+        defer { deadline.cancel() }
+        if condition(self) { return true }
+        for await _ in changes where condition(self) { return true }
+        return condition(self)
+    }
+
+    private func changed() {
+        for listener in listeners.withLock({ Array($0.values) }) { listener.yield() }
+    }
     var uploadedSequences: [UInt64] { state.withLock { $0.uploaded } }
 
     func latestSnapshot() throws -> AgentSnapshotInfo? { state.withLock { $0.snapshots.last?.info } }
 
     func save(sealed: [UInt8], multiHash: [UInt8], channelCount: Int, createdAt: Date) throws -> AgentSnapshotInfo {
-        state.withLock { s in
+        defer { changed() }
+        return state.withLock { s in
             let info = AgentSnapshotInfo(
                 sequence: s.nextSequence, createdAt: createdAt, channelCount: channelCount, multiHash: multiHash,
                 contentHash: SHA256.hash(sealed))
@@ -54,14 +78,16 @@ final class MemorySnapshotStore: SnapshotStore, Sendable {
     }
 
     func markUploaded(_ upload: PendingUpload, at date: Date) throws {
-        state.withLock { s in
+        defer { changed() }
+        return state.withLock { s in
             s.queue.removeAll { $0.sequence == upload.snapshot.info.sequence }
             s.uploaded.append(upload.snapshot.info.sequence)
         }
     }
 
     func markUploadFailed(_ upload: PendingUpload, error: String, at date: Date) throws -> Date {
-        state.withLock { s in
+        defer { changed() }
+        return state.withLock { s in
             s.failures.append(error)
             guard let index = s.queue.firstIndex(where: { $0.sequence == upload.snapshot.info.sequence }) else { return date }
             s.queue[index].attempts += 1
@@ -71,7 +97,8 @@ final class MemorySnapshotStore: SnapshotStore, Sendable {
     }
 
     func applyRetention() throws -> Int {
-        state.withLock { s in
+        defer { changed() }
+        return state.withLock { s in
             let pending = Set(s.queue.map(\.sequence))
             let excess = s.snapshots.count - max(keep, 1)
             guard excess > 0 else { return 0 }

@@ -22,11 +22,11 @@ struct UnknownSingleVersionTests {
         let port = try #require(h.runtime.control?.port)
         let group = h.runtime.serviceGroup(handleSignals: false)
         let running = Task { try await group.run() }
-        #expect(await eventually { h.store.uploadedSequences == [1] })
+        #expect(await h.store.waitUntil { $0.uploadedSequences == [1] })
 
         let unknown = try Self.versionEight(7)
         try h.lnd.setUnknownSingles([unknown])
-        #expect(await eventually { h.store.uploadedSequences == [1, 2] })
+        #expect(await h.store.waitUntil { $0.uploadedSequences == [1, 2] })
         let stored = try h.openSealed(h.store.snapshots[1].sealed, notOlderThan: 2).multi
         #expect(stored.unknownSingles == [unknown])
         #expect(try stored.encoded() == (try h.lnd.currentMulti().encoded()))
@@ -43,7 +43,7 @@ struct UnknownSingleVersionTests {
         #expect(report.channelCount == 2)
 
         try h.lnd.setUnknownSingles([])
-        #expect(await eventually { h.store.uploadedSequences == [1, 2, 3] })
+        #expect(await h.store.waitUntil { $0.uploadedSequences == [1, 2, 3] })
         #expect(h.runtime.status.current.unknownSingleVersions == [])
         await group.triggerGracefulShutdown()
         try await running.value

@@ -62,9 +62,9 @@ struct UploaderTests {
         let task = Task { await h.runtime.uploader.run() }
         defer { task.cancel() }
         try await saveSnapshots(h, count: 2)
-        #expect(await eventually { h.store.uploadedSequences == [1, 2] })
+        #expect(await h.store.waitUntil { $0.uploadedSequences == [1, 2] })
         try h.lnd.setChannels(5)
         _ = try await h.runtime.pipeline.ingest(h.lnd.encryptedMulti(), origin: .subscription)
-        #expect(await eventually { h.store.uploadedSequences == [1, 2, 3] })
+        #expect(await h.store.waitUntil { $0.uploadedSequences == [1, 2, 3] })
     }
 }
