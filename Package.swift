@@ -251,7 +251,7 @@ let serverTests: [Target] = [
         ],
         swiftSettings: swiftSettings
     ),
-    .testTarget(name: "LocalStoreTests", dependencies: ["LocalStoreTesting", "LocalStore", "Sodium"], swiftSettings: swiftSettings),
+    .testTarget(name: "LocalStoreTests", dependencies: ["LocalStoreTesting", "LocalStore", "Sodium", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "BackupAgentTests",
         dependencies: ["LightningTypes", "Codecs",

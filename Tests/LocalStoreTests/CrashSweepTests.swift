@@ -2,6 +2,7 @@ import Foundation
 import LocalStore
 import Testing
 import LocalStoreTesting
+import TestSupport
 
 /// Power loss and I/O faults at every file-system operation of a stream of snapshot writes
 /// (issue 5, "Reliability tests"). Bounded: a fixed stream, one run per operation index and

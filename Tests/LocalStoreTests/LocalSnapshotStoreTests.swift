@@ -2,6 +2,7 @@ import Foundation
 import LocalStore
 import Sodium
 import Testing
+import TestSupport
 
 @Suite struct LocalSnapshotStoreTests {
     func configuration(_ dir: TemporaryDirectory, keep: Int = 3, secondary: String? = nil,

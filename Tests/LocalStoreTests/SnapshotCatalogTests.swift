@@ -1,6 +1,7 @@
 import Foundation
 import LocalStore
 import Testing
+import TestSupport
 
 @Suite struct SnapshotCatalogTests {
     func metadata(_ sequence: UInt64) -> SnapshotMetadata {

@@ -3,6 +3,7 @@ import LocalStore
 import Sodium
 import Testing
 import LocalStoreTesting
+import TestSupport
 
 /// `stage` then `commit`/`discard`: what the agent uses to write a snapshot while lnd's Multi is
 /// still being checked. A draft is invisible until committed and leaves nothing when dropped.

@@ -1,19 +1,21 @@
 import LocalStore
 import Testing
+import TestSupport
 
 @Suite struct SnapshotFileFormatTests {
     func vector() throws -> (SnapshotMetadata, [UInt8], [UInt8]) {
-        let f = try vectorFields("local-store/snapshot-file-v1.txt")
-        let sealed = try #require(hexBytes(f["sealed"]))
+        let v = try VectorFile.load("local-store", "snapshot-file-v1.txt")
+        let f = v.fields
+        let sealed = try v.hexField("sealed")
         let metadata = SnapshotMetadata(
             sequence: try #require(UInt64(f["sequence"] ?? "")),
             createdAtMilliseconds: try #require(Int64(f["created_at_ms"] ?? "")),
             channelCount: try #require(Int(f["channel_count"] ?? "")),
-            multiHash: try #require(hexBytes(f["multi_hash"])),
-            contentHash: try #require(hexBytes(f["content_hash"])),
+            multiHash: try v.hexField("multi_hash"),
+            contentHash: try v.hexField("content_hash"),
             size: sealed.count
         )
-        return (metadata, sealed, try #require(hexBytes(f["expect"])))
+        return (metadata, sealed, try v.hexField("expect"))
     }
 
     @Test func encodesTheSpecifiedLayout() throws {
