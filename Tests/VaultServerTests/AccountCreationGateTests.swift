@@ -27,7 +27,7 @@ import Codecs
 
     @Test func inviteTokensGateNewAccountsOnly() async throws {
         let token = "family-invite-0123456789"
-        try await LiveVault.withServer(configure: {
+        try await LiveVault.withRouter(configure: {
             $0.accountCreation = .invite
             $0.inviteTokenHashes = [Hex.encode(SHA256.hash(Array(token.utf8)))]
         }) { vault in
@@ -42,7 +42,7 @@ import Codecs
     }
 
     @Test func proofOfWorkIsBoundToItsChallengeAndAccountAndSpentOnce() async throws {
-        try await LiveVault.withServer(configure: { $0.accountCreation = .pow; $0.powBits = 10 }) { vault in
+        try await LiveVault.withRouter(configure: { $0.accountCreation = .pow; $0.powBits = 10 }) { vault in
             let identity = try Identity()
             AttackTests.expect(try await Self.create(vault, identity), 403, .workRequired)
             let challenge = try await vault.client(nil).raw("POST", VaultPath.challenges).json(ChallengeResponse.self)
@@ -61,7 +61,7 @@ import Codecs
     }
 
     @Test func openIsTheDefaultAndNeedsNothing() async throws {
-        try await LiveVault.withServer { vault in
+        try await LiveVault.withRouter { vault in
             #expect(try await Self.create(vault, try Identity()).status == 201)
             let challenge = try await vault.client(nil).raw("POST", VaultPath.challenges).json(ChallengeResponse.self)
             #expect(challenge.workBits == nil)
@@ -69,7 +69,7 @@ import Codecs
     }
 
     @Test func maxAccountsBoundsNewAccountsOnly() async throws {
-        try await LiveVault.withServer(configure: { $0.maxAccounts = 1 }) { vault in
+        try await LiveVault.withRouter(configure: { $0.maxAccounts = 1 }) { vault in
             let identity = try Identity()
             #expect(try await Self.create(vault, identity).status == 201)
             AttackTests.expect(try await Self.create(vault, try Identity()), 507, .vaultFull)

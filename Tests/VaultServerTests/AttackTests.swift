@@ -7,16 +7,18 @@ import VaultAPI
 import VaultServer
 import Codecs
 
-/// The attack list of issue 4, each over real HTTP on loopback, with its status and error code.
+/// The attack list of issue 4, each sent to the production application's router (HummingbirdTesting),
+/// with its status and error code. The attacks on the HTTP layer itself (oversized headers, bytes that
+/// are not HTTP) are in AttackTests+Protocol.swift, over real HTTP.
 @Suite struct AttackTests {
     static let octets = "application/octet-stream"
 
     /// A vault with one enrolled account and one stored version of `scb`.
     static func withAccount(
         clock: VaultClock = .system, configure: @escaping (inout VaultConfiguration) -> Void = { _ in },
-        _ body: @escaping (LiveVault, Identity) async throws -> Void
+        _ body: @escaping @Sendable (LiveVault, Identity) async throws -> Void
     ) async throws {
-        try await LiveVault.withServer(clock: clock, configure: configure) { vault in
+        try await LiveVault.withRouter(clock: clock, configure: configure) { vault in
             let identity = try await vault.enroll(Identity())
             let data = BlobStoreConformance.bytes(100, seed: 1)
             let put = try await vault.client(identity.device).send(
@@ -249,7 +251,7 @@ import Codecs
     }
 
     @Test func perAddressRateIs429() async throws {
-        try await LiveVault.withServer(clock: TestClock().vaultClock, configure: { $0.addressRate = 1; $0.addressBurst = 3 }) { vault in
+        try await LiveVault.withRouter(clock: TestClock().vaultClock, configure: { $0.addressRate = 1; $0.addressBurst = 3 }) { vault in
             var statuses: [Int] = []
             for _ in 0..<6 { statuses.append(try await vault.client(nil).raw("POST", VaultPath.challenges).status) }
             #expect(statuses.prefix(3).allSatisfy { $0 == 200 } && statuses.last == 429, "\(statuses)")
