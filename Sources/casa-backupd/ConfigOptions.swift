@@ -22,6 +22,14 @@ struct ConfigOptions: ParsableArguments {
     var socksProxy: String?
     @Option(name: .customLong("metrics-port"), help: "127.0.0.1 port of the metrics and control endpoint (0 turns it off).")
     var metricsPort: Int?
+    @Option(name: .customLong("lnd-rest-address"), help: ArgumentHelp("lnd's REST interface (lnd_rest_address; default: lnd.conf's restlisten).", valueName: "host:port"))
+    var lndRESTAddress: String?
+    @Option(name: .customLong("lnd-tls-cert"), help: ArgumentHelp("lnd's tls.cert (lnd_tls_cert; default: in lnddir).", valueName: "file"))
+    var lndTLSCert: String?
+    @Option(name: .customLong("lnd-macaroon"), help: ArgumentHelp("The macaroon (lnd_macaroon; default: casa.macaroon in lnd's network folder).", valueName: "file"))
+    var lndMacaroon: String?
+    @Flag(name: .customLong("allow-admin-macaroon"), help: "Accept a macaroon that can move funds, such as admin.macaroon (allow_admin_macaroon).")
+    var allowAdminMacaroon = false
 
     func resolve() throws -> AgentConfiguration {
         var flags = AgentConfigFile()
@@ -33,6 +41,10 @@ struct ConfigOptions: ParsableArguments {
         flags.vaultCAFile = vaultCAFile
         flags.socksProxy = socksProxy
         flags.metricsPort = metricsPort
+        flags.lndRESTAddress = lndRESTAddress
+        flags.lndTLSCert = lndTLSCert
+        flags.lndMacaroon = lndMacaroon
+        flags.allowAdminMacaroon = allowAdminMacaroon ? true : nil
         return try AgentConfiguration.resolve(configPath: config, environment: ProcessInfo.processInfo.environment, flags: flags)
     }
 }

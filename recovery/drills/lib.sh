@@ -146,14 +146,28 @@ agent_args() {
   echo --lnddir "${AGENT_LNDDIR:-$NODE_DIR}" --network regtest --state-dir "$WORK/agent" --vault-url "$VAULT_URL" --metrics-port "$AGENT_PORT"
 }
 
+# bake_agent_macaroon: the agent's least-privilege macaroon (docs/lnd-client.md), baked once per
+# node as casa.macaroon in lnd's network folder, where the agent looks for it (it refuses
+# admin.macaroon). lnd must be unlocked to bake; a locked node keeps the one baked before.
+bake_agent_macaroon() {
+  local dir="${AGENT_LNDDIR:-$NODE_DIR}/data/chain/bitcoin/regtest"
+  [ -f "$dir/casa.macaroon" ] && return 0
+  node_is SERVER_ACTIVE || node_is RPC_ACTIVE || return 0
+  sim bake-macaroon uri:/lnrpc.Lightning/GetInfo uri:/lnrpc.Lightning/ListChannels uri:/lnrpc.Lightning/PendingChannels \
+    uri:/lnrpc.Lightning/ExportAllChannelBackups uri:/lnrpc.Lightning/SubscribeChannelBackups uri:/lnrpc.Lightning/VerifyChanBackup \
+    uri:/signrpc.Signer/DeriveSharedKey --save-to "$dir/casa.macaroon" >/dev/null
+}
+
 enroll_agent() {
   AGENT_PORT=${AGENT_PORT:-$(free_port)}
+  bake_agent_macaroon
   # shellcheck disable=SC2046
   "$CASA_BIN/casa-backupd" enroll $(agent_args) --words-file "$WORK/words.txt" --passphrase-file "$WORK/passphrase.txt"
 }
 
 start_agent() {
   AGENT_PORT=${AGENT_PORT:-$(free_port)}
+  bake_agent_macaroon
   # shellcheck disable=SC2046
   "$CASA_BIN/casa-backupd" run $(agent_args) "$@" >> "$WORK/agent.log" 2>&1 &
   AGENT_PID=$!

@@ -21,7 +21,12 @@ public final class LNDClientNode: LNDNode, Sendable {
     /// The current client, discovering lnd first if needed (or when `fresh`).
     func current(fresh: Bool = false) throws -> LNDClient {
         if !fresh, let existing = client.withLock({ $0 }) { return existing }
-        let discovery = try LNDDiscovery(options)
+        let discovery: LNDDiscovery
+        do {
+            discovery = try LNDDiscovery(options)
+        } catch {
+            throw AgentError.configuration("lnd: \(error)")
+        }
         let made = try LNDClient(discovery.connection)
         warnings.withLock { $0 = discovery.warnings }
         client.withLock { $0 = made }
@@ -96,8 +101,13 @@ public final class LNDClientNode: LNDNode, Sendable {
 }
 
 extension LNDClientNode {
-    /// From the agent's configuration: lnd's directory and network (the rest is discovered).
+    /// From the agent's configuration: lnd's directory and network, and where the owner said lnd's
+    /// REST interface, certificate and macaroon are (the rest is discovered). The agent connects
+    /// without a macaroon when none may be used (the state and unlock calls need none) and says why.
     public convenience init(configuration: AgentConfiguration) {
-        self.init(options: LNDDiscovery.Options(lndDir: configuration.lnddir, network: BitcoinNetwork(rawValue: configuration.network)))
+        self.init(options: LNDDiscovery.Options(
+            lndDir: configuration.lnddir, restURL: configuration.lndRESTAddress.map { "https://" + $0 },
+            network: BitcoinNetwork(rawValue: configuration.network), tlsCertPath: configuration.lndTLSCertPath,
+            macaroonPath: configuration.lndMacaroonPath, requireMacaroon: false, allowAdminMacaroon: configuration.allowAdminMacaroon))
     }
 }

@@ -19,6 +19,10 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
     public var keepVersions: Int?
     public var secondCopyDir: String?
     public var uploadRetryMaxSeconds: Int?
+    public var lndRESTAddress: String?
+    public var lndTLSCert: String?
+    public var lndMacaroon: String?
+    public var allowAdminMacaroon: Bool?
 
     public init() {}
 
@@ -37,6 +41,10 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
         case keepVersions = "keep_versions"
         case secondCopyDir = "second_copy_dir"
         case uploadRetryMaxSeconds = "upload_retry_max_seconds"
+        case lndRESTAddress = "lnd_rest_address"
+        case lndTLSCert = "lnd_tls_cert"
+        case lndMacaroon = "lnd_macaroon"
+        case allowAdminMacaroon = "allow_admin_macaroon"
     }
 
     /// `other`'s values where it has them, ours otherwise.
@@ -57,6 +65,10 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
         merged.keepVersions = other.keepVersions ?? keepVersions
         merged.secondCopyDir = other.secondCopyDir ?? secondCopyDir
         merged.uploadRetryMaxSeconds = other.uploadRetryMaxSeconds ?? uploadRetryMaxSeconds
+        merged.lndRESTAddress = other.lndRESTAddress ?? lndRESTAddress
+        merged.lndTLSCert = other.lndTLSCert ?? lndTLSCert
+        merged.lndMacaroon = other.lndMacaroon ?? lndMacaroon
+        merged.allowAdminMacaroon = other.allowAdminMacaroon ?? allowAdminMacaroon
         return merged
     }
 
@@ -81,6 +93,14 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
             }
             return number
         }
+        func flag(_ key: CodingKeys) throws -> Bool? {
+            guard let text = value(key) else { return nil }
+            switch text.lowercased() {
+            case "true", "1", "yes": return true
+            case "false", "0", "no": return false
+            default: throw AgentError.configuration("CASA_BACKUPD_\(key.rawValue.uppercased())=\(text) is not true or false")
+            }
+        }
         var config = AgentConfigFile()
         config.lnddir = value(.lnddir)
         config.network = value(.network)
@@ -97,6 +117,10 @@ public struct AgentConfigFile: Codable, Sendable, Equatable {
         config.keepVersions = try number(.keepVersions)
         config.secondCopyDir = value(.secondCopyDir)
         config.uploadRetryMaxSeconds = try number(.uploadRetryMaxSeconds)
+        config.lndRESTAddress = value(.lndRESTAddress)
+        config.lndTLSCert = value(.lndTLSCert)
+        config.lndMacaroon = value(.lndMacaroon)
+        config.allowAdminMacaroon = try flag(.allowAdminMacaroon)
         return config
     }
 }

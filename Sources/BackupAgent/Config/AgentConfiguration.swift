@@ -22,6 +22,14 @@ public struct AgentConfiguration: Sendable, Equatable {
     public var stalenessSeconds: Int
     public var keepVersions: Int
     public var secondCopyDirectory: String?
+    /// lnd's REST interface as `host:port` (https); nil: from lnd.conf (`restlisten`), else 127.0.0.1:8080.
+    public var lndRESTAddress: String?
+    /// lnd's tls.cert; nil: lnd.conf's `tlscertpath`, else `<lnddir>/tls.cert`.
+    public var lndTLSCertPath: String?
+    /// The macaroon; nil: `casa.macaroon` in lnd's network folder.
+    public var lndMacaroonPath: String?
+    /// Accept a macaroon that can move funds (admin.macaroon). Off: such a macaroon is refused.
+    public var allowAdminMacaroon: Bool
     /// Longest wait between upload retries while the vault is unreachable.
     public var uploadRetryMaxSeconds: Int
 
@@ -74,6 +82,16 @@ public struct AgentConfiguration: Sendable, Equatable {
         guard keepVersions >= 1 else { throw AgentError.configuration("keep_versions must be at least 1: the last good copy is always kept") }
         lndBackupFile = LNDBackupFileLocation.path(lndDir: lnddir, network: BitcoinNetwork(rawValue: network) ?? .mainnet, home: home)
         secondCopyDirectory = c.secondCopyDir.map { Self.expand($0, home: home) }
+        if let address = c.lndRESTAddress {
+            guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]), (1...65535).contains(port),
+                  colon != address.startIndex, !address.contains("/") else {
+                throw AgentError.configuration("lnd_rest_address \"\(address)\" is not host:port, e.g. 127.0.0.1:8080 or lnd:8080 (lnd's restlisten)")
+            }
+        }
+        lndRESTAddress = c.lndRESTAddress
+        lndTLSCertPath = c.lndTLSCert.map { Self.expand($0, home: home) }
+        lndMacaroonPath = c.lndMacaroon.map { Self.expand($0, home: home) }
+        allowAdminMacaroon = c.allowAdminMacaroon ?? false
         uploadRetryMaxSeconds = c.uploadRetryMaxSeconds ?? 900
         guard uploadRetryMaxSeconds >= 1 else { throw AgentError.configuration("upload_retry_max_seconds must be at least 1") }
     }

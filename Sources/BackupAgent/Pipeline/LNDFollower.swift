@@ -42,6 +42,10 @@ public struct LNDFollower: Sendable {
                 logger.notice("lnd's channel backup stream ended; reconnecting")
             } catch is CancellationError {
                 break
+            } catch let error as AgentError {
+                // A refused macaroon or an unreadable lnd.conf: the owner must fix it, so `status` says it.
+                if case .configuration = error { status.update { $0.lndConnectionWarnings = [error.description] } }
+                logger.warning("\(error)")
             } catch {
                 logger.warning("lnd: \(error)")
             }

@@ -16,11 +16,15 @@ public struct LNDDiscovery: Sendable {
         /// False for a fresh lnd, which has no macaroon until its wallet exists: connect without one
         /// (GetState, GenSeed, InitWallet and UnlockWallet need none).
         public var requireMacaroon: Bool
+        /// False refuses a macaroon that can move funds (admin.macaroon, or one granting onchain or
+        /// offchain write): the agent needs none of that and refuses it unless the owner opts in.
+        public var allowAdminMacaroon: Bool
 
         public init(lndDir: String? = nil, restURL: String? = nil, network: BitcoinNetwork? = nil,
                     tlsCertPath: String? = nil, macaroonPath: String? = nil, proxy: SOCKSProxy? = nil,
-                    requireMacaroon: Bool = true) {
+                    requireMacaroon: Bool = true, allowAdminMacaroon: Bool = true) {
             self.requireMacaroon = requireMacaroon
+            self.allowAdminMacaroon = allowAdminMacaroon
             self.lndDir = lndDir
             self.restURL = restURL
             self.network = network
@@ -70,11 +74,21 @@ public struct LNDDiscovery: Sendable {
         let dataDir = FileAccess.expand(conf.value("datadir") ?? lndDir + "/data", home: home)
         let macaroonDir = "\(dataDir)/chain/bitcoin/\(network.lndDirectoryName)"
         var macaroon: LNDMacaroon? = nil
-        let macaroonPath = try Self.macaroonPath(options: options, conf: conf, directory: macaroonDir, home: home) ?? ""
+        var macaroonPath = try Self.macaroonPath(options: options, conf: conf, directory: macaroonDir, home: home) ?? ""
         if !macaroonPath.isEmpty {
             let found = try LNDMacaroon(contentsOf: macaroonPath)
-            warnings += Self.macaroonWarnings(found, path: macaroonPath)
-            macaroon = found
+            if !options.allowAdminMacaroon, Self.canMoveFunds(found, path: macaroonPath) {
+                let refusal = "refusing the macaroon \(macaroonPath): it can spend the node's funds and close its channels, and casa needs "
+                    + "none of that. Bake the least-privilege macaroon of docs/lnd-client.md as \(macaroonDir)/\(Self.preferredMacaroonName), "
+                    + "or set allow_admin_macaroon = true to accept the risk"
+                guard options.macaroonPath == nil, !options.requireMacaroon else { throw .configuration(refusal) }
+                // Found by discovery: go on without it (the state and unlock calls need none) and say why.
+                warnings.append(refusal)
+                macaroonPath = ""
+            } else {
+                warnings += Self.macaroonWarnings(found, path: macaroonPath)
+                macaroon = found
+            }
         }
 
         self.connection = LNDConnection(baseURL: restURL, security: security, macaroon: macaroon, proxy: options.proxy)
@@ -161,6 +175,12 @@ public struct LNDDiscovery: Sendable {
         if FileManager.default.fileExists(atPath: admin) { return admin }
         if !options.requireMacaroon { return nil }
         throw .configuration("no macaroon found: looked for \(preferred) and \(admin); bake one as docs/lnd-client.md shows, or pass --macaroon")
+    }
+
+    /// admin.macaroon, or any macaroon granting onchain or offchain write (it can move funds).
+    public static func canMoveFunds(_ macaroon: LNDMacaroon, path: String) -> Bool {
+        if (path as NSString).lastPathComponent == "admin.macaroon" { return true }
+        return macaroon.permissions?.contains { ["onchain", "offchain"].contains($0.entity) && $0.action == "write" } ?? false
     }
 
     /// Loud warnings for macaroons that can do more than casa needs.
