@@ -179,6 +179,21 @@ public final class ChildProcess: @unchecked Sendable {
         throw Failure(description: "\(executable) did not print \(what) within \(timeout)\(stderrSuffix)")
     }
 
+    /// The next stdout line not consumed yet, nil once stdout has ended; blocks until one comes,
+    /// for at most `timeout` (then throws).
+    public func nextLine(timeout: Duration = .seconds(20)) throws -> String? {
+        let deadline = ContinuousClock.now + timeout
+        while consumed == lines.count {
+            if endOfOutput { return nil }
+            guard ContinuousClock.now < deadline else {
+                throw Failure(description: "\(executable) printed no line within \(timeout)\(stderrSuffix)")
+            }
+            readAvailable(waitingAtMost: 200)
+        }
+        consumed += 1
+        return lines[consumed - 1]
+    }
+
     /// Waits up to `milliseconds` for stdout, then reads what is there into `lines`.
     private func readAvailable(waitingAtMost milliseconds: Int32) {
         guard let stdoutFD, !endOfOutput else { return }
@@ -189,6 +204,11 @@ public final class ChildProcess: @unchecked Sendable {
         let n = read(stdoutFD, &chunk, chunk.count)
         if n <= 0 {
             endOfOutput = true
+            // A last line without a newline is still a line.
+            if (lineEnds.last ?? 0) < received.count {
+                lines.append(String(decoding: received[(lineEnds.last ?? 0)...], as: UTF8.self))
+                lineEnds.append(received.count)
+            }
             return
         }
         received += chunk[..<n]

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import TestSupport
 
 /// HTTPS requests to the simulator through the real `curl` command, pinned to the simulator's
 /// `tls.cert` (as the agent pins lnd's), with the macaroon header read from a 0600 file so no
@@ -48,21 +49,11 @@ struct Curl {
     func request(_ method: String, _ url: String, body: String? = nil, macaroon: [UInt8]? = nil) throws -> Reply {
         let header = try headerFile(macaroon: macaroon)
         defer { header.map { try? FileManager.default.removeItem(at: $0) } }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl"] + arguments(method: method, url: url, header: header, hasBody: body != nil) + ["-w", "\n%{http_code}"]
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        if let body { input.fileHandleForWriting.write(Data(body.utf8)) }
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let curl = try ChildProcess("/usr/bin/env", ["curl"] + arguments(method: method, url: url, header: header, hasBody: body != nil) + ["-w", "\n%{http_code}"],
+                                    stdin: Data((body ?? "").utf8), stderr: .capture)
+        let data = curl.readToEnd(timeout: .seconds(120))
+        _ = curl.waitForTermination(timeout: .seconds(120))
+        let errorText = curl.capturedStderr
         let text = String(decoding: data, as: UTF8.self)
         guard let newline = text.lastIndex(of: "\n"), let status = Int(text[text.index(after: newline)...]) else {
             throw Failure(description: "curl \(method) \(url) failed: \(errorText)")
@@ -74,35 +65,22 @@ struct Curl {
 
 /// A streaming request: curl -N prints each line as it arrives.
 final class CurlStream: @unchecked Sendable {
-    private let process = Process()
+    private let process: ChildProcess
     private let lines: AsyncStream<String>
     private var iterator: AsyncStream<String>.AsyncIterator
     private let headerFile: URL?
 
     init(curl: Curl, method: String = "GET", url: String, macaroon: [UInt8]?) throws {
         headerFile = try curl.headerFile(macaroon: macaroon)
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "-N", "--max-time", "120"] + curl.arguments(method: method, url: url, header: headerFile, hasBody: false)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        let process = try ChildProcess("/usr/bin/env", ["curl", "-N", "--max-time", "120"] + curl.arguments(method: method, url: url, header: headerFile, hasBody: false),
+                                       stderr: .discard)
+        self.process = process
         let (stream, continuation) = AsyncStream<String>.makeStream()
         lines = stream
         iterator = stream.makeAsyncIterator()
-        try process.run()
-        let handle = output.fileHandleForReading
+        // Its own thread: the reads block, and the simulator in this process needs the pool.
         Thread.detachNewThread {
-            var buffer = Data()
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                buffer.append(chunk)
-                while let newline = buffer.firstIndex(of: 0x0a) {
-                    continuation.yield(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
-                    buffer.removeSubrange(buffer.startIndex...newline)
-                }
-            }
-            if !buffer.isEmpty { continuation.yield(String(decoding: buffer, as: UTF8.self)) }
+            while let line = try? process.nextLine(timeout: .seconds(180)) { continuation.yield(line) }
             continuation.finish()
         }
     }
@@ -112,12 +90,9 @@ final class CurlStream: @unchecked Sendable {
         await iterator.next()
     }
 
-    /// Kills curl without waiting: this runs on a cooperative-pool thread, and curl, started
-    /// from one, inherits its blocked signals (SIGTERM included), so `terminate()` followed by
-    /// `waitUntilExit()` blocked a pool thread until curl's own time limit, starving the
-    /// simulator in the same process. The reader thread sees EOF once curl is gone.
+    /// Kills curl without waiting (it is reaped when released); the reader thread sees EOF once curl is gone.
     func close() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.send(signal: SIGKILL)
         headerFile.map { try? FileManager.default.removeItem(at: $0) }
     }
 
