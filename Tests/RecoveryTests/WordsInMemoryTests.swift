@@ -3,6 +3,7 @@ import Recovery
 import SeedKit
 import Sodium
 import Testing
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -17,10 +18,9 @@ import Glibc
         // Fresh random words, so that no other test holds them. The list keeps them as short
         // strings (stored inside the array's 16-byte slots): never three in a row with spaces.
         let words = try CipherSeed.generate(birthday: 6000).encipher(passphrase: nil, scryptN: scryptN)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("casa-m8-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/words.txt"
+        let dir = try TemporaryDirectory(prefix: "casa-m8")
+        defer { dir.remove() }
+        let path = dir.sub("words.txt")
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         #expect(fd >= 0)
         for (n, word) in words.enumerated() {  // one word per write: the joined text never exists here

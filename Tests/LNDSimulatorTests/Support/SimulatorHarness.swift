@@ -5,6 +5,7 @@ import SeedKit
 import Sodium
 import Codecs
 import LightningTypes
+import TestSupport
 
 /// A simulator in a temporary lnd directory, reached over real HTTPS on loopback with curl.
 /// Every REST reply and stream line is validated against lnd's swagger schema.
@@ -14,7 +15,8 @@ final class SimulatorHarness: @unchecked Sendable {
     static let vectorAPassphrase = "El Psy Kongroo"
     static let password = "correct horse battery"
 
-    let root: URL
+    let scratch: TemporaryDirectory
+    var root: URL { scratch.url }
     let simulator: Simulator
     let validator: SwaggerValidator
     var adminMacaroon: [UInt8] = []
@@ -23,16 +25,15 @@ final class SimulatorHarness: @unchecked Sendable {
     var directory: LNDDirectory { simulator.directory }
 
     init(configuration: (URL) -> SimulatorConfiguration = { SimulatorConfiguration(lndDirectory: $0, adminPort: nil, startupStepDelay: .milliseconds(10)) }) async throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("lnd-sim-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        simulator = try Simulator(configuration: configuration(root.appendingPathComponent("lnd")))
+        scratch = try TemporaryDirectory(prefix: "lnd-sim-test")
+        simulator = try Simulator(configuration: configuration(scratch.url.appendingPathComponent("lnd")))
         validator = try SwaggerValidator.load()
         try await simulator.start()
     }
 
     func shutdown() async {
         await simulator.shutdown()
-        try? FileManager.default.removeItem(at: root)
+        scratch.remove()
     }
 
     var curl: Curl { Curl(certificate: directory.tlsCertificate, scratch: root) }
@@ -83,18 +84,32 @@ final class SimulatorHarness: @unchecked Sendable {
             validator: validator, method: method, pattern: pattern)
     }
 
-    /// Waits (bounded) until the node reaches `state`.
+    /// Waits (bounded: 10 s) until the node reaches `state`, checking on each SubscribeState event.
     func waitFor(_ state: WalletState, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        for _ in 0..<1_000 {
-            if await node.walletState == state { return }
-            try await Task.sleep(for: .milliseconds(10))
+        let node = self.node
+        let changes = await node.subscribeState()  // the current state first, then every change
+        let reached = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                do {
+                    for try await _ in changes where await node.walletState == state { return true }
+                } catch {}
+                return await node.walletState == state
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(10))  // the bound, not a poll
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
         }
-        Issue.record("the node never reached \(state.name)", sourceLocation: sourceLocation)
+        if !reached { Issue.record("the node never reached \(state.name)", sourceLocation: sourceLocation) }
     }
 
     /// Waits (bounded) until `count` SubscribeChannelBackups streams are live in the node: an
     /// event that happens before the request reaches the server is not delivered (lnd sends no
     /// snapshot at subscribe time), which made the streaming tests wait forever for a line.
+    /// A poll: the node announces no new subscriber.
     func waitForBackupSubscribers(_ count: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         for _ in 0..<1_000 {
             if await node.backupSubscriberCount >= count { return }
