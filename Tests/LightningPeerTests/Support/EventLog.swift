@@ -1,23 +1,31 @@
 import Foundation
-import Synchronization
 
-/// Collects events from other threads; `waitFor` polls with a bounded deadline.
-final class EventLog<Event: Sendable>: Sendable {
-    private let events = Mutex<[Event]>([])
+/// Collects events from other threads; `waitFor` wakes on each new event (bounded by a deadline).
+final class EventLog<Event: Sendable>: @unchecked Sendable {
+    private var events: [Event] = []
+    private let condition = NSCondition()
 
     @Sendable func append(_ event: Event) {
-        events.withLock { $0.append(event) }
+        condition.lock()
+        events.append(event)
+        condition.broadcast()
+        condition.unlock()
     }
 
-    var all: [Event] { events.withLock { $0 } }
+    var all: [Event] {
+        condition.lock()
+        defer { condition.unlock() }
+        return events
+    }
 
     /// True once an event matches; false after `timeout`.
     func waitFor(timeout: Duration = .seconds(20), _ match: (Event) -> Bool) throws -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if events.withLock({ $0.contains(where: match) }) { return true }
-            Thread.sleep(forTimeInterval: 0.01)
+        let deadline = Date().addingTimeInterval(Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
+        condition.lock()
+        defer { condition.unlock() }
+        while !events.contains(where: match) {
+            if !condition.wait(until: deadline) { return events.contains(where: match) }
         }
-        return false
+        return true
     }
 }
