@@ -7,17 +7,9 @@ import Sodium
 import BlobStorage
 import TestSupport
 
-/// Waits (bounded: `limit` seconds) until `condition` holds; returns whether it did. A poll, for
-/// what offers no event to await: `AgentStatus` fields (it signals only uploads,
-/// `waitUntilUploaded`) and FakeLND's state. The store's conditions use `MemorySnapshotStore.waitUntil`.
-func eventually(limit: Double = 60, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
-    let deadline = Date().addingTimeInterval(limit)
-    while Date() < deadline {
-        if try await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(10))
-    }
-    return try await condition()
-}
+// Waits on AgentStatus fields and FakeLND's state use TestSupport's `eventually`, a bounded poll:
+// neither offers an event (AgentStatus signals only uploads, `waitUntilUploaded`). Waits on the
+// store use `MemorySnapshotStore.waitUntil`, which wakes on each change.
 
 /// One agent over in-memory doubles.
 struct Harness {

@@ -4,6 +4,7 @@ import Foundation
 import Sodium
 import Testing
 import LightningTypes
+import TestSupport
 
 /// Issue 17 / review H1: after every auto-unlock the shares are rotated, so a copy of the disk
 /// taken before that unlock can never unseal the password. Real vault (SQLite) on loopback.

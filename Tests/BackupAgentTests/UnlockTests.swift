@@ -167,7 +167,7 @@ struct UnlockTests {
         h.lnd.restart(into: .locked)
         let runtime = try h.agent()
         try await h.withAgent(runtime) { () async throws in
-            #expect(await eventually(limit: 30) { runtime.status.current.autoUnlock?.outcome == "gave up" })
+            #expect(await eventually(limit: .seconds(30)) { runtime.status.current.autoUnlock?.outcome == "gave up" })
             #expect(runtime.status.current.autoUnlock?.problem?.contains("unreachable") == true)
             #expect(h.lnd.walletState == .locked)
         }

@@ -52,7 +52,7 @@ struct WatchedBackupFileTests {
             // lnd writes a temporary file and renames it over channel.backup.
             FileManager.default.createFile(atPath: folder + "/temp-dont-use.backup", contents: Data(multi))
             try FileManager.default.moveItem(atPath: folder + "/temp-dont-use.backup", toPath: folder + "/channel.backup")
-            #expect(await eventually(limit: 10) { FileManager.default.contents(atPath: pending).map { [UInt8]($0) } == multi }, "round \(round)")
+            #expect(await eventually(limit: .seconds(10)) { FileManager.default.contents(atPath: pending).map { [UInt8]($0) } == multi }, "round \(round)")
             try FileManager.default.removeItem(atPath: root.path + "/later")
             try await Task.sleep(for: .milliseconds(150))
         }

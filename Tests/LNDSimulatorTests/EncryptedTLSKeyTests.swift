@@ -37,7 +37,7 @@ struct EncryptedTLSKeyTests {
             _ = try await fresh.initWallet(password: password, mnemonic: SecureBytes(copying: Array(SimulatorHarness.vectorAMnemonic.joined(separator: " ").utf8)),
                                            aezeedPassphrase: SecureBytes(copying: Array(SimulatorHarness.vectorAPassphrase.utf8)))
             try await harness.waitFor(.serverActive)
-            try await eventuallyTrue { !FileManager.default.fileExists(atPath: directory.temporaryTLSCertificate.path) }
+            #expect(await eventually(limit: .seconds(5), every: .milliseconds(20)) { !FileManager.default.fileExists(atPath: directory.temporaryTLSCertificate.path) })  // a poll: the simulator announces no file removal
             #expect(FileManager.default.fileExists(atPath: directory.tlsCertificate.path))
             #expect(try await Self.client(directory.root).getState() == .serverActive)
 
@@ -55,14 +55,9 @@ struct EncryptedTLSKeyTests {
             #expect(try await locked.getState() == .locked)
             try await locked.unlockWallet(password: password)
             try await harness.waitFor(.serverActive)
-            try await eventuallyTrue { !FileManager.default.fileExists(atPath: directory.temporaryTLSCertificate.path) }
+            #expect(await eventually(limit: .seconds(5), every: .milliseconds(20)) { !FileManager.default.fileExists(atPath: directory.temporaryTLSCertificate.path) })  // a poll: the simulator announces no file removal
             #expect(try Data(contentsOf: directory.tlsCertificate) == permanent, "tls.cert is kept across restarts")
             #expect(try await Self.client(directory.root, tlsCertPath: copy.path).getState() == .serverActive)
         }
-    }
-
-    func eventuallyTrue(_ condition: () -> Bool) async throws {
-        for _ in 0..<250 where !condition() { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(condition())
     }
 }

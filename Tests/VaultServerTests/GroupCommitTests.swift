@@ -45,14 +45,14 @@ import VaultAPI
             }
             : GroupCommit<Int, Int>(maxBatch: maxBatch, maxWeight: maxWeight, weight: { $0 }) { await recorder.commit($0) }
         let head = Task { try await commits.submit(first) }
-        try await waitUntil { recorder.batches.withLock { $0.count } == 1 }
+        #expect(await eventually(limit: .seconds(5), every: .milliseconds(5)) { recorder.batches.withLock { $0.count } == 1 }, "condition not reached within 5 s")
         var tasks: [Task<Int, any Error>] = []
         for item in rest {
             tasks.append(Task { try await commits.submit(item) })
             let queued = tasks.count
-            if ordered { try await waitUntil { commits.queuedCount == queued } }
+            if ordered { #expect(await eventually(limit: .seconds(5), every: .milliseconds(5)) { commits.queuedCount == queued }, "condition not reached within 5 s") }
         }
-        try await waitUntil { commits.queuedCount == rest.count }
+        #expect(await eventually(limit: .seconds(5), every: .milliseconds(5)) { commits.queuedCount == rest.count }, "condition not reached within 5 s")
         #expect(recorder.batches.withLock { $0.count } == 1, "nothing else commits while the first batch is open")
         recorder.released.withLock { $0 = true }
         var answers = [try await head.value]
@@ -138,10 +138,5 @@ import VaultAPI
         let stats = try #require(repository.putBatches)
         #expect(stats.items == 48 && stats.batches >= 1 && stats.batches <= 48, "every put went through a group commit: \(stats)")
         try await repository.close()
-    }
-
-    static func waitUntil(_ condition: @Sendable () -> Bool) async throws {
-        for _ in 0..<1000 where !condition() { try await Task.sleep(for: .milliseconds(5)) }
-        #expect(condition(), "condition not reached within 5 s")
     }
 }
