@@ -45,6 +45,7 @@ import VaultAPI
             }
             : GroupCommit<Int, Int>(maxBatch: maxBatch, maxWeight: maxWeight, weight: { $0 }) { await recorder.commit($0) }
         let head = Task { try await commits.submit(first) }
+        // Polls: GroupCommit announces neither a started batch nor a queued submission.
         #expect(await eventually(limit: .seconds(5), every: .milliseconds(5)) { recorder.batches.withLock { $0.count } == 1 }, "condition not reached within 5 s")
         var tasks: [Task<Int, any Error>] = []
         for item in rest {
