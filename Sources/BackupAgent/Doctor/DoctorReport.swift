@@ -48,12 +48,12 @@ public struct DoctorReport: Codable, Sendable, Equatable {
 
     /// The report when the configuration itself cannot be read: nothing else can be checked.
     public static func configurationFailed(_ error: any Error) -> DoctorReport {
-        DoctorReport(checks: [.fail("config", "\(error)", fix: "correct the configuration file, CASA_BACKUPD_* variable or flag named above (docs/agent.md \"Configuration\")")])
+        DoctorReport(checks: [.fail("config", "\(error)", fix: "correct the configuration file key, CASA_BACKUPD_* variable or flag the detail names (docs/agent.md \"Configuration\")")])
     }
 
     public var json: String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "{}"
     }
 
