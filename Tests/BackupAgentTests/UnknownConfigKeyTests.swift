@@ -29,7 +29,7 @@ import Testing
     @Test func aKeyWithNothingCloseIsNamedWithTheValidKeys() throws {
         let error = #expect(throws: AgentError.self) { try resolve(file: "colour = \"blue\"\n") }
         let text = try #require(error).description
-        #expect(text.contains("unknown key \"colour\" (valid keys: account, device_key,"), "\(text)")
+        #expect(text.contains("unknown key \"colour\" (valid keys: account, allow_admin_macaroon, device_key,"), "\(text)")
     }
 
     @Test func aMisspeltEnvironmentVariableIsNamedWithTheClosestValidOne() throws {
@@ -44,9 +44,11 @@ import Testing
         let file = AgentConfigFile.keys.filter { !["account", "device_key", "vault_pin", "vault_ca_file", "socks_proxy", "second_copy_dir"].contains($0) }
             .map { key -> String in
                 switch key {
-                case "metrics_port", "heartbeat_seconds", "staleness_seconds", "keep_versions", "upload_retry_max_seconds": "\(key) = 9"
+                case "metrics_port", "heartbeat_seconds", "staleness_seconds", "keep_versions", "upload_retry_max_seconds": "\(key) = 19"
                 case "network": "network = \"regtest\""
                 case "vault_url": "vault_url = \"https://vault.example\""
+                case "lnd_rest_address": "lnd_rest_address = \"127.0.0.1:8080\""
+                case "allow_admin_macaroon": "allow_admin_macaroon = false"
                 default: "\(key) = \"/tmp/casa-\(key)\""
                 }
             }.joined(separator: "\n")

@@ -14,7 +14,7 @@ struct ChannelBackupFileTests {
     func updateAndSwap() throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = ChannelBackupFile(path: directory.appendingPathComponent("channel.backup"))
+        let file = ChannelBackupFileWriter(path: directory.appendingPathComponent("channel.backup"))
         try file.updateAndSwap([1, 2, 3], now: Date(timeIntervalSince1970: 1_700_000_000))
         #expect(FileManager.default.contents(atPath: file.path.path) == Data([1, 2, 3]))
         #expect(!FileManager.default.fileExists(atPath: file.archiveDirectory.path), "nothing to archive the first time")
@@ -37,7 +37,7 @@ struct ChannelBackupFileTests {
     func crashBeforeRename() throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = ChannelBackupFile(path: directory.appendingPathComponent("channel.backup"))
+        let file = ChannelBackupFileWriter(path: directory.appendingPathComponent("channel.backup"))
         try file.updateAndSwap([1, 2, 3])
         // Simulate lnd dying after writing the temp file (step 2) and before the rename (step 4).
         try PosixFile.writeAndSync([7, 7], to: file.temporaryPath, mode: 0o600)

@@ -20,7 +20,7 @@ struct LNDClientAgainstSimulatorTests {
                 aezeedPassphrase: Array(SimulatorHarness.vectorAPassphrase.utf8), startupStepDelay: .milliseconds(10))
         }) { harness in
             try await harness.waitFor(.serverActive)
-            let permissions = AgentMacaroon.uris.map { LNDSimulator.MacaroonPermission("uri", $0) }
+            let permissions = AgentMacaroon.uris.map { LNDSimulator.MacaroonOperation("uri", $0) }
             let macaroon = try await harness.node.bakeForControl(permissions)
             let macaroonPath = harness.directory.chainDirectory.appendingPathComponent(LNDDiscovery.preferredMacaroonName)
             FileManager.default.createFile(atPath: macaroonPath.path, contents: Data(macaroon), attributes: [.posixPermissions: 0o600])

@@ -39,7 +39,7 @@ struct MacaroonEnforcementTests {
             // A macaroon of another node (another root key) and a damaged one.
             let other = try Macaroon.mint(
                 rootKey: SecureBytes.random(count: 32),
-                identifier: MacaroonIdentifier(nonce: Random.bytes(16), storageID: Array("0".utf8), permissions: MacaroonPermission.admin).serialized(),
+                identifier: MacaroonIdentifier(nonce: Random.bytes(16), storageID: Array("0".utf8), permissions: MacaroonOperation.admin).serialized(),
                 location: "lnd")
             #expect(try await harness.failure("GET", "/v1/getinfo", macaroon: other.serialized())
                 == "verification failed: signature mismatch after caveat verification")

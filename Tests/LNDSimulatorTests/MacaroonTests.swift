@@ -12,13 +12,13 @@ struct MacaroonTests {
         rootKey = try SecureBytes(copying: Array(repeating: 7, count: 32))
     }
 
-    func identifier(_ permissions: [MacaroonPermission]) -> [UInt8] {
+    func identifier(_ permissions: [MacaroonOperation]) -> [UInt8] {
         MacaroonIdentifier(nonce: Array(repeating: 1, count: 16), storageID: Array("0".utf8), permissions: permissions).serialized()
     }
 
     @Test("binary round trip keeps location, identifier, caveats and signature")
     func roundTrip() throws {
-        let macaroon = try Macaroon.mint(rootKey: rootKey, identifier: identifier(MacaroonPermission.readOnly), location: "lnd")
+        let macaroon = try Macaroon.mint(rootKey: rootKey, identifier: identifier(MacaroonOperation.readOnly), location: "lnd")
             .addingFirstPartyCaveat("time-before 2099-01-01T00:00:00Z")
         let bytes = macaroon.serialized()
         #expect(bytes.first == 2)
@@ -45,7 +45,7 @@ struct MacaroonTests {
 
     @Test("a tampered caveat or a foreign root key fails verification")
     func tampering() throws {
-        let macaroon = try Macaroon.mint(rootKey: rootKey, identifier: identifier(MacaroonPermission.admin), location: "lnd")
+        let macaroon = try Macaroon.mint(rootKey: rootKey, identifier: identifier(MacaroonOperation.admin), location: "lnd")
             .addingFirstPartyCaveat("time-before 2099-01-01T00:00:00Z")
         var tampered = macaroon
         tampered.caveats[0].identifier = Array("time-before 2199-01-01T00:00:00Z".utf8)
@@ -56,7 +56,7 @@ struct MacaroonTests {
     @Test("identifier holds the permissions, grouped by entity and sorted like bakery")
     func identifierEncoding() throws {
         let id = MacaroonIdentifier(nonce: [9, 9], storageID: Array("0".utf8), permissions: [
-            MacaroonPermission("offchain", "write"), MacaroonPermission("info", "read"), MacaroonPermission("offchain", "read"),
+            MacaroonOperation("offchain", "write"), MacaroonOperation("info", "read"), MacaroonOperation("offchain", "read"),
         ])
         let bytes = id.serialized()
         let expected: [UInt8] = [3, 0x0a, 2, 9, 9, 0x12, 1, 0x30]
@@ -75,7 +75,7 @@ struct MacaroonTests {
         #expect(throws: Macaroon.FormatError.truncated) { try Macaroon.parse([]) }
     }
 
-    func authorize(_ macaroon: Macaroon, required: [MacaroonPermission], method: String = "/lnrpc.Lightning/GetInfo",
+    func authorize(_ macaroon: Macaroon, required: [MacaroonOperation], method: String = "/lnrpc.Lightning/GetInfo",
                    keys: [String: SecureBytes]? = nil, now: Date = Date()) -> String? {
         do {
             try MacaroonVerifier(rootKeys: keys ?? ["0": rootKey]).authorize(
@@ -88,20 +88,20 @@ struct MacaroonTests {
 
     @Test("verifier gives lnd's messages")
     func verifierMessages() throws {
-        let readOnly = try Macaroon.mint(rootKey: rootKey, identifier: identifier(MacaroonPermission.readOnly), location: "lnd")
-        #expect(authorize(readOnly, required: [MacaroonPermission("info", "read")]) == nil)
-        #expect(authorize(readOnly, required: [MacaroonPermission("offchain", "write")]) == "permission denied")
-        let scoped = try Macaroon.mint(rootKey: rootKey, identifier: identifier([MacaroonPermission("uri", "/lnrpc.Lightning/GetInfo")]), location: "lnd")
-        #expect(authorize(scoped, required: [MacaroonPermission("info", "read")]) == nil)
-        #expect(authorize(scoped, required: [MacaroonPermission("offchain", "read")], method: "/lnrpc.Lightning/ListChannels") == "permission denied")
+        let readOnly = try Macaroon.mint(rootKey: rootKey, identifier: identifier(MacaroonOperation.readOnly), location: "lnd")
+        #expect(authorize(readOnly, required: [MacaroonOperation("info", "read")]) == nil)
+        #expect(authorize(readOnly, required: [MacaroonOperation("offchain", "write")]) == "permission denied")
+        let scoped = try Macaroon.mint(rootKey: rootKey, identifier: identifier([MacaroonOperation("uri", "/lnrpc.Lightning/GetInfo")]), location: "lnd")
+        #expect(authorize(scoped, required: [MacaroonOperation("info", "read")]) == nil)
+        #expect(authorize(scoped, required: [MacaroonOperation("offchain", "read")], method: "/lnrpc.Lightning/ListChannels") == "permission denied")
         #expect(authorize(readOnly, required: [], keys: ["0": try SecureBytes(copying: Array(repeating: 1, count: 32))])
             == "verification failed: signature mismatch after caveat verification")
         #expect(authorize(readOnly, required: [], keys: [:]) == "cannot retrieve macaroon: cannot get macaroon: root key with id 0 doesn't exist")
         let expired = try readOnly.addingFirstPartyCaveat("time-before 2020-01-01T00:00:00Z")
-        #expect(authorize(expired, required: [MacaroonPermission("info", "read")])
+        #expect(authorize(expired, required: [MacaroonOperation("info", "read")])
             == "caveat \"time-before 2020-01-01T00:00:00Z\" not satisfied: macaroon has expired")
         let unknown = try readOnly.addingFirstPartyCaveat("lnd-custom foo bar")
-        #expect(authorize(unknown, required: [MacaroonPermission("info", "read")])?.hasSuffix("caveat not recognized") == true)
+        #expect(authorize(unknown, required: [MacaroonOperation("info", "read")])?.hasSuffix("caveat not recognized") == true)
         #expect(throws: RPCError.unknown("expected 1 macaroon, got 0")) {
             try MacaroonVerifier(rootKeys: [:]).authorize(headerValues: [], required: [], fullMethod: "/x")
         }
