@@ -25,7 +25,7 @@ struct EnrollmentTests {
 
     @Test("The right words create the account (vector A's ID) and register a new 0600 device key")
     func enrollsWithTheRightWords() async throws {
-        let lnd = try FakeLND(nodeKey: PrivateKey(secret: SecureBytes(copying: vector.hexField("node private key"))))
+        let lnd = try FakeLNDNode(nodeKey: PrivateKey(secret: SecureBytes(copying: vector.hexField("node private key"))))
         let vault = ScriptedVault()
         let dir = try TemporaryDirectory(prefix: "casa-agent")
         // A fresh box: the state folder does not exist yet.
@@ -50,7 +50,7 @@ struct EnrollmentTests {
 
     @Test("Words of another node are refused before anything is sent or written")
     func refusesOtherWords() async throws {
-        let lnd = try FakeLND()
+        let lnd = try FakeLNDNode()
         let vault = ScriptedVault()
         let dir = try TemporaryDirectory(prefix: "casa-agent")
         let keyPath = dir.path + "/device.key"

@@ -7,13 +7,13 @@ import Sodium
 import BlobStorage
 import TestSupport
 
-// Waits on AgentStatus fields and FakeLND's state use TestSupport's `eventually`, a bounded poll:
+// Waits on AgentStatus fields and FakeLNDNode's state use TestSupport's `eventually`, a bounded poll:
 // neither offers an event (AgentStatus signals only uploads, `waitUntilUploaded`). Waits on the
 // store use `MemorySnapshotStore.waitUntil`, which wakes on each change.
 
 /// One agent over in-memory doubles.
 struct Harness {
-    let lnd: FakeLND
+    let lnd: FakeLNDNode
     let store: MemorySnapshotStore
     let vault: ScriptedVault
     let account: AccountID
@@ -21,7 +21,7 @@ struct Harness {
     let state: TemporaryDirectory
 
     init(controlPort: UInt16? = nil, keep: Int = 3) throws {
-        lnd = try FakeLND()
+        lnd = try FakeLNDNode()
         store = MemorySnapshotStore(keep: keep)
         vault = ScriptedVault()
         account = AccountID(ownerPublicKey: Array(repeating: 7, count: 32))

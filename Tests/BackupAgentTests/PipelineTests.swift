@@ -75,7 +75,7 @@ struct PipelineTests {
         _ = try await h.runtime.pipeline.ingest(h.lnd.encryptedMulti(), origin: .export)
         var tampered = try h.lnd.encryptedMulti()
         tampered[tampered.count - 1] ^= 1
-        let other = try FakeLND()
+        let other = try FakeLNDNode()
         for bad in [tampered, Array("{\"error\":".utf8), [], try other.encryptedMulti()] {
             await #expect(throws: AgentError.self) { try await h.runtime.pipeline.ingest(bad, origin: .subscription) }
         }

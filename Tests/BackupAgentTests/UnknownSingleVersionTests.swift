@@ -11,7 +11,7 @@ import TestSupport
 struct UnknownSingleVersionTests {
     /// Fixture channel `index` as a newer lnd would write it: the same body under version 8.
     static func versionEight(_ index: Int) throws -> UnknownSingle {
-        var bytes = try Fixtures.single(index).encoded()
+        var bytes = try AgentFixtures.single(index).encoded()
         bytes[0] = 8 | (bytes[0] & 0x80)
         return try UnknownSingle(encoded: bytes)
     }

@@ -26,7 +26,7 @@ final class MovableClock: Sendable {
 /// A real vault (production router, SQLite) on a loopback port, an enrolled account whose
 /// liveness key is the one the fake lnd's node key gives, and this device's connection.
 final class UnlockHarness: Sendable {
-    let lnd: FakeLND
+    let lnd: FakeLNDNode
     let clock: MovableClock
     let repository: SQLiteVaultRepository
     let owner: OwnerKey
@@ -43,7 +43,7 @@ final class UnlockHarness: Sendable {
     var vaultAccount: AccountID { account }
 
     private init(
-        lnd: FakeLND, clock: MovableClock, repository: SQLiteVaultRepository, owner: OwnerKey, deviceKey: DeviceKey, port: Int,
+        lnd: FakeLNDNode, clock: MovableClock, repository: SQLiteVaultRepository, owner: OwnerKey, deviceKey: DeviceKey, port: Int,
         state: TemporaryDirectory, vaultData: TemporaryDirectory, server: RunningVault
     ) throws {
         self.lnd = lnd
@@ -63,7 +63,7 @@ final class UnlockHarness: Sendable {
     /// this device, with lnd LOCKED.
     /// `quietSeconds`: the vault's `release_quiet_seconds` (0 here unless a test is about it).
     static func start(quietSeconds: Int64 = 0) async throws -> UnlockHarness {
-        let lnd = try FakeLND()
+        let lnd = try FakeLNDNode()
         lnd.restart(into: .locked)
         // Ahead of the server's start, so its challenges are newer than the replay guard's start.
         let clock = MovableClock(offset: 2)
@@ -102,7 +102,7 @@ final class UnlockHarness: Sendable {
     }
 
     /// `unlock setup` as the command runs it (heartbeat included).
-    func setup(password: String = FakeLND.walletPassword) async throws -> UnlockSetup.Result {
+    func setup(password: String = FakeLNDNode.walletPassword) async throws -> UnlockSetup.Result {
         let setup = UnlockSetup(lnd: lnd, vault: device, heartbeats: device, account: account, sealFile: sealFile, lndTimeout: .seconds(10))
         return try await setup.setup(password: SecureBytes(copying: Array(password.utf8)))
     }

@@ -29,7 +29,7 @@ struct UnlockRotationTests {
             #expect(current.unsafeCopy() != imaged)
             #expect(!h.sealFile.next.exists)
             let share = try SecureBytes(copying: slotAfter)
-            #expect(try UnlockSeal.unseal(localFile: current, vaultShare: share).unsafeCopy() == Array(FakeLND.walletPassword.utf8))
+            #expect(try UnlockSeal.unseal(localFile: current, vaultShare: share).unsafeCopy() == Array(FakeLNDNode.walletPassword.utf8))
             #expect(throws: (any Error).self) { try UnlockSeal.unseal(localFile: SecureBytes(copying: imaged), vaultShare: share) }
             // The next reboot unlocks with the rotated seal, and rotates again.
             h.lnd.restart(into: .locked)
@@ -47,7 +47,7 @@ struct UnlockRotationTests {
         try await UnlockHarness.with { (h: UnlockHarness) async throws in
             _ = try await h.setup()
             // Steps 1 and 2 of a rotation, then the power goes: new seal beside the old, vault updated.
-            let password = try SecureBytes(copying: Array(FakeLND.walletPassword.utf8))
+            let password = try SecureBytes(copying: Array(FakeLNDNode.walletPassword.utf8))
             let sealed = try UnlockSeal.seal(password: password)
             try h.sealFile.next.write(sealed.localFile)
             try await h.device.storeUnlockShare(sealed.vaultShare)
@@ -59,7 +59,7 @@ struct UnlockRotationTests {
             #expect(!h.sealFile.next.exists)
             let share = try SecureBytes(copying: try #require(try await h.vaultSlot()))
             #expect(try UnlockSeal.unseal(localFile: try #require(try h.sealFile.read()), vaultShare: share).unsafeCopy()
-                    == Array(FakeLND.walletPassword.utf8))
+                    == Array(FakeLNDNode.walletPassword.utf8))
         }
     }
 }

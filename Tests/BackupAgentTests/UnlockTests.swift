@@ -10,7 +10,7 @@ import TestSupport
 /// lnd with a wallet password, the agent's services (docs/design.md §6).
 @Suite("Sealed auto-unlock")
 struct UnlockTests {
-    static let password = Array(FakeLND.walletPassword.utf8)
+    static let password = Array(FakeLNDNode.walletPassword.utf8)
 
     @Test("setup unlocks lnd first, then seals: a 0600 local file, a 32-byte vault share, neither holds the password")
     func setupSealsAfterUnlock() async throws {

@@ -19,10 +19,10 @@ struct FakeLNDTests {
     init() throws {
         directory = try TemporaryDirectory()
         certificate = try SelfSignedCertificate(in: directory.path)
-        let script = Fixtures.vectors.deletingLastPathComponent().appendingPathComponent("Servers/fake_lnd.py").path
+        let script = LNDClientFixtures.vectors.deletingLastPathComponent().appendingPathComponent("Servers/fake_lnd.py").path
         server = try ChildProcess(program: "python3", [
             script, "--cert", certificate.certificatePath, "--key", certificate.keyPath,
-            "--vectors", Fixtures.vectors.appendingPathComponent("lnd").path,
+            "--vectors", LNDClientFixtures.vectors.appendingPathComponent("lnd").path,
             "--macaroon-hex", Hex.encode(MacaroonFactory.leastPrivilege),
         ])
         guard let port = Int(try server.waitForLine(prefix: "PORT ")) else { throw ChildProcess.Failure(description: "no port") }

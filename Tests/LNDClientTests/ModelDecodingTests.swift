@@ -7,7 +7,7 @@ import LightningTypes
 @Suite("lnd JSON models")
 struct ModelDecodingTests {
     func decode<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
-        try JSONDecoder().decode(T.self, from: Fixtures.message(name))
+        try JSONDecoder().decode(T.self, from: LNDClientFixtures.message(name))
     }
 
     @Test("GetInfo: strings, numbers, int64 strings; unknown fields ignored")
@@ -107,7 +107,7 @@ struct ModelDecodingTests {
 
     @Test("errors map to typed cases by lnd's messages")
     func errors() throws {
-        let body = try Array(Fixtures.message("error_locked"))
+        let body = try Array(LNDClientFixtures.message("error_locked"))
         guard case .walletLocked = LNDClient.error(status: 500, body: body) else { Issue.record("expected walletLocked"); return }
         let streamError = Array(#"{"error":{"code":2,"message":"server is still in the process of starting","details":[]}}"#.utf8) + [0x0a]
         guard case .serverStarting = LNDClient.error(status: 500, body: streamError) else { Issue.record("expected serverStarting"); return }

@@ -3,12 +3,12 @@ import Testing
 
 /// Every recorded fixture must use lnd's exact field names and JSON types (lnd-api/*.swagger.json):
 /// a typo in a fixture would otherwise let a wrong model pass its own tests.
-@Suite("Fixtures match lnd's swagger")
+@Suite("LNDClientFixtures match lnd's swagger")
 struct SwaggerFixtureTests {
     nonisolated(unsafe) static let definitions: [String: [String: Any]] = {
         var all: [String: [String: Any]] = [:]
         for file in ["lightning", "signer", "stateservice", "walletunlocker"] {
-            let url = Fixtures.vectors.appendingPathComponent("lnd-api/\(file).swagger.json")
+            let url = LNDClientFixtures.vectors.appendingPathComponent("lnd-api/\(file).swagger.json")
             guard let data = try? Data(contentsOf: url),
                   let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                   let definitions = json["definitions"] as? [String: [String: Any]] else { continue }
@@ -23,9 +23,9 @@ struct SwaggerFixtureTests {
         #expect(Self.definitions["signrpcSharedKeyRequest"] != nil)
     }
 
-    @Test("every fixture field exists in its swagger schema with the right JSON type", arguments: Fixtures.allNames)
+    @Test("every fixture field exists in its swagger schema with the right JSON type", arguments: LNDClientFixtures.allNames)
     func fixtureMatchesSchema(name: String) throws {
-        let file = try Fixtures.file(name)
+        let file = try LNDClientFixtures.file(name)
         let definition = try #require(file["_definition"] as? String)
         var problems: [String] = []
         validate(file["message"] as Any, against: ["$ref": "#/definitions/\(definition)"], path: name, problems: &problems)

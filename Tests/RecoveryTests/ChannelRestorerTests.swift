@@ -33,13 +33,13 @@ import LightningTypes
                               walletPassword: { _ in try SecureBytes(copying: Array(password.utf8)) })
     }
 
-    func restorer(_ lnd: FakeLND, escalation: (any ForceCloseEscalation)? = nil,
+    func restorer(_ lnd: FakeRecoveryLND, escalation: (any ForceCloseEscalation)? = nil,
                   schedule: RestoreSchedule = RestoreSchedule(reconnectPauses: [.seconds(1), .seconds(1)], escalateAfterAttempts: 3)) -> ChannelRestorer {
         ChannelRestorer(lnd: lnd, escalation: escalation, stateFile: stateFile, schedule: schedule, sleep: { _ in })
     }
 
     @Test func freshLndGetsTheWalletAndTheMovedPeerIsFoundInTheGraph() async throws {
-        let lnd = FakeLND(state: .nonExisting, identity: node)
+        let lnd = FakeRecoveryLND(state: .nonExisting, identity: node)
         // The backup says 127.0.0.1:10541; the peer moved and only the graph knows where.
         lnd.graph[peer] = ["10.0.0.7:9735"]
         lnd.reachable[peer] = ["10.0.0.7:9735"]
@@ -80,7 +80,7 @@ import LightningTypes
     }
 
     @Test func anExistingWalletOfAnotherNodeIsNeverTouched() async throws {
-        let lnd = FakeLND(state: .serverActive, identity: "02" + String(repeating: "11", count: 32))
+        let lnd = FakeRecoveryLND(state: .serverActive, identity: "02" + String(repeating: "11", count: 32))
         await #expect {
             _ = try await restorer(lnd).run(snapshot, secrets: try secrets())
         } throws: { error in
@@ -90,7 +90,7 @@ import LightningTypes
     }
 
     @Test func aLockedWalletIsUnlockedAndAChannelLndHasIsLeftAlone() async throws {
-        let lnd = FakeLND(state: .locked, identity: node)
+        let lnd = FakeRecoveryLND(state: .locked, identity: node)
         lnd.channelList = [LNDChannel(channelPoint: point, remotePubkey: peer, state: .open, active: true)]
         let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
         #expect(lnd.unlockCalls == 1)
@@ -100,7 +100,7 @@ import LightningTypes
     }
 
     @Test func anOfflinePeerIsRetriedThenEscalatedAndTheRunResumes() async throws {
-        let lnd = FakeLND(state: .serverActive, identity: node)
+        let lnd = FakeRecoveryLND(state: .serverActive, identity: node)
         let escalation = RecordingEscalation(answer: EscalationResult(requested: false, outcome: "unreachable", advice: "check the address"))
         let first = try await restorer(lnd, escalation: escalation).run(snapshot, secrets: try secrets())
         #expect(first.channels.map(\.status) == [.waitingForPeer])
@@ -120,14 +120,14 @@ import LightningTypes
     }
 
     @Test func withoutTheTriggerAStuckChannelSaysWhatToRun() async throws {
-        let lnd = FakeLND(state: .serverActive, identity: node)
+        let lnd = FakeRecoveryLND(state: .serverActive, identity: node)
         let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
         #expect(report.channels.first?.status == .waitingForPeer)
         #expect(report.channels.first?.nextStep.contains("opt in to `--escalate`") == true)
     }
 
     @Test func lndRefusingARestoreIsAFailedChannelWithTheReason() async throws {
-        let lnd = FakeLND(state: .serverActive, identity: node)
+        let lnd = FakeRecoveryLND(state: .serverActive, identity: node)
         lnd.refuseRestore = "server is still in the process of starting"
         let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
         #expect(report.channels.first?.status == .stuck)
@@ -137,7 +137,7 @@ import LightningTypes
 
     @Test func aStateFileOfAnotherNodeIsRefused() async throws {
         try stateFile.save(RestoreState(nodePubkey: "02" + String(repeating: "22", count: 32), snapshotCounter: 1))
-        let lnd = FakeLND(state: .nonExisting, identity: node)
+        let lnd = FakeRecoveryLND(state: .nonExisting, identity: node)
         await #expect(throws: RecoveryError.self) {
             _ = try await restorer(lnd).run(snapshot, secrets: try secrets())
         }
@@ -147,7 +147,7 @@ import LightningTypes
     /// D8: a limit the user set stops the wait with exit 75, the progress kept; the re-run
     /// (lnd now synced) does not create the wallet again and restores.
     @Test func aWaitLimitTheUserSetStopsWithTheStateKept() async throws {
-        let lnd = FakeLND(state: .nonExisting, identity: node)
+        let lnd = FakeRecoveryLND(state: .nonExisting, identity: node)
         lnd.syncPolls = 1_000
         let lines = ProgressLines()
         let limited = ChannelRestorer(lnd: lnd, escalation: nil, stateFile: stateFile,
@@ -175,7 +175,7 @@ import LightningTypes
     /// D8: without a limit, restore waits as long as lnd syncs (the old code gave up after 360
     /// polls, about 30 minutes).
     @Test func withoutALimitRestoreWaitsAsLongAsLndSyncs() async throws {
-        let lnd = FakeLND(state: .nonExisting, identity: node)
+        let lnd = FakeRecoveryLND(state: .nonExisting, identity: node)
         lnd.syncPolls = 2_000
         let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
         #expect(lnd.restoreCalls.count == 1)
@@ -188,7 +188,7 @@ extension ChannelRestorerTests {
     /// A crash after lnd took the backup but before the state file said so: the re-run sees lnd's
     /// restored shell and follows it through instead of calling it "already present".
     @Test func aShellFromAnInterruptedRunIsFollowedThrough() async throws {
-        let lnd = FakeLND(state: .serverActive, identity: node)
+        let lnd = FakeRecoveryLND(state: .serverActive, identity: node)
         lnd.channelList = [LNDChannel(channelPoint: point, remotePubkey: peer, state: .waitingClose, restoredFromBackup: true)]
         lnd.reachable[peer] = ["127.0.0.1:10541"]
         let report = try await restorer(lnd).run(snapshot, secrets: try secrets())
@@ -213,7 +213,7 @@ extension ChannelRestorerTests {
         #expect(many.inspection.channels.count == 120)
 
         let points = many.inspection.channels.map(\.fundingOutpoint.description)
-        let lnd = FakeLND(state: .serverActive, identity: node)
+        let lnd = FakeRecoveryLND(state: .serverActive, identity: node)
         lnd.refusePoints = [points[60]]
         lnd.reachable[peer] = ["127.0.0.1:10541"]
         let report = try await restorer(lnd).run(many, secrets: try secrets())
@@ -250,7 +250,7 @@ extension ChannelRestorerTests {
         try Data(file.encoded()).write(to: folder.appendingPathComponent(LocalSnapshotFile.fileName(sequence: 1)))
         let mixed = try await SnapshotLoader.load(seed: fixtures.seed, network: nil, location: .folder(folder.path)).pick(.newest)
 
-        let lnd = FakeLND(state: .serverActive, identity: node)
+        let lnd = FakeRecoveryLND(state: .serverActive, identity: node)
         let escalation = RecordingEscalation(answer: EscalationResult(requested: false, outcome: "unreachable", advice: "check the address"))
         let report = try await restorer(lnd, escalation: escalation).run(mixed, secrets: try secrets())
 
@@ -271,7 +271,7 @@ extension ChannelRestorerTests {
     /// so restore calls ConnectPeer with every address it knows, --peer's first, and says which
     /// one reached the peer.
     @Test func everyAddressIsTriedAndTheSummarySaysWhichReachedThePeer() async throws {
-        let lnd = FakeLND(state: .serverActive, identity: node)
+        let lnd = FakeRecoveryLND(state: .serverActive, identity: node)
         lnd.graph[peer] = ["10.0.0.9:9735"]
         lnd.reachable[peer] = ["192.0.2.7:9735"]
         let given = RestorePeerAddresses(given: [peer: ["192.0.2.7:9735"]])
@@ -286,7 +286,7 @@ extension ChannelRestorerTests {
         #expect(try stateFile.load()?.channels[point]?.reachedVia == "192.0.2.7:9735 (from --peer)")
 
         // Moved again, only the graph knows now: another run reconnects there and says so.
-        let lnd2 = FakeLND(state: .serverActive, identity: node)
+        let lnd2 = FakeRecoveryLND(state: .serverActive, identity: node)
         lnd2.channelList = [LNDChannel(channelPoint: point, remotePubkey: peer, state: .waitingClose, restoredFromBackup: true)]
         lnd2.graph[peer] = ["10.0.0.9:9735"]
         lnd2.reachable[peer] = ["10.0.0.9:9735"]
@@ -318,7 +318,7 @@ extension ChannelRestorerTests {
         let newest = try listing.pick(.newest)
         #expect(newest.inspection.channels.first?.shachainRoot == reexport.shachainRoot)
 
-        let lnd = FakeLND(state: .serverActive, identity: node)
+        let lnd = FakeRecoveryLND(state: .serverActive, identity: node)
         lnd.reachable[peer] = ["127.0.0.1:10541"]
         let report = try await restorer(lnd).run(newest, history: listing.usable, secrets: try secrets())
         let sent = try LNDBackupCrypto.openSingle(blob: try #require(lnd.restoreCalls.first?.first?.single), key: key)
@@ -328,7 +328,7 @@ extension ChannelRestorerTests {
 
         // No older snapshot: the re-export goes to lnd as it is.
         try FileManager.default.removeItem(atPath: stateFile.path)
-        let alone = FakeLND(state: .serverActive, identity: node)
+        let alone = FakeRecoveryLND(state: .serverActive, identity: node)
         _ = try await restorer(alone).run(newest, secrets: try secrets())
         #expect(try LNDBackupCrypto.openSingle(blob: try #require(alone.restoreCalls.first?.first?.single), key: key) == reexport)
     }

@@ -55,7 +55,7 @@ import LightningTypes
     }
 
     @Test func forceCloseDryRunClosesNothingAndARealRunClosesEach() async throws {
-        let lnd = FakeLND(state: .serverActive, identity: peer)
+        let lnd = FakeRecoveryLND(state: .serverActive, identity: peer)
         lnd.channelList = [
             LNDChannel(channelPoint: "a:0", remotePubkey: peer, state: .open, localBalanceSat: 10, active: true),
             LNDChannel(channelPoint: "b:1", remotePubkey: peer, state: .open, localBalanceSat: 20),

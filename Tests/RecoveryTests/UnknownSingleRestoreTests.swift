@@ -28,7 +28,7 @@ import LightningTypes
         snapshot.inspection.unknownSingles = [unknown]
 
         let node = snapshot.keys.nodePublicKey
-        let lnd = FakeLND(state: .serverActive, identity: node)
+        let lnd = FakeRecoveryLND(state: .serverActive, identity: node)
         let stateFile = RestoreStateFile(path: fixtures.files.dir.path + "/restore-state.json")
         let restorer = ChannelRestorer(lnd: lnd, escalation: nil, stateFile: stateFile,
                                        schedule: RestoreSchedule(reconnectPauses: [], escalateAfterAttempts: 3), sleep: { _ in })

@@ -9,7 +9,7 @@ import LightningTypes
 
 /// An in-memory lnd with real keys: DeriveSharedKey is real ECDH with a node key (family 6)
 /// and a family-7 key, and its Multis are real lnd-encrypted SCBs of generated channels.
-final class FakeLND: LNDNode, Sendable {
+final class FakeLNDNode: LNDNode, Sendable {
     struct State {
         var walletState: WalletState = .serverActive
         var channels: Int = 1
@@ -22,7 +22,7 @@ final class FakeLND: LNDNode, Sendable {
         var failExport = false
         var verified: [[UInt8]] = []
         /// The wallet password UnlockWallet accepts.
-        var password: [UInt8] = Array(FakeLND.walletPassword.utf8)
+        var password: [UInt8] = Array(FakeLNDNode.walletPassword.utf8)
         var unlocks = 0
         var refusedPasswords = 0
     }
@@ -42,7 +42,7 @@ final class FakeLND: LNDNode, Sendable {
 
     /// The Multi lnd holds now, with `channels` channels.
     func currentMulti() throws -> MultiBackup {
-        var multi = try Fixtures.multi(channels: state.withLock { $0.channels })
+        var multi = try AgentFixtures.multi(channels: state.withLock { $0.channels })
         multi.unknownSingles = state.withLock { $0.unknownSingles }
         return multi
     }

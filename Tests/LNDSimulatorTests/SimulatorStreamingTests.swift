@@ -5,7 +5,7 @@ import Testing
 import LightningTypes
 
 @Suite("Server streams: NDJSON {\"result\":…} lines over chunked HTTPS")
-struct StreamingTests {
+struct SimulatorStreamingTests {
     @Test("SubscribeState sends the current state first, then every change; a restart cuts it")
     func subscribeState() async throws {
         try await SimulatorHarness.with { harness in

@@ -1,19 +1,14 @@
 import Foundation
 import Testing
 @testable import LNDSimulator
+import TestSupport
 
 @Suite("channel.backup is replaced like lnd's MultiFile.UpdateAndSwap")
-struct ChannelBackupFileTests {
-    func scratch() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lnd-sim-file-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
-
+struct ChannelBackupFileWriterTests {
     @Test("a stale temp file is removed, the old file archived, the new one renamed into place")
     func updateAndSwap() throws {
-        let directory = try scratch()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try TemporaryDirectory(prefix: "lnd-sim-file")
+        let directory = scratch.url
         let file = ChannelBackupFileWriter(path: directory.appendingPathComponent("channel.backup"))
         try file.updateAndSwap([1, 2, 3], now: Date(timeIntervalSince1970: 1_700_000_000))
         #expect(FileManager.default.contents(atPath: file.path.path) == Data([1, 2, 3]))
@@ -35,8 +30,8 @@ struct ChannelBackupFileTests {
 
     @Test("a crash before the rename leaves the previous channel.backup intact")
     func crashBeforeRename() throws {
-        let directory = try scratch()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try TemporaryDirectory(prefix: "lnd-sim-file")
+        let directory = scratch.url
         let file = ChannelBackupFileWriter(path: directory.appendingPathComponent("channel.backup"))
         try file.updateAndSwap([1, 2, 3])
         // Simulate lnd dying after writing the temp file (step 2) and before the rename (step 4).

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Tests/Vectors/lnd/<name>.json: `{"_provenance", "_definition": <swagger definition>, "message": {...}}`.
-enum Fixtures {
+enum LNDClientFixtures {
     static let vectors = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Vectors")
 

@@ -9,7 +9,7 @@ import LightningTypes
 /// broadcasts its commitment when `peersClose` is set (as an lnd peer does on the data-loss
 /// reestablish), and, as production lnd (D3), the close shows only once `mine` has buried it
 /// 3 blocks deep: then pending force close with the txid, and closed a block later.
-final class FakeLND: RecoveryLND, @unchecked Sendable {
+final class FakeRecoveryLND: RecoveryLND, @unchecked Sendable {
     private let lock = NSLock()
     private var state: WalletState
     /// States GetState walks through after InitWallet/UnlockWallet.

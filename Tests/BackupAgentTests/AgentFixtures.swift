@@ -7,7 +7,7 @@ import Codecs
 import LightningTypes
 
 /// Generated channels for the tests: real SCB Singles that encode and decode.
-enum Fixtures {
+enum AgentFixtures {
     static func key(_ label: String) -> CompressedPublicKey {
         var x = SHA256.hash(Array(label.utf8))
         while !PublicKey.isXCoordinate(x) { x = SHA256.hash(x) }
