@@ -238,7 +238,7 @@ let coreTests: [Target] = [
 let serverTests: [Target] = [
     .testTarget(
         name: "VaultServerTests",
-        dependencies: ["Codecs",
+        dependencies: ["ServerSupport", "Codecs",
             "VaultServer", "VaultAPI", "VaultClient", "BlobStorage", "CurlHTTP", "Sodium", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -247,14 +247,13 @@ let serverTests: [Target] = [
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ],
         swiftSettings: swiftSettings
     ),
     .testTarget(name: "LocalStoreTests", dependencies: ["LocalStoreTesting", "LocalStore", "Sodium", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "BackupAgentTests",
-        dependencies: ["LightningTypes", "Codecs",
+        dependencies: ["ServerSupport", "LightningTypes", "Codecs",
             "BackupAgent", "VaultServer", "TestSupport", "BackupCore", "BlobStorage", "CurlHTTP", "LocalStore", "Secp256k1", "SeedKit",
             "Sodium", "VaultAPI", "VaultClient",
             .product(name: "Hummingbird", package: "hummingbird"),

@@ -2,12 +2,13 @@
 // EnvelopeHeader(parsing:), and the record decoder behind the AEAD. Run with scripts/fuzz envelope.
 // Every malformed input must end in an EnvelopeError.
 @testable import BackupCore
+import BlobStorage
 import Sodium
 
 /// The root, account and blob of the success vectors in Tests/Vectors/envelope/.
 private let key = try! BackupRoot(sharedKey: SecureBytes(copying: hexBytes("a63ce9a34466033adc32afe359a9b35235f38ff2d05f2db068b4cb2885a4bd60"))).envelopeKey()
-private let account = AccountID(uncheckedBytes: hexBytes("f531f602849ccd69f715bf1279673339e94f0c6e8d6759c3f25f905f07e16fc7"))
-private let blob = BlobID(uncheckedBytes: hexBytes("19dbe32dbaaa7a2f774c191ce11bff91d2618da753c279c82fbf1d54deb307c1"))
+private let account = AccountID(bytes: hexBytes("f531f602849ccd69f715bf1279673339e94f0c6e8d6759c3f25f905f07e16fc7"))!
+private let blob = BlobName(digest: hexBytes("19dbe32dbaaa7a2f774c191ce11bff91d2618da753c279c82fbf1d54deb307c1"))
 
 private func expectEnvelopeError(_ body: () throws -> Void) {
     do { try body() } catch is EnvelopeError {} catch { fatalError("untyped error \(error)") }
@@ -26,7 +27,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         // The vector seeds open: hand their records to the record decoder as seeds of their own.
         if let header = try? EnvelopeHeader(parsing: input.bytes),
            let record = try? XChaCha20Poly1305.open(Array(input.bytes[EnvelopeHeader.byteCount...]),
-                                                    associatedData: Array(input.bytes[0..<EnvelopeHeader.byteCount]) + account.bytes + blob.bytes,
+                                                    associatedData: Array(input.bytes[0..<EnvelopeHeader.byteCount]) + account.bytes + blob.digest!,
                                                     nonce: header.nonce, key: key.aead) {
             writeDerivedSeed("envelope", selector: 2 | (header.version << 2), record)
         }

@@ -3,6 +3,7 @@
 // Run with scripts/fuzz lnd-json. A node that is compromised, or a man in the middle of a
 // misconfigured TLS link, writes these bytes: nothing may crash.
 import Foundation
+import LightningTypes
 
 private func decode<T: Decodable>(_ type: T.Type, _ bytes: [UInt8]) {
     _ = try? JSONDecoder().decode(T.self, from: Data(bytes))

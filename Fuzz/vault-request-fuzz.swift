@@ -5,6 +5,7 @@
 import BlobStorage
 import Foundation
 import VaultAPI
+import Codecs
 
 /// Decodes `T`; whatever decodes must survive encode-then-decode unchanged.
 private func roundTrip<T: Codable & Hashable>(_ type: T.Type, _ bytes: [UInt8]) {
@@ -37,7 +38,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     case 2:
         // Hex as it arrives in keys, hashes and ids.
-        if let bytes = HexCoding.decode(text), HexCoding.decode(HexCoding.encode(bytes)) != bytes { fatalError("hex round trip") }
+        if let bytes = Hex.decode(text), Hex.decode(Hex.encode(bytes)) != bytes { fatalError("hex round trip") }
     case 3:
         roundTrip(CreateAccountRequest.self, input.bytes)
         roundTrip(RegisterDeviceRequest.self, input.bytes)

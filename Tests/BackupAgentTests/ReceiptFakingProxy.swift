@@ -6,22 +6,19 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
-import ServiceLifecycle
+import ServerSupport
 
 /// A man in the middle with a mis-issued certificate, for tests: it passes every request through
 /// to the real vault, except blob uploads, which it swallows and answers itself with a
 /// plausible 201 receipt (review M3). Loopback HTTP stands in for the broken TLS.
 final class ReceiptFakingProxy: Sendable {
-    let port: Int
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let server: BackgroundServer
+    var port: Int { server.port }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    private init(port: Int, group: ServiceGroup, task: Task<Void, any Error>) {
-        self.port = port
-        self.group = group
-        self.task = task
+    private init(server: BackgroundServer) {
+        self.server = server
     }
 
     static func start(upstream: String) async throws -> ReceiptFakingProxy {
@@ -37,25 +34,18 @@ final class ReceiptFakingProxy: Sendable {
                 return try await forward(request, target: target, body: body, to: upstream)
             }
         }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "mitm")
         logger.logLevel = .error
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            }, logger: logger)
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger))
-        let task = Task { try await group.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
-        return ReceiptFakingProxy(port: port, group: group, task: task)
+        let server = try await BackgroundServer.start(port: 0, logger: logger, drainLimit: .seconds(10)) { [logger] onBound in
+            Application(
+                router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                onServerRunning: { channel in onBound(channel.localAddress?.port ?? 0) }, logger: logger)
+        }
+        return ReceiptFakingProxy(server: server)
     }
 
     func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = await task.result
+        await server.stop()
     }
 
     /// What the vault would say had it stored the version: name, version and hash from the request.

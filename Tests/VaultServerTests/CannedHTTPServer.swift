@@ -2,7 +2,7 @@ import Hummingbird
 import HTTPTypes
 import Logging
 import NIOCore
-import ServiceLifecycle
+import ServerSupport
 import Synchronization
 
 /// A man in the middle for tests: an HTTP server on a loopback port that answers every request
@@ -14,18 +14,15 @@ final class CannedHTTPServer: Sendable {
         var body: [UInt8]
     }
 
-    let port: Int
     private let box: AnswerBox
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let server: BackgroundServer
+    var port: Int { server.port }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    private init(port: Int, box: AnswerBox, group: ServiceGroup, task: Task<Void, any Error>) {
-        self.port = port
+    private init(box: AnswerBox, server: BackgroundServer) {
         self.box = box
-        self.group = group
-        self.task = task
+        self.server = server
     }
 
     func answer(with canned: Answer) { box.answer.withLock { $0 = canned } }
@@ -40,25 +37,18 @@ final class CannedHTTPServer: Sendable {
                 return box.response()
             }
         }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "canned-http")
         logger.logLevel = .error
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            }, logger: logger)
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger))
-        let task = Task { try await group.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
-        return CannedHTTPServer(port: port, box: box, group: group, task: task)
+        let server = try await BackgroundServer.start(port: 0, logger: logger, drainLimit: .seconds(10)) { [logger] onBound in
+            Application(
+                router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                onServerRunning: { channel in onBound(channel.localAddress?.port ?? 0) }, logger: logger)
+        }
+        return CannedHTTPServer(box: box, server: server)
     }
 
     func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = await task.result
+        await server.stop()
     }
 }
 

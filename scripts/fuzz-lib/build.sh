@@ -16,7 +16,8 @@ stale() {
 # module name, sources...
 lib() {
   local name=$1; shift
-  stale "$out/lib/lib$name.a" "$@" "$out/flags" || return 0
+  # The folders count too: a deleted source file changes only its folder's time.
+  stale "$out/lib/lib$name.a" "$@" $(find "Sources/$name" -type d 2>/dev/null) "$out/flags" || return 0
   echo "building $name" >&2
   swiftc "${flags[@]}" -module-name "$name" -emit-module -emit-module-path "$out/modules/$name.swiftmodule" \
     -emit-library -static -o "$out/lib/lib$name.a" "$@"
@@ -28,13 +29,15 @@ build_libraries() {
   mkdir -p "$out/modules" "$out/lib" "$out/bin"
   # Changed flags rebuild everything: $out/flags is rewritten only when they change.
   [ "$(cat "$out/flags" 2>/dev/null)" = "${flags[*]}" ] || echo "${flags[*]}" > "$out/flags"
+  lib Codecs $(swift_sources Sources/Codecs)
+  lib LightningTypes $(swift_sources Sources/LightningTypes)
   lib Sodium $(swift_sources Sources/Sodium)
   lib CommandLineSupport $(swift_sources Sources/CommandLineSupport)
   lib Secp256k1 $(swift_sources Sources/Secp256k1)
   lib SeedKit $(swift_sources Sources/SeedKit)
+  lib BlobStorage $(swift_sources Sources/BlobStorage)
   lib BackupCore $(swift_sources Sources/BackupCore)
   lib LightningWire $(swift_sources Sources/LightningWire)
-  lib BlobStorage $(swift_sources Sources/BlobStorage)
   lib VaultAPI $(swift_sources Sources/VaultAPI)
   lib CurlHTTP $(swift_sources Sources/CurlHTTP)
 }
@@ -60,18 +63,27 @@ build_tomlkit() {
     -I "$tomlkit/CTOML/include/CTOML" "${sources[@]}"
 }
 
+# casa's TOMLConfig (the agent's configuration file reader) over that TOMLKit.
+build_tomlconfig() {
+  local sources=($(swift_sources Sources/TOMLConfig))
+  stale "$out/lib/libTOMLConfig.a" "${sources[@]}" "$out/lib/libTOMLKit.a" || return 0
+  echo "building TOMLConfig" >&2
+  swiftc "${flags[@]}" -Xcc "-I$tomlkit/CTOML/include/CTOML" -module-name TOMLConfig -emit-module \
+    -emit-module-path "$out/modules/TOMLConfig.swiftmodule" -emit-library -static -o "$out/lib/libTOMLConfig.a" "${sources[@]}"
+}
+
 # The libraries and extra sources of each harness (extra sources compile into the harness itself,
 # for parsers whose module pulls in dependencies the fuzzer does not need, such as GRDB).
 harness_inputs() {
   case $1 in
-    scb|envelope|unlock-seal) echo "-lBackupCore -lSeedKit -lSecp256k1 -lSodium" ;;
-    aezeed) echo "-lSeedKit -lSecp256k1 -lSodium" ;;
-    snapshot-file) echo "-lCommandLineSupport -lSodium" Sources/LocalStore/{SnapshotFileFormat,SnapshotMetadata,SnapshotCorruption,ErrnoCode}.swift \
+    scb|envelope|unlock-seal) echo "-lBackupCore -lSeedKit -lBlobStorage -lLightningTypes -lSecp256k1 -lSodium -lCodecs" ;;
+    aezeed) echo "-lSeedKit -lLightningTypes -lSecp256k1 -lSodium -lCodecs" ;;
+    snapshot-file) echo "-lCommandLineSupport -lSodium -lCodecs" Sources/LocalStore/{SnapshotFileFormat,SnapshotMetadata,SnapshotCorruption,ErrnoCode}.swift \
                          Sources/Recovery/Snapshots/LocalSnapshotFile.swift Sources/Recovery/RecoveryError.swift ;;
-    vault-request) echo "-lVaultAPI -lBlobStorage -lSodium" ;;
-    lnd-json) echo "-lCurlHTTP -lSodium -lcurl" $(swift_sources Sources/LNDClient/Models) Sources/LNDClient/{NDJSONLineSplitter,LNDError}.swift ;;
-    lightning-wire) echo "-lLightningWire -lSecp256k1 -lSodium" ;;
-    toml) echo "-lTOMLKit -lCTOML -lstdc++ -Xcc -I$tomlkit/CTOML/include/CTOML" Sources/BackupAgent/Config/AgentConfigFile.swift Sources/BackupAgent/Pipeline/AgentError.swift ;;
+    vault-request) echo "-lVaultAPI -lBlobStorage -lSodium -lCodecs" ;;
+    lnd-json) echo "-lCurlHTTP -lLightningTypes -lSodium -lCodecs -lcurl" $(swift_sources Sources/LNDClient/Models) Sources/LNDClient/{NDJSONLineSplitter,LNDError}.swift ;;
+    lightning-wire) echo "-lLightningWire -lLightningTypes -lSecp256k1 -lSodium -lCodecs" ;;
+    toml) echo "-lTOMLConfig -lTOMLKit -lCTOML -lstdc++ -Xcc -I$tomlkit/CTOML/include/CTOML" Sources/BackupAgent/Config/AgentConfigFile.swift Sources/BackupAgent/Pipeline/AgentError.swift ;;
     *) echo "unknown harness $1" >&2; return 1 ;;
   esac
 }

@@ -21,7 +21,7 @@ public struct UnlockSetupCheck: DoctorCheck {
                                          responseKey: VaultResponseKeyPin(key: recorded))
         }
         let report = await UnlockStatusReport.check(
-            vault: vault, sealFile: UnlockSealFile(stateDirectory: configuration.stateDirectory), agent: DoctorAgentStatus.fetch(configuration))
+            vault: vault, sealFile: UnlockSealFile(stateDirectory: configuration.stateDirectory), agent: RunningAgentStatus.fetch(configuration))
         return Self.judge(report)
     }
 

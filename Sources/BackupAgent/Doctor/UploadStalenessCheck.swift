@@ -22,7 +22,7 @@ public struct UploadStalenessCheck: DoctorCheck {
     }
 
     public func run() async -> DoctorResult {
-        if let status = DoctorAgentStatus.fetch(configuration) { return fromAgent(status) }
+        if let status = RunningAgentStatus.fetch(configuration) { return fromAgent(status) }
         return fromCatalog()
     }
 
@@ -75,18 +75,5 @@ public struct UploadStalenessCheck: DoctorCheck {
         }
         return .warn(name, "\(pending.count) snapshot(s) not yet in the vault (which holds \(holds)), and \(notRunning)",
                      fix: "start the agent: `systemctl start casa-backupd` or `casa-backupd run`")
-    }
-}
-
-/// The running agent's status from its control port, if it answers (as `unlock status` asks it).
-enum DoctorAgentStatus {
-    static func fetch(_ configuration: AgentConfiguration) -> StatusReport? {
-        guard configuration.metricsPort != 0,
-              let answer = try? ControlClient.request("GET", "/status", port: configuration.metricsPort, timeoutSeconds: 3),
-              answer.status == 200
-        else { return nil }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try? decoder.decode(StatusReport.self, from: Data(answer.body.utf8))
     }
 }
