@@ -51,7 +51,7 @@ run_vault() { # name, storage flags...
   switched=$(( $(switches "$pid") - switched ))
   local requests; requests=$(echo "$result" | tr ' ' '\n' | sed -n 's/^requests=//p')
   # Group commit: mean puts per batch and mean commit time (disk-bound or CPU-bound?).
-  local batches; batches=$(curl -fsS "$url/metrics" | awk '$1 == "casa_vault_put_batches" { b = $2 } $1 == "casa_vault_put_batch_items" { i = $2 } $1 == "casa_vault_put_batch_commit_seconds" { s = $2 } END { if (b > 0) printf "batch_puts=%.1f batch_commit_ms=%.2f", i / b, s * 1000 / b }')
+  local batches; batches=$(curl -fsS "$url/metrics" | awk '$1 == "casa_vault_put_batches_total" { b = $2 } $1 == "casa_vault_put_batch_items_total" { i = $2 } $1 == "casa_vault_put_batch_commit_seconds_total" { s = $2 } END { if (b > 0) printf "batch_puts=%.1f batch_commit_ms=%.2f", i / b, s * 1000 / b }')
   # Floor in the same process: the CPU of an unauthenticated GET /health (HTTP, routing,
   # middleware, JSON, metrics; no crypto, no storage), same connections and duration.
   before=$(cpu_ticks "$pid")

@@ -195,4 +195,25 @@ import Codecs
             #expect(metrics.contains("casa_vault_stored_bytes"))
         }
     }
+
+    @Test("every counter is named *_total (Prometheus naming), the group commit's included")
+    func countersAreNamedTotal() async throws {
+        try await LiveVault.withRouter(backend: .sqlite) { vault in
+            let identity = try await vault.enroll(Identity())
+            let data = BlobStoreConformance.bytes(100, seed: 1)
+            _ = try await vault.repository.putBlob(
+                identity.account, try BlobName("scb"), version: 1, data: data, contentHash: try BlobStoreConformance.hash(data),
+                limits: .default, now: Date())
+            let metrics = String(decoding: try await vault.client(nil).raw("GET", VaultPath.metrics).body, as: UTF8.self)
+            let counters = metrics.split(separator: "\n").compactMap { line -> Substring? in
+                let parts = line.split(separator: " ")
+                return parts.count == 4 && parts[0] == "#" && parts[1] == "TYPE" && parts[3] == "counter" ? parts[2] : nil
+            }
+            #expect(counters.contains("casa_vault_put_batches_total"), "\(metrics.prefix(3000))")
+            #expect(counters.contains("casa_vault_put_batch_items_total"))
+            #expect(counters.contains("casa_vault_put_batch_commit_seconds_total"))
+            #expect(!counters.isEmpty && counters.allSatisfy { $0.hasSuffix("_total") }, "\(counters)")
+            #expect(metrics.contains("casa_vault_put_batches_total 1"), "one batch after one put")
+        }
+    }
 }

@@ -25,11 +25,20 @@ public final class VaultMetrics: Sendable {
 
     private let series = Mutex<[SeriesKey: Series]>([:])
     private let bytesWritten: Counter
+    /// The group committer's cumulative figures, as counters (`_total`, Prometheus naming); each
+    /// scrape adds what changed since the last one it saw.
+    private let putBatches: Counter
+    private let putBatchItems: Counter
+    private let putBatchCommitSeconds: Counter
+    private let putBatchesSeen = Mutex(GroupCommitStats(batches: 0, items: 0, commitSeconds: 0))
 
     public init() {
         let registry = PrometheusCollectorRegistry()
         self.registry = registry
         bytesWritten = registry.makeCounter(name: "casa_vault_blob_bytes_written_total")
+        putBatches = registry.makeCounter(name: "casa_vault_put_batches_total")
+        putBatchItems = registry.makeCounter(name: "casa_vault_put_batch_items_total")
+        putBatchCommitSeconds = registry.makeCounter(name: "casa_vault_put_batch_commit_seconds_total")
     }
 
     func record(route: String, method: String, status: Int, duration: Duration) {
@@ -60,9 +69,13 @@ public final class VaultMetrics: Sendable {
     }
 
     func setPutBatches(_ stats: GroupCommitStats) {
-        registry.makeGauge(name: "casa_vault_put_batches").set(to: Double(stats.batches))
-        registry.makeGauge(name: "casa_vault_put_batch_items").set(to: Double(stats.items))
-        registry.makeGauge(name: "casa_vault_put_batch_commit_seconds").set(to: stats.commitSeconds)
+        let before = putBatchesSeen.withLock { seen in
+            defer { seen = stats }
+            return seen
+        }
+        putBatches.increment(by: Int64(max(0, stats.batches - before.batches)))
+        putBatchItems.increment(by: Int64(max(0, stats.items - before.items)))
+        putBatchCommitSeconds.increment(by: max(0, stats.commitSeconds - before.commitSeconds))
     }
 
     func render() -> [UInt8] {
