@@ -15,7 +15,7 @@ public enum TOMLConfigText {
         } catch {
             throw TOMLConfigError("\(error)")
         }
-        for key in table.keys.sorted() where !knownKeys.contains(key) {
+        if let key = table.keys.sorted().first(where: { !knownKeys.contains($0) }) {
             throw TOMLConfigError("unknown key \"\(key)\"\(ClosestName.suggestion(for: key, among: knownKeys)) (valid keys: \(knownKeys.sorted().joined(separator: ", ")))")
         }
         do {

@@ -9,7 +9,7 @@ extension LNDSim {
         @Option(help: "Claimed implementation, e.g. \"cln v24.08\".") var implementation: String?
         @Option(help: "host:port it listens on.") var host: String?
         func run() async throws {
-            try await target.print { try await $0.addPeer(alias: alias, implementation: implementation, host: host) }
+            try await target.printAnswer { try await $0.addPeer(alias: alias, implementation: implementation, host: host) }
         }
     }
 }

@@ -12,7 +12,7 @@ extension LNDSim {
 
         func run() async throws {
             guard let saveTo else {
-                try await target.print { try await $0.bakeMacaroon(permissions: permissions) }
+                try await target.printAnswer { try await $0.bakeMacaroon(permissions: permissions) }
                 return
             }
             try await target.client().saveMacaroon(permissions: permissions, to: saveTo)

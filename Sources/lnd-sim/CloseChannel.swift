@@ -7,6 +7,6 @@ extension LNDSim {
         @OptionGroup var target: ControlTarget
         @Argument var channelPoint: String
         @Option(help: "local (our force close), remote (the peer force-closes) or cooperative.") var by: String = "remote"
-        func run() async throws { try await target.print { try await $0.closeChannel(channelPoint: channelPoint, by: by) } }
+        func run() async throws { try await target.printAnswer { try await $0.closeChannel(channelPoint: channelPoint, by: by) } }
     }
 }

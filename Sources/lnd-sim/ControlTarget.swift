@@ -13,7 +13,7 @@ struct ControlTarget: ParsableArguments {
     }
 
     /// Runs one control call and prints the simulator's JSON answer.
-    func print(_ call: (SimulatorControlClient) async throws -> String) async throws {
-        Swift.print(try await call(client()))
+    func printAnswer(_ call: (SimulatorControlClient) async throws -> String) async throws {
+        print(try await call(client()))
     }
 }

@@ -6,6 +6,6 @@ extension LNDSim {
         static let configuration = CommandConfiguration(abstract: "Delete channel.backup, wallet.db, channel.db, tls, macaroons or all (the whole lnd dir).")
         @OptionGroup var target: ControlTarget
         @Argument var what: String
-        func run() async throws { try await target.print { try await $0.delete(what) } }
+        func run() async throws { try await target.printAnswer { try await $0.delete(what) } }
     }
 }

@@ -25,7 +25,7 @@ extension LNDSim {
             opening.weInitiated = !remoteInitiator
             opening.pending = pending
             opening.closeTxInputs = !noCloseTxInputs
-            try await target.print { try await $0.openChannel(opening) }
+            try await target.printAnswer { try await $0.openChannel(opening) }
         }
     }
 }

@@ -22,7 +22,7 @@ extension LNDSim {
                 change = .move(host: host)
             default: throw ValidationError("unknown action \(action)")
             }
-            try await target.print { try await $0.changePeer(peer, change) }
+            try await target.printAnswer { try await $0.changePeer(peer, change) }
         }
     }
 }

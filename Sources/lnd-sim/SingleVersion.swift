@@ -9,6 +9,6 @@ extension LNDSim {
         @OptionGroup var target: ControlTarget
         @Argument var channelPoint: String
         @Option var version: Int = 8
-        func run() async throws { try await target.print { try await $0.setSingleVersion(channelPoint: channelPoint, version: version) } }
+        func run() async throws { try await target.printAnswer { try await $0.setSingleVersion(channelPoint: channelPoint, version: version) } }
     }
 }

@@ -6,6 +6,6 @@ extension LNDSim {
         static let configuration = CommandConfiguration(abstract: "Let the wallet's chain sync (RPC_ACTIVE) scan N more blocks at once.")
         @OptionGroup var target: ControlTarget
         @Argument var blocks: Int = 1
-        func run() async throws { try await target.print { try await $0.sync(blocks: blocks) } }
+        func run() async throws { try await target.printAnswer { try await $0.sync(blocks: blocks) } }
     }
 }

@@ -101,13 +101,8 @@ public final class LNDClientNode: LNDNode, Sendable {
 }
 
 extension LNDClientNode {
-    /// From the agent's configuration: lnd's directory and network, and where the owner said lnd's
-    /// REST interface, certificate and macaroon are (the rest is discovered). The agent connects
-    /// without a macaroon when none may be used (the state and unlock calls need none) and says why.
+    /// From the agent's configuration (`LNDDiscovery.Options(agent:)`).
     public convenience init(configuration: AgentConfiguration) {
-        self.init(options: LNDDiscovery.Options(
-            lndDir: configuration.lnddir, restURL: configuration.lndRESTAddress.map { "https://" + $0 },
-            network: BitcoinNetwork(rawValue: configuration.network), tlsCertPath: configuration.lndTLSCertPath,
-            macaroonPath: configuration.lndMacaroonPath, requireMacaroon: false, allowAdminMacaroon: configuration.allowAdminMacaroon))
+        self.init(options: LNDDiscovery.Options(agent: configuration))
     }
 }

@@ -34,10 +34,9 @@ public struct MacaroonPermissionsCheck: DoctorCheck {
         let discovery: LNDDiscovery
         do {
             // Which macaroon the agent would pick; accepted here whatever it can do, to judge it.
-            discovery = try LNDDiscovery(LNDDiscovery.Options(
-                lndDir: configuration.lnddir, restURL: configuration.lndRESTAddress.map { "https://" + $0 },
-                network: BitcoinNetwork(rawValue: configuration.network), tlsCertPath: configuration.lndTLSCertPath,
-                macaroonPath: configuration.lndMacaroonPath, requireMacaroon: false, allowAdminMacaroon: true))
+            var options = LNDDiscovery.Options(agent: configuration)
+            options.allowAdminMacaroon = true
+            discovery = try LNDDiscovery(options)
         } catch {
             return .fail(name, "cannot read the macaroon: \(error)", fix: configuration.lndMacaroonPath.map {
                 "check lnd_macaroon (\($0)): the file must exist and be readable by the agent's user (chmod 0640, the agent in lnd's group)"

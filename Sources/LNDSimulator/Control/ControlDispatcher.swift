@@ -61,7 +61,8 @@ struct ControlDispatcher: Sendable {
             if name.isEmpty {
                 await node.holdStartup(at: nil)
             } else {
-                guard case let state = WalletState(name: name.uppercased()), state.number != nil else { throw SimulatedNode.ControlError("unknown state \(name)") }
+                let state = WalletState(name: name.uppercased())
+                guard state.number != nil else { throw SimulatedNode.ControlError("unknown state \(name)") }
                 await node.holdStartup(at: state)
             }
         case ("POST", "/faults/stream"):
