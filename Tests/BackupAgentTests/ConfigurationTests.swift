@@ -58,6 +58,8 @@ struct ConfigurationTests {
             ("[ (x)]", [:], "line 1: a table header"),
             ("[[`a]]", [:], "line 1: a table header"),
             ("a = 1\u{0}", [:], "NUL byte"),
+            ("lnd_rest_address = \"lnd\"", [:], "is not host:port"),
+            ("lnd_rest_address = \"::1:8080\"", [:], "write an IPv6 address in brackets"),
         ]
         for (text, environment, message) in cases {
             let file = dir.path + "/backupd.toml"

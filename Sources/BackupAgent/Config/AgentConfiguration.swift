@@ -87,6 +87,10 @@ public struct AgentConfiguration: Sendable, Equatable {
                   colon != address.startIndex, !address.contains("/") else {
                 throw AgentError.configuration("lnd_rest_address \"\(address)\" is not host:port, e.g. 127.0.0.1:8080 or lnd:8080 (lnd's restlisten)")
             }
+            let host = address[..<colon]
+            guard !host.contains(":") || (host.hasPrefix("[") && host.hasSuffix("]")) else {
+                throw AgentError.configuration("lnd_rest_address \"\(address)\": write an IPv6 address in brackets, e.g. [::1]:8080")
+            }
         }
         lndRESTAddress = c.lndRESTAddress
         lndTLSCertPath = c.lndTLSCert.map { Self.expand($0, home: home) }
